@@ -1,0 +1,28 @@
+package dev.flipgate.cli;
+
+import dev.flipgate.run.ProgressListener;
+import java.io.PrintWriter;
+
+/** Progress lines on stderr at every tenth of the way, readable in a CI log (no carriage returns). */
+final class StderrProgress implements ProgressListener {
+  private final PrintWriter err;
+  private int lastTenth = -1;
+  private String lastModel = "";
+
+  StderrProgress(PrintWriter err) {
+    this.err = err;
+  }
+
+  @Override
+  public void predicted(String role, String model, int done, int total) {
+    int tenth = total == 0 ? 10 : (int) (10L * done / total);
+    if (!model.equals(lastModel) || tenth != lastTenth) {
+      if (!model.equals(lastModel) || tenth > lastTenth) {
+        err.printf("%s model %s: %d/%d examples (%d%%)%n", role, model, done, total, total == 0 ? 100 : 100L * done / total);
+        err.flush();
+      }
+      lastTenth = tenth;
+      lastModel = model;
+    }
+  }
+}

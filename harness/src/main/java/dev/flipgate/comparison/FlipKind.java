@@ -1,0 +1,32 @@
+package dev.flipgate.comparison;
+
+/** How an example's correctness changed from the deployed model to the candidate. */
+public enum FlipKind {
+  /** Right under deployed, wrong under candidate: the regression users notice. */
+  NEGATIVE("negative"),
+  /** Wrong under deployed, right under candidate. */
+  POSITIVE("positive"),
+  BOTH_RIGHT("both-right"),
+  BOTH_WRONG("both-wrong");
+
+  private final String id;
+
+  FlipKind(String id) {
+    this.id = id;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public static FlipKind of(boolean deployedRight, boolean candidateRight) {
+    if (deployedRight) {
+      return candidateRight ? BOTH_RIGHT : NEGATIVE;
+    }
+    return candidateRight ? POSITIVE : BOTH_WRONG;
+  }
+
+  public boolean isFlip() {
+    return this == NEGATIVE || this == POSITIVE;
+  }
+}

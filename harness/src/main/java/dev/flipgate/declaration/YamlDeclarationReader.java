@@ -1,0 +1,66 @@
+package dev.flipgate.declaration;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.flipgate.failure.ConfigurationException;
+import dev.flipgate.failure.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads a YAML declaration (suite or manifest) into a record, refusing unknown keys, and turns
+ * every failure into an error that names the file and line.
+ */
+public final class YamlDeclarationReader {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+      .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+
+  private YamlDeclarationReader() {}
+
+  public static <T> T read(Path file, Class<T> type, String whatItIs) {
+    if (!Files.isRegularFile(file)) {
+      throw Problem.at(file)
+          .expected("a " + whatItIs + " file")
+          .found(Files.exists(file) ? "not a regular file" : "no such file")
+          .whatToDo("check the path")
+          .configurationError("cannot read the " + whatItIs);
+    }
+    try {
+      T value = YAML.readValue(file.toFile(), type);
+      if (value == null) {
+        throw Problem.at(file).whatToDo("write the " + whatItIs + " (see README.md)")
+            .configurationError("the " + whatItIs + " is empty");
+      }
+      return value;
+    } catch (UnrecognizedPropertyException e) {
+      throw located(file, e)
+          .expected("one of " + e.getKnownPropertyIds())
+          .found("'" + e.getPropertyName() + "'")
+          .whatToDo("fix the key's spelling or remove it")
+          .configurationError("unknown key in the " + whatItIs);
+    } catch (JsonProcessingException e) {
+      throw new ConfigurationException(
+          located(file, e).whatToDo("fix the " + whatItIs + " (see README.md for its format)")
+              .says("invalid " + whatItIs + ": " + e.getOriginalMessage()), e);
+    } catch (NoSuchFileException e) {
+      throw Problem.at(file).whatToDo("check the path").configurationError("no such file");
+    } catch (IOException e) {
+      throw new ConfigurationException(Problem.at(file).says("cannot read: " + e.getMessage()), e);
+    }
+  }
+
+  private static Problem.Builder located(Path file, JsonProcessingException e) {
+    JsonLocation location = e.getLocation();
+    var builder = Problem.at(file);
+    return location != null && location.getLineNr() > 0 ? builder.line(location.getLineNr()) : builder;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.flipgate.gate;
+
+import dev.flipgate.comparison.Comparison;
+import dev.flipgate.goldenset.GoldenSet;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rules that decide the verdict. A candidate is promoted only when every check passes. */
+public record GatePolicy(List<GateRule> rules) {
+
+  public GatePolicy {
+    rules = List.copyOf(rules);
+  }
+
+  /** Checks every rule against the golden set, before any model runs. */
+  public void validate(GoldenSet goldenSet, Path suiteFile) {
+    if (rules.isEmpty()) {
+      throw new RuleLocation(suiteFile, 0, "none").problem().expected("at least one rule under policy.rules")
+          .found("none").whatToDo("declare the gate policy (see README.md)")
+          .configurationError("a policy without rules would promote anything");
+    }
+    for (int i = 0; i < rules.size(); i++) {
+      rules.get(i).validate(goldenSet, new RuleLocation(suiteFile, i, rules.get(i).id()));
+    }
+  }
+
+  public GateDecision decide(Comparison comparison) {
+    List<RuleCheck> checks = new ArrayList<>();
+    rules.forEach(rule -> checks.addAll(rule.check(comparison)));
+    return GateDecision.of(checks);
+  }
+}

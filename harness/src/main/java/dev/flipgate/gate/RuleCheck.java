@@ -1,0 +1,39 @@
+package dev.flipgate.gate;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * One rule judged on one subject (a slice, a perturbation or a critical example). A failed
+ * check is a reason to block. {@code measured} is empty where there was nothing to measure,
+ * which fails closed.
+ */
+public record RuleCheck(
+    String rule, Subject subject, boolean passed, OptionalDouble measured, double limit, String message,
+    List<String> exampleIds) {
+
+  public RuleCheck {
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(message, "message");
+    exampleIds = List.copyOf(exampleIds);
+  }
+
+  /** What a check is about. */
+  public record Subject(Kind kind, String name) {
+    public enum Kind { SLICE, PERTURBATION, EXAMPLE }
+
+    public static Subject slice(String name) {
+      return new Subject(Kind.SLICE, name);
+    }
+
+    public static Subject perturbation(String name) {
+      return new Subject(Kind.PERTURBATION, name);
+    }
+
+    public static Subject example(String id) {
+      return new Subject(Kind.EXAMPLE, id);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.flipgate.goldenset;
+
+import dev.flipgate.failure.Problem;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads the examples data file of a golden set, as its manifest declares it. */
+final class ExamplesReader {
+  private final String idColumn;
+  private final String labelColumn;
+  private final List<String> metadataColumns;
+  private final String tagsColumn;
+  private final InputColumns input;
+  private final Set<String> classes;
+
+  ExamplesReader(GoldenSetManifest.ExamplesDeclaration declaration, InputColumns input, Set<String> classes) {
+    this.idColumn = declaration.idColumn() == null ? "id" : declaration.idColumn();
+    this.labelColumn = declaration.labelColumn() == null ? "label" : declaration.labelColumn();
+    this.metadataColumns = declaration.metadata() == null ? List.of() : List.copyOf(declaration.metadata());
+    this.tagsColumn = declaration.tagsColumn();
+    this.input = input;
+    this.classes = classes;
+  }
+
+  List<Example> read(Path file) {
+    List<Example> examples = new ArrayList<>();
+    Map<String, Long> lineOfId = new HashMap<>();
+    int[] at = new int[3];
+    int[] metadataAt = new int[metadataColumns.size()];
+    DataFileRows.forEach(file, header -> {
+      at[0] = required(file, header, idColumn, "id");
+      at[1] = required(file, header, labelColumn, "label");
+      at[2] = tagsColumn == null ? -1 : required(file, header, tagsColumn, "tags");
+      for (int i = 0; i < metadataAt.length; i++) {
+        metadataAt[i] = required(file, header, metadataColumns.get(i), "metadata");
+      }
+      input.bind(file, header);
+    }, row -> {
+      String id = row.get(at[0]);
+      if (id.isEmpty()) {
+        throw row.problem().expected("a non-empty id in column '" + idColumn + "'").found("an empty id")
+            .whatToDo("give every example a stable, unique id").configurationError("missing example id");
+      }
+      Long earlier = lineOfId.putIfAbsent(id, row.line());
+      if (earlier != null) {
+        throw row.problem().example(id).expected("unique example ids").found("the same id on line " + earlier)
+            .whatToDo("give each example its own id; an example is its id").configurationError("duplicate example id");
+      }
+      String label = row.get(at[1]);
+      if (label.isEmpty() || !classes.contains(label)) {
+        throw row.problem().example(id).expected("a label, one of " + classes)
+            .found(label.isEmpty() ? "no label" : "'" + label + "'")
+            .whatToDo("fix the label or add the class to the manifest's classes")
+            .configurationError(label.isEmpty() ? "missing label" : "label is not a declared class");
+      }
+      Map<String, String> metadata = new HashMap<>();
+      metadata.put(labelColumn, label);
+      for (int i = 0; i < metadataAt.length; i++) {
+        metadata.put(metadataColumns.get(i), row.get(metadataAt[i]));
+      }
+      Set<String> tags = at[2] < 0 ? Set.of() : parseTags(row.get(at[2]));
+      examples.add(new Example(id, label, input.read(row, id), metadata, tags, row.line()));
+    });
+    if (examples.isEmpty()) {
+      throw Problem.at(file).expected("at least one example").found("none")
+          .whatToDo("add examples to the data file").configurationError("the golden set is empty");
+    }
+    return examples;
+  }
+
+  private static Set<String> parseTags(String text) {
+    if (text.isBlank()) {
+      return Set.of();
+    }
+    Set<String> tags = new LinkedHashSet<>();
+    Arrays.stream(text.split(";")).map(String::strip).filter(t -> !t.isEmpty()).forEach(tags::add);
+    return tags;
+  }
+
+  static int required(Path file, List<String> header, String column, String role) {
+    int position = header.indexOf(column);
+    if (position < 0) {
+      throw Problem.at(file).line(1).expected("a " + role + " column named '" + column + "'")
+          .found("columns " + (header.size() > 12 ? header.subList(0, 12) + " …" : header))
+          .whatToDo("add the column or fix the manifest").configurationError("missing column");
+    }
+    return position;
+  }
+}

@@ -1,0 +1,116 @@
+package dev.flipgate.goldenset;
+
+import dev.flipgate.declaration.DeclaredPaths;
+import dev.flipgate.declaration.YamlDeclarationReader;
+import dev.flipgate.failure.Problem;
+import dev.flipgate.provenance.Sha256;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads a golden set from its directory ({@code manifest.yaml} plus the data files it names)
+ * and validates everything a later step relies on, so a bad golden set fails before any model
+ * runs. Every error names the file, the line or example id, and what to do.
+ */
+public final class GoldenSetLoader {
+  public static final String MANIFEST = "manifest.yaml";
+
+  private GoldenSetLoader() {}
+
+  /** {@code location} is the golden set's directory or its manifest file. */
+  public static GoldenSet load(Path location) {
+    Path manifestFile = Files.isDirectory(location) ? location.resolve(MANIFEST) : location;
+    GoldenSetManifest manifest = YamlDeclarationReader.read(manifestFile, GoldenSetManifest.class, "golden-set manifest");
+    requireDeclared(manifestFile, manifest.name(), "name");
+    requireDeclared(manifestFile, manifest.examples(), "examples");
+    List<String> classes = validClasses(manifestFile, manifest.classes());
+    InputColumns input = InputColumns.of(manifest.input(), manifestFile);
+
+    Path examplesFile = DeclaredPaths.resolveExisting(manifestFile, manifest.examples().file(), "examples file");
+    List<Example> examples = new ExamplesReader(manifest.examples(), input, Set.copyOf(classes)).read(examplesFile);
+    Map<String, Example> byId = new LinkedHashMap<>();
+    examples.forEach(e -> byId.put(e.id(), e));
+
+    List<SliceDefinition> slices = new SliceDeclarations(manifestFile, examplesFile, examples).convert(manifest.slices());
+    var adversarial = manifest.adversarial();
+    Map<String, String> perturbations = new LinkedHashMap<>();
+    List<AdversarialExample> adversarialExamples = List.of();
+    List<Path> dataFiles = new ArrayList<>(List.of(manifestFile, examplesFile));
+    if (adversarial != null) {
+      if (adversarial.perturbations() != null) {
+        adversarial.perturbations().forEach(p -> perturbations.put(p.name(), p.description() == null ? "" : p.description()));
+      }
+      Path adversarialFile = DeclaredPaths.resolveExisting(manifestFile, adversarial.file(), "adversarial examples file");
+      adversarialExamples = new AdversarialReader(input, byId, perturbations.keySet()).read(adversarialFile);
+      dataFiles.add(adversarialFile);
+    }
+    List<String> critical = criticalIds(manifestFile, manifest.critical(), byId);
+    return new GoldenSet(
+        manifest.name(),
+        manifest.version() == null ? "unversioned" : manifest.version(),
+        manifest.description() == null ? "" : manifest.description(),
+        identity(dataFiles),
+        manifestFile.toAbsolutePath().getParent(),
+        classes,
+        InputLayout.of(manifest.input(), manifestFile),
+        examples,
+        slices,
+        adversarialExamples,
+        perturbations,
+        critical,
+        manifest.critical() == null || manifest.critical().reason() == null ? "" : manifest.critical().reason());
+  }
+
+  /** SHA-256 over each file's name and SHA-256, so renaming or editing any part changes it. */
+  private static String identity(List<Path> files) {
+    var text = new StringBuilder();
+    for (Path file : files) {
+      text.append(file.getFileName()).append(' ').append(Sha256.ofFile(file)).append('\n');
+    }
+    return Sha256.ofBytes(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static List<String> validClasses(Path manifestFile, List<String> classes) {
+    if (classes == null || classes.size() < 2) {
+      throw Problem.at(manifestFile).expected("classes: a list of at least two class names")
+          .found(String.valueOf(classes)).whatToDo("list the class names the labels use")
+          .configurationError("the classes are not declared");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String name : classes) {
+      if (name == null || name.isBlank() || !seen.add(name)) {
+        throw Problem.at(manifestFile).expected("unique, non-empty class names").found("'" + name + "' in " + classes)
+            .whatToDo("fix the classes list").configurationError("invalid class name");
+      }
+    }
+    return classes;
+  }
+
+  private static List<String> criticalIds(
+      Path manifestFile, GoldenSetManifest.CriticalDeclaration critical, Map<String, Example> byId) {
+    if (critical == null || critical.ids() == null) {
+      return List.of();
+    }
+    for (String id : critical.ids()) {
+      if (!byId.containsKey(id)) {
+        throw Problem.at(manifestFile).expected("critical ids that are examples of the golden set")
+            .found("'" + id + "', which is not").whatToDo("fix the id or remove it from critical.ids")
+            .configurationError("unknown critical example");
+      }
+    }
+    return List.copyOf(new java.util.LinkedHashSet<>(critical.ids()));
+  }
+
+  private static void requireDeclared(Path manifestFile, Object value, String key) {
+    if (value == null) {
+      throw Problem.at(manifestFile).expected("a '" + key + "' key").whatToDo("add it (see README.md)")
+          .configurationError("the manifest lacks '" + key + "'");
+    }
+  }
+}

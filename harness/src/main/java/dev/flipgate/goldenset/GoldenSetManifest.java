@@ -1,0 +1,41 @@
+package dev.flipgate.goldenset;
+
+import java.util.List;
+
+/**
+ * The YAML manifest of a golden set, as written on disk ({@code manifest.yaml}). Bound by
+ * Jackson with unknown keys refused; {@link GoldenSetLoader} turns it into a {@link GoldenSet}.
+ */
+public record GoldenSetManifest(
+    String name,
+    String version,
+    String description,
+    List<String> classes,
+    InputDeclaration input,
+    ExamplesDeclaration examples,
+    List<SliceDeclaration> slices,
+    AdversarialDeclaration adversarial,
+    CriticalDeclaration critical) {
+
+  /** The columns that form the model input, and the tensor shape they form (row-major). */
+  public record InputDeclaration(ColumnsDeclaration columns, List<Integer> shape, String layout) {}
+
+  /** Either explicit column names or {@code prefix} + {@code count} ({@code px0 … px783}). */
+  public record ColumnsDeclaration(List<String> names, String prefix, Integer count) {}
+
+  public record ExamplesDeclaration(
+      String file, String idColumn, String labelColumn, List<String> metadata, String tagsColumn) {}
+
+  public record SliceDeclaration(String name, String description, WhereDeclaration where, String tag) {}
+
+  public record WhereDeclaration(String column, String equals, List<String> in, RangeDeclaration range) {}
+
+  /** {@code min} inclusive, {@code max} exclusive; either may be left out. */
+  public record RangeDeclaration(Double min, Double max) {}
+
+  public record AdversarialDeclaration(String file, List<PerturbationDeclaration> perturbations) {}
+
+  public record PerturbationDeclaration(String name, String description) {}
+
+  public record CriticalDeclaration(String reason, List<String> ids) {}
+}

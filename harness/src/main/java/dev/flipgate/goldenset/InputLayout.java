@@ -1,0 +1,64 @@
+package dev.flipgate.goldenset;
+
+import dev.flipgate.failure.Problem;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The shape of every example's input and, for images, the order of its axes: {@code HWC}
+ * (height, width, channels — how images are usually stored) or {@code FLAT} for feature vectors
+ * and anything a model takes as declared.
+ */
+public record InputLayout(int[] shape, Order order) {
+
+  public enum Order { HWC, FLAT }
+
+  public InputLayout {
+    shape = shape.clone();
+  }
+
+  @Override
+  public int[] shape() {
+    return shape.clone();
+  }
+
+  public int size() {
+    return Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+  }
+
+  static InputLayout of(GoldenSetManifest.InputDeclaration declaration, Path manifest) {
+    List<Integer> declared = declaration.shape();
+    int[] shape = declared == null
+        ? new int[] {InputColumns.of(declaration, manifest).names().size()}
+        : declared.stream().mapToInt(Integer::intValue).toArray();
+    String layout = declaration.layout() == null ? "FLAT" : declaration.layout();
+    return switch (layout) {
+      case "HWC" -> {
+        if (shape.length != 3) {
+          throw Problem.at(manifest).expected("a shape [height, width, channels] for layout HWC")
+              .found(declared.toString()).whatToDo("fix input.shape").configurationError("layout does not fit the shape");
+        }
+        yield new InputLayout(shape, Order.HWC);
+      }
+      case "FLAT" -> new InputLayout(shape, Order.FLAT);
+      default -> throw Problem.at(manifest).expected("input.layout HWC or FLAT").found("'" + layout + "'")
+          .whatToDo("fix input.layout").configurationError("unknown input layout");
+    };
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof InputLayout that && Arrays.equals(shape, that.shape) && order == that.order;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(shape) + order.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return order + Arrays.toString(shape);
+  }
+}

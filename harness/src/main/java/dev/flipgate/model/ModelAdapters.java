@@ -1,0 +1,20 @@
+package dev.flipgate.model;
+
+import dev.flipgate.model.onnx.OnnxModelAdapter;
+import dev.flipgate.model.predictions.PredictionsFileAdapter;
+
+/** The one place that knows every kind of model adapter. */
+public final class ModelAdapters {
+  private ModelAdapters() {}
+
+  public static ModelAdapter open(ModelDeclaration declaration, ModelContext context) {
+    // Java 17 has no pattern switch; the sealed interface keeps this list closed.
+    if (declaration instanceof ModelDeclaration.Onnx onnx) {
+      return OnnxModelAdapter.open(onnx, context);
+    }
+    if (declaration instanceof ModelDeclaration.PredictionsFile file) {
+      return PredictionsFileAdapter.open(file, context);
+    }
+    throw new IllegalStateException("no adapter for " + declaration.getClass());
+  }
+}

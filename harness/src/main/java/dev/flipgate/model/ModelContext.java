@@ -1,0 +1,18 @@
+package dev.flipgate.model;
+
+import dev.flipgate.goldenset.InputLayout;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an adapter needs to know of the run it serves: the declaring suite file (paths are
+ * relative to it), the golden set's classes and input layout, and every example id it will be
+ * asked about (so a predictions file can be checked for completeness up front).
+ */
+public record ModelContext(Path suiteFile, List<String> classes, InputLayout inputLayout, Set<String> exampleIds) {
+  public ModelContext {
+    classes = List.copyOf(classes);
+    exampleIds = Set.copyOf(exampleIds);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.flipgate.model;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/**
+ * A model as a suite declares it, by {@code type}. Bound by Jackson from the suite YAML.
+ *
+ * <pre>
+ * deployed:
+ *   type: onnx
+ *   name: mnist-8
+ *   file: models/mnist-8.onnx
+ *   input: { name: Input3, shape: [1, 1, 28, 28], layout: NCHW }
+ *   output: { name: Plus214_Output_0, kind: logits }
+ *   batchSize: 1
+ * </pre>
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = ModelDeclaration.Onnx.class, name = "onnx"),
+  @JsonSubTypes.Type(value = ModelDeclaration.PredictionsFile.class, name = "predictions")
+})
+public sealed interface ModelDeclaration {
+
+  String name();
+
+  /** A model file run in-process by ONNX Runtime. */
+  record Onnx(String name, String file, OnnxInput input, OnnxOutput output, Integer batchSize, List<String> classes)
+      implements ModelDeclaration {}
+
+  /**
+   * The input tensor: its name in the graph, its shape with the batch first ({@code -1} where
+   * the model takes any size), the axis order for images, and {@code value * scale + offset}.
+   */
+  record OnnxInput(String name, List<Long> shape, String layout, Double scale, Double offset) {}
+
+  /** The output tensor and what it holds: logits, probabilities, log-probabilities or label. */
+  record OnnxOutput(String name, String kind) {}
+
+  /** Predictions computed elsewhere: CSV ({@code id,prediction[,score_<class>…]}) or JSON lines. */
+  record PredictionsFile(String name, String file) implements ModelDeclaration {}
+}

@@ -1,0 +1,159 @@
+package dev.flipgate.model.onnx;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+import dev.flipgate.declaration.DeclaredPaths;
+import dev.flipgate.failure.ConfigurationException;
+import dev.flipgate.failure.Problem;
+import dev.flipgate.model.ClassScores;
+import dev.flipgate.model.ModelAdapter;
+import dev.flipgate.model.ModelContext;
+import dev.flipgate.model.ModelDeclaration;
+import dev.flipgate.model.ModelIdentity;
+import dev.flipgate.model.ModelInput;
+import dev.flipgate.model.Prediction;
+import dev.flipgate.provenance.Sha256;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs an ONNX model in-process with ONNX Runtime. The model's signature is checked against its
+ * declaration when it is opened; every output is checked for NaN before it becomes a prediction.
+ */
+public final class OnnxModelAdapter implements ModelAdapter {
+  private final OrtEnvironment environment;
+  private final OrtSession session;
+  private final ModelIdentity identity;
+  private final String inputName;
+  private final long[] inputShape;
+  private final int batchSize;
+  private final String outputName;
+  private final OutputKind outputKind;
+  private final InputPreparation preparation;
+  private final OnnxOutputReader outputReader;
+
+  private OnnxModelAdapter(OrtEnvironment environment, OrtSession session, ModelIdentity identity,
+      String inputName, long[] inputShape, int batchSize, String outputName, OutputKind outputKind,
+      InputPreparation preparation, OnnxOutputReader outputReader) {
+    this.environment = environment;
+    this.session = session;
+    this.identity = identity;
+    this.inputName = inputName;
+    this.inputShape = inputShape;
+    this.batchSize = batchSize;
+    this.outputName = outputName;
+    this.outputKind = outputKind;
+    this.preparation = preparation;
+    this.outputReader = outputReader;
+  }
+
+  public static OnnxModelAdapter open(ModelDeclaration.Onnx declaration, ModelContext context) {
+    Path file = DeclaredPaths.resolveExisting(context.suiteFile(), declaration.file(), "model file");
+    var signature = new OnnxSignature(context.suiteFile(), declaration);
+    List<String> classes = declaration.classes() == null ? context.classes() : declaration.classes();
+    checkClasses(signature, classes, context.classes());
+    OutputKind kind = signature.outputKind();
+    OrtEnvironment environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "flipgate");
+    OrtSession session = createSession(environment, file, signature);
+    try {
+      long[] shape = signature.inputShape(session, context.inputLayout().size());
+      int batchSize = signature.batchSize(shape);
+      String output = signature.outputName(session, kind, classes.size());
+      var input = declaration.input();
+      var preparation = new InputPreparation(context.inputLayout(), signature.channelsFirst(),
+          input.scale() == null ? 1f : input.scale().floatValue(), input.offset() == null ? 0f : input.offset().floatValue());
+      var identity = new ModelIdentity(declaration.name(), "onnx", file.toString(), Sha256.ofFile(file), Files.size(file));
+      return new OnnxModelAdapter(environment, session, identity, input.name(), shape, batchSize, output, kind,
+          preparation, new OnnxOutputReader(identity.name(), kind, classes, context.classes()));
+    } catch (OrtException | IOException | RuntimeException e) {
+      closeQuietly(session);
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new ConfigurationException(signature.problem().says("cannot inspect the model: " + e.getMessage()), e);
+    }
+  }
+
+  private static void checkClasses(OnnxSignature signature, List<String> modelClasses, List<String> goldenClasses) {
+    if (!Set.copyOf(goldenClasses).containsAll(modelClasses) || modelClasses.size() != Set.copyOf(modelClasses).size()) {
+      throw signature.problem().expected("classes: the golden set's class names " + goldenClasses + " in output order")
+          .found(modelClasses.toString()).configurationError("the model's classes are not the golden set's");
+    }
+  }
+
+  private static OrtSession createSession(OrtEnvironment environment, Path file, OnnxSignature signature) {
+    try (var options = new OrtSession.SessionOptions()) {
+      options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+      return environment.createSession(file.toString(), options);
+    } catch (OrtException e) {
+      throw new ConfigurationException(Problem.at(file)
+          .expected("an ONNX model file").found("ONNX Runtime cannot load it: " + e.getMessage())
+          .whatToDo("check the path in the suite and that the file is a complete .onnx model")
+          .says("not a loadable ONNX model (" + signature.problem().says("").where() + ")"), e);
+    }
+  }
+
+  @Override
+  public ModelIdentity identity() {
+    return identity;
+  }
+
+  @Override
+  public int batchSize() {
+    return batchSize;
+  }
+
+  @Override
+  public List<Prediction> predict(List<ModelInput> batch) {
+    // A model with a fixed batch size gets short batches padded with the last input.
+    int rows = inputShape[0] > 0 ? (int) inputShape[0] : batch.size();
+    int perExample = preparation.source().size();
+    FloatBuffer buffer = FloatBuffer.allocate(rows * perExample);
+    for (int row = 0; row < rows; row++) {
+      preparation.write(batch.get(Math.min(row, batch.size() - 1)).tensor(), buffer);
+    }
+    buffer.flip();
+    long[] shape = inputShape.clone();
+    shape[0] = rows;
+    try (OnnxTensor tensor = OnnxTensor.createTensor(environment, buffer, shape);
+        OrtSession.Result result = session.run(Map.of(inputName, tensor), Set.of(outputName))) {
+      OnnxValue value = result.get(outputName).orElseThrow();
+      List<Prediction> predictions = outputReader.read(value, batch);
+      return new ArrayList<>(predictions.subList(0, batch.size()));
+    } catch (OrtException e) {
+      throw Problem.at(identity.location())
+          .expected("ONNX Runtime to answer for " + ids(batch)).found(e.getMessage())
+          .whatToDo("check that the model and its declared input fit the golden set")
+          .modelFailure("model '" + identity.name() + "' failed");
+    }
+  }
+
+  static String ids(List<ModelInput> batch) {
+    List<String> ids = batch.stream().map(ModelInput::exampleId).limit(10).toList();
+    return String.join(", ", ids) + (batch.size() > 10 ? " and " + (batch.size() - 10) + " more" : "");
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(session);
+  }
+
+  private static void closeQuietly(OrtSession session) {
+    try {
+      session.close();
+    } catch (OrtException e) {
+      // Closing frees native memory; a failure here cannot change any result, so it is not reported.
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.flipgate.model.onnx;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtException;
+import dev.flipgate.failure.Problem;
+import dev.flipgate.model.ClassScores;
+import dev.flipgate.model.ModelInput;
+import dev.flipgate.model.Prediction;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an output tensor into predictions, one per row, refusing NaN and wrong shapes with the
+ * ids of the examples concerned.
+ */
+final class OnnxOutputReader {
+  private final String modelName;
+  private final OutputKind kind;
+  private final List<String> modelClasses;
+  private final List<String> goldenClasses;
+
+  OnnxOutputReader(String modelName, OutputKind kind, List<String> modelClasses, List<String> goldenClasses) {
+    this.modelName = modelName;
+    this.kind = kind;
+    this.modelClasses = List.copyOf(modelClasses);
+    this.goldenClasses = List.copyOf(goldenClasses);
+  }
+
+  List<Prediction> read(OnnxValue value, List<ModelInput> batch) throws OrtException {
+    if (!(value instanceof OnnxTensor tensor)) {
+      throw failure(batch, "a tensor", value.getInfo().toString(), "the output is not a tensor");
+    }
+    long[] shape = tensor.getInfo().getShape();
+    long rows = shape.length == 0 ? 1 : shape[0];
+    long elements = tensor.getInfo().getNumElements();
+    return kind == OutputKind.LABEL ? readLabels(tensor, rows, elements, batch) : readScores(tensor, rows, elements, batch);
+  }
+
+  private List<Prediction> readScores(OnnxTensor tensor, long rows, long elements, List<ModelInput> batch) {
+    int classes = modelClasses.size();
+    if (rows < batch.size() || elements != rows * classes) {
+      throw failure(batch, rows + " rows of " + classes + " " + kind.id(),
+          "shape " + java.util.Arrays.toString(tensor.getInfo().getShape()), "wrong output shape");
+    }
+    FloatBuffer buffer = tensor.getFloatBuffer();
+    if (buffer == null) {
+      throw failure(batch, "float " + kind.id(), tensor.getInfo().type.toString(), "wrong output type");
+    }
+    List<Prediction> predictions = new ArrayList<>();
+    float[] row = new float[classes];
+    for (int r = 0; r < rows; r++) {
+      buffer.get(row);
+      String id = batch.get(Math.min(r, batch.size() - 1)).exampleId();
+      double[] probabilities = kind.toProbabilities(row);
+      for (double p : probabilities) {
+        if (!Double.isFinite(p)) {
+          throw Problem.at("model '" + modelName + "'").example(id).expected("finite " + kind.id())
+              .found(java.util.Arrays.toString(row)).whatToDo("check the model; a NaN is never a valid answer")
+              .modelFailure("the model answered NaN or infinity");
+        }
+      }
+      predictions.add(Prediction.of(new ClassScores(goldenClasses, reorder(probabilities))));
+    }
+    return predictions;
+  }
+
+  /** Scores in the model's output order, rearranged into the golden set's class order. */
+  private double[] reorder(double[] probabilities) {
+    double[] ordered = new double[goldenClasses.size()];
+    for (int i = 0; i < modelClasses.size(); i++) {
+      ordered[goldenClasses.indexOf(modelClasses.get(i))] = probabilities[i];
+    }
+    return ordered;
+  }
+
+  private List<Prediction> readLabels(OnnxTensor tensor, long rows, long elements, List<ModelInput> batch) {
+    LongBuffer buffer = tensor.getLongBuffer();
+    if (buffer == null || rows < batch.size() || elements != rows) {
+      throw failure(batch, rows + " class indices (int64)", tensor.getInfo().toString(), "wrong label output");
+    }
+    List<Prediction> predictions = new ArrayList<>();
+    for (int r = 0; r < rows; r++) {
+      long index = buffer.get();
+      if (index < 0 || index >= modelClasses.size()) {
+        throw Problem.at("model '" + modelName + "'").example(batch.get(Math.min(r, batch.size() - 1)).exampleId())
+            .expected("a class index from 0 to " + (modelClasses.size() - 1)).found(String.valueOf(index))
+            .modelFailure("the model answered a label outside the classes");
+      }
+      predictions.add(Prediction.of(modelClasses.get((int) index)));
+    }
+    return predictions;
+  }
+
+  private RuntimeException failure(List<ModelInput> batch, String expected, String found, String summary) {
+    return Problem.at("model '" + modelName + "'").part("examples " + OnnxModelAdapter.ids(batch))
+        .expected(expected).found(found).whatToDo("check output.name and output.kind in the suite")
+        .modelFailure(summary);
+  }
+}

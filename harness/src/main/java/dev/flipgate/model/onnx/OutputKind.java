@@ -1,0 +1,65 @@
+package dev.flipgate.model.onnx;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What an ONNX model's output tensor holds, and so how it becomes class scores. */
+enum OutputKind {
+  LOGITS("logits"),
+  PROBABILITIES("probabilities"),
+  LOG_PROBABILITIES("log-probabilities"),
+  LABEL("label");
+
+  private final String id;
+
+  OutputKind(String id) {
+    this.id = id;
+  }
+
+  String id() {
+    return id;
+  }
+
+  static Optional<OutputKind> byId(String id) {
+    return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+  }
+
+  static String known() {
+    return Arrays.stream(values()).map(OutputKind::id).toList().toString();
+  }
+
+  /** Turns one example's raw outputs into probabilities. Not for {@link #LABEL}. */
+  double[] toProbabilities(float[] raw) {
+    double[] p = new double[raw.length];
+    switch (this) {
+      case PROBABILITIES -> {
+        for (int i = 0; i < raw.length; i++) {
+          p[i] = raw[i];
+        }
+      }
+      case LOG_PROBABILITIES -> {
+        for (int i = 0; i < raw.length; i++) {
+          p[i] = Math.exp(raw[i]);
+        }
+      }
+      case LOGITS -> softmax(raw, p);
+      case LABEL -> throw new IllegalStateException("a label output has no scores");
+    }
+    return p;
+  }
+
+  private static void softmax(float[] logits, double[] into) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (float v : logits) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    for (int i = 0; i < logits.length; i++) {
+      into[i] = Math.exp(logits[i] - max); // shifted by the max so large logits cannot overflow
+      sum += into[i];
+    }
+    for (int i = 0; i < into.length; i++) {
+      into[i] /= sum;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.flipgate.model.predictions;
+
+import dev.flipgate.failure.Problem;
+import dev.flipgate.model.ClassScores;
+import dev.flipgate.model.Prediction;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Collects the rows of a predictions file, whatever its format, and checks each one: a unique
+ * id, a label among the classes, finite scores. Faults are model failures (exit 3): the
+ * predictions stand in for a model that answered badly.
+ */
+final class PredictionRows {
+  private final Path file;
+  private final List<String> classes;
+  private final Map<String, Prediction> byId = new LinkedHashMap<>();
+  private final Map<String, Long> lineOfId = new LinkedHashMap<>();
+
+  PredictionRows(Path file, List<String> classes) {
+    this.file = file;
+    this.classes = List.copyOf(classes);
+  }
+
+  List<String> classes() {
+    return classes;
+  }
+
+  /** {@code scores} in class order, or empty when the file has none. */
+  void add(long line, String id, String label, Optional<double[]> scores) {
+    Problem.Builder at = Problem.at(file).line(line);
+    if (id == null || id.isEmpty()) {
+      throw at.expected("an example id").found("none").whatToDo("give every row the id of its example")
+          .modelFailure("prediction without an id");
+    }
+    Long earlier = lineOfId.putIfAbsent(id, line);
+    if (earlier != null) {
+      throw at.example(id).expected("one prediction per example").found("another on line " + earlier)
+          .whatToDo("remove the duplicate row").modelFailure("duplicate prediction");
+    }
+    if (label == null || !classes.contains(label)) {
+      throw at.example(id).expected("a prediction among the classes " + classes)
+          .found(label == null ? "none" : "'" + label + "'").whatToDo("fix the predicted label, or the golden set's classes")
+          .modelFailure("predicted label is not a class");
+    }
+    if (scores.isPresent()) {
+      double[] values = scores.get();
+      for (int i = 0; i < values.length; i++) {
+        if (!Double.isFinite(values[i])) {
+          throw at.example(id).expected("a finite score for class '" + classes.get(i) + "'")
+              .found(String.valueOf(values[i])).whatToDo("fix the model that wrote these predictions; a NaN is never an answer")
+              .modelFailure("non-finite score");
+        }
+      }
+      byId.put(id, new Prediction(label, Optional.of(new ClassScores(classes, values))));
+    } else {
+      byId.put(id, Prediction.of(label));
+    }
+  }
+
+  Problem.Builder at(long line) {
+    return Problem.at(file).line(line);
+  }
+
+  Map<String, Prediction> predictions() {
+    return byId;
+  }
+
+  Map<String, Long> lines() {
+    return lineOfId;
+  }
+}

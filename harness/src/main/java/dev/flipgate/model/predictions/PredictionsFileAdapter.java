@@ -1,0 +1,111 @@
+package dev.flipgate.model.predictions;
+
+import dev.flipgate.declaration.DeclaredPaths;
+import dev.flipgate.failure.ModelFailureException;
+import dev.flipgate.failure.Problem;
+import dev.flipgate.model.ModelAdapter;
+import dev.flipgate.model.ModelContext;
+import dev.flipgate.model.ModelDeclaration;
+import dev.flipgate.model.ModelIdentity;
+import dev.flipgate.model.ModelInput;
+import dev.flipgate.model.Prediction;
+import dev.flipgate.provenance.Sha256;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A model whose predictions were computed elsewhere and written to a file: CSV
+ * ({@code id,prediction[,score_<class>…]}) or JSON lines ({@code .jsonl}), either optionally
+ * gzip-compressed. The whole file is read and checked when opened: an example without a
+ * prediction, or a prediction for an example the golden set does not have, fails the run.
+ */
+public final class PredictionsFileAdapter implements ModelAdapter {
+  private final ModelIdentity identity;
+  private final Map<String, Prediction> predictions;
+
+  private PredictionsFileAdapter(ModelIdentity identity, Map<String, Prediction> predictions) {
+    this.identity = identity;
+    this.predictions = Map.copyOf(predictions);
+  }
+
+  public static PredictionsFileAdapter open(ModelDeclaration.PredictionsFile declaration, ModelContext context) {
+    Path file = DeclaredPaths.resolveExisting(context.suiteFile(), declaration.file(), "predictions file");
+    var rows = new PredictionRows(file, context.classes());
+    String name = file.getFileName().toString();
+    boolean gzip = name.endsWith(".gz");
+    boolean jsonLines = name.replace(".gz", "").endsWith(".jsonl");
+    try (InputStream raw = Files.newInputStream(file);
+        InputStream in = gzip ? new GZIPInputStream(raw) : raw;
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      if (jsonLines) {
+        PredictionsJsonLinesReader.read(reader, rows);
+      } else {
+        PredictionsCsvReader.read(reader, rows);
+      }
+      checkCoverage(file, rows, context);
+      var identity = new ModelIdentity(declaration.name(), "predictions-file", file.toString(), Sha256.ofFile(file),
+          Files.size(file));
+      return new PredictionsFileAdapter(identity, rows.predictions());
+    } catch (IOException e) {
+      throw new ModelFailureException(Problem.at(file).whatToDo("check the file is complete")
+          .says("cannot read the predictions file: " + e.getMessage()), e);
+    }
+  }
+
+  private static void checkCoverage(Path file, PredictionRows rows, ModelContext context) {
+    List<String> unknown = rows.predictions().keySet().stream().filter(id -> !context.exampleIds().contains(id)).toList();
+    if (!unknown.isEmpty()) {
+      throw Problem.at(file).line(rows.lines().get(unknown.get(0))).example(unknown.get(0))
+          .expected("predictions only for examples of the golden set")
+          .found(unknown.size() + " unknown ids: " + firstFew(unknown))
+          .whatToDo("check the file was made for this golden set and version")
+          .modelFailure("predictions for unknown examples");
+    }
+    List<String> missing = context.exampleIds().stream().filter(id -> !rows.predictions().containsKey(id)).sorted().toList();
+    if (!missing.isEmpty()) {
+      throw Problem.at(file).expected("a prediction for each of the " + context.exampleIds().size() + " examples")
+          .found(missing.size() + " missing: " + firstFew(missing))
+          .whatToDo("predict every example (adversarial ones included) and write the file again")
+          .modelFailure("missing predictions");
+    }
+  }
+
+  private static String firstFew(List<String> ids) {
+    return String.join(", ", ids.subList(0, Math.min(10, ids.size()))) + (ids.size() > 10 ? ", …" : "");
+  }
+
+  @Override
+  public ModelIdentity identity() {
+    return identity;
+  }
+
+  @Override
+  public int batchSize() {
+    return 4096;
+  }
+
+  @Override
+  public List<Prediction> predict(List<ModelInput> batch) {
+    return batch.stream().map(input -> {
+      Prediction prediction = predictions.get(input.exampleId());
+      if (prediction == null) {
+        throw Problem.at(identity.location()).example(input.exampleId()).expected("a prediction").found("none")
+            .modelFailure("missing prediction");
+      }
+      return prediction;
+    }).toList();
+  }
+
+  @Override
+  public void close() {
+    // Nothing to release: the predictions were read when the adapter was opened.
+  }
+}

@@ -1,0 +1,42 @@
+package dev.flipgate.report;
+
+import dev.flipgate.comparison.SliceComparison;
+import dev.flipgate.comparison.SliceMetric;
+import dev.flipgate.gate.RuleCheck;
+import dev.flipgate.run.RunResult;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The few lines a CI log shows: verdict, headline numbers, reasons and where the reports are. */
+public final class ConsoleSummary {
+  private static final int REASONS_SHOWN = 20;
+  private static final int MESSAGE_WIDTH = 300;
+
+  private ConsoleSummary() {}
+
+  public static String render(RunResult result, Path outputDirectory) {
+    var out = new StringBuilder();
+    var p = result.provenance();
+    SliceComparison all = result.comparison().slices().get(0);
+    out.append(result.decision().verdict()).append(": candidate ").append(p.candidate().name())
+        .append(" vs deployed ").append(p.deployed().name()).append(" on ").append(p.goldenSet().name())
+        .append(" (").append(all.n()).append(" examples)\n");
+    out.append("  accuracy ").append(Formats.percent(SliceMetric.ACCURACY.of(all.deployed()))).append(" → ")
+        .append(Formats.percent(SliceMetric.ACCURACY.of(all.candidate()))).append(" (")
+        .append(Formats.points(all.delta(SliceMetric.ACCURACY))).append("), negative flips ")
+        .append(all.counts().negativeFlips()).append(", positive flips ").append(all.counts().positiveFlips()).append('\n');
+    List<RuleCheck> reasons = result.decision().reasons();
+    reasons.stream().limit(REASONS_SHOWN).forEach(r -> out.append("  - ").append(r.rule()).append(": ")
+        .append(shorten(r.message())).append('\n'));
+    if (reasons.size() > REASONS_SHOWN) {
+      out.append("  … and ").append(reasons.size() - REASONS_SHOWN).append(" more reasons in summary.md\n");
+    }
+    out.append("  reports: ").append(outputDirectory.resolve("result.json")).append(", ")
+        .append(outputDirectory.resolve("summary.md")).append('\n');
+    return out.toString();
+  }
+
+  private static String shorten(String message) {
+    return message.length() <= MESSAGE_WIDTH ? message : message.substring(0, MESSAGE_WIDTH) + " …";
+  }
+}

@@ -1,0 +1,18 @@
+package dev.flipgate.report;
+
+import dev.flipgate.io.AtomicFiles;
+import dev.flipgate.run.RunResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** Writes a run's reports into its output directory, each file atomically. */
+public final class RunOutputWriter {
+  private RunOutputWriter() {}
+
+  public static void write(RunResult result, Path directory) throws IOException {
+    // summary.md first, result.json last: a result.json on disk means the run's reports are complete.
+    AtomicFiles.write(directory.resolve("summary.md"), SummaryMarkdown.render(result).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(directory.resolve("result.json"), ResultJson.render(result));
+  }
+}

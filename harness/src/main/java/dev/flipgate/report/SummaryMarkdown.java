@@ -1,0 +1,126 @@
+package dev.flipgate.report;
+
+import dev.flipgate.comparison.ExampleOutcome;
+import dev.flipgate.comparison.FlipKind;
+import dev.flipgate.comparison.PerturbationComparison;
+import dev.flipgate.comparison.SliceComparison;
+import dev.flipgate.comparison.SliceMetric;
+import dev.flipgate.gate.RuleCheck;
+import dev.flipgate.gate.Verdict;
+import dev.flipgate.provenance.Provenance;
+import dev.flipgate.run.RunResult;
+import java.util.List;
+
+/**
+ * {@code summary.md}: the verdict, reasons, slice table, robustness and the negative flips, short
+ * enough to post as a pull-request comment. Golden-set text is escaped so a hostile id cannot
+ * inject Markdown or HTML into the comment.
+ */
+public final class SummaryMarkdown {
+  private static final int FLIPS_SHOWN = 100;
+
+  private SummaryMarkdown() {}
+
+  public static String render(RunResult result) {
+    var out = new StringBuilder();
+    Provenance provenance = result.provenance();
+    Verdict verdict = result.decision().verdict();
+    out.append("# Flipgate: ").append(verdict == Verdict.PROMOTE ? "✅ PROMOTE" : "⛔ BLOCK").append("\n\n");
+    out.append("Candidate **").append(md(provenance.candidate().name())).append("** against deployed **")
+        .append(md(provenance.deployed().name())).append("** on golden set **").append(md(provenance.goldenSet().name()))
+        .append("** ").append(md(provenance.goldenSet().version())).append(" (")
+        .append(provenance.goldenSet().examples()).append(" examples, ")
+        .append(provenance.goldenSet().adversarialExamples()).append(" adversarial).\n\n");
+    reasons(out, result.decision().reasons());
+    slices(out, result.comparison().slices());
+    perturbations(out, result.comparison().perturbations());
+    negativeFlips(out, result.comparison().flips());
+    provenance(out, provenance);
+    return out.toString();
+  }
+
+  private static void reasons(StringBuilder out, List<RuleCheck> reasons) {
+    out.append("## Reasons\n\n");
+    if (reasons.isEmpty()) {
+      out.append("Every rule of the gate policy passed.\n\n");
+      return;
+    }
+    reasons.forEach(r -> out.append("- `").append(r.rule()).append("` ").append(md(r.message())).append('\n'));
+    out.append('\n');
+  }
+
+  private static void slices(StringBuilder out, List<SliceComparison> slices) {
+    out.append("## Slices\n\nΔ = candidate − deployed.\n\n")
+        .append("| slice | n | deployed accuracy | candidate accuracy | Δ accuracy | negative flips | positive flips | NFR |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (SliceComparison s : slices) {
+      out.append("| ").append(md(s.name())).append(" | ").append(s.n())
+          .append(" | ").append(Formats.percent(SliceMetric.ACCURACY.of(s.deployed())))
+          .append(" | ").append(Formats.percent(SliceMetric.ACCURACY.of(s.candidate())))
+          .append(" | ").append(Formats.points(s.delta(SliceMetric.ACCURACY)))
+          .append(" | ").append(s.counts().negativeFlips()).append(" | ").append(s.counts().positiveFlips())
+          .append(" | ").append(Formats.percent(s.counts().nfr())).append(" |\n");
+    }
+    out.append('\n');
+  }
+
+  private static void perturbations(StringBuilder out, List<PerturbationComparison> perturbations) {
+    if (perturbations.isEmpty()) {
+      return;
+    }
+    out.append("## Adversarial robustness\n\n")
+        .append("| perturbation | n | deployed | candidate | drop | failed only by the candidate |\n")
+        .append("|---|---:|---:|---:|---:|---:|\n");
+    for (PerturbationComparison p : perturbations) {
+      out.append("| ").append(md(p.perturbation())).append(" | ").append(p.n())
+          .append(" | ").append(Formats.percent(p.deployedRobustness()))
+          .append(" | ").append(Formats.percent(p.candidateRobustness()))
+          .append(" | ").append(Formats.percent(p.robustnessDrop()))
+          .append(" | ").append(p.candidateOnlyFailures().size()).append(" |\n");
+    }
+    out.append('\n');
+  }
+
+  private static void negativeFlips(StringBuilder out, List<ExampleOutcome> flips) {
+    List<ExampleOutcome> negative = flips.stream().filter(f -> f.kind() == FlipKind.NEGATIVE).toList();
+    out.append("## Negative flips (").append(negative.size()).append(")\n\n");
+    if (negative.isEmpty()) {
+      out.append("None: every example the deployed model got right, the candidate gets right too.\n\n");
+      return;
+    }
+    out.append("| example | label | deployed | candidate |\n|---|---|---|---|\n");
+    negative.stream().limit(FLIPS_SHOWN).forEach(f -> out.append("| ").append(md(f.id())).append(" | ")
+        .append(md(f.label())).append(" | ").append(md(f.deployed().label())).append(" | ")
+        .append(md(f.candidate().label())).append(" |\n"));
+    if (negative.size() > FLIPS_SHOWN) {
+      out.append("\n… and ").append(negative.size() - FLIPS_SHOWN).append(" more in result.json.\n");
+    }
+    out.append('\n');
+  }
+
+  private static void provenance(StringBuilder out, Provenance p) {
+    out.append("<details><summary>Provenance</summary>\n\n")
+        .append("- run: ").append(md(p.runId())).append(", harness ").append(md(p.harnessVersion()))
+        .append(", seed ").append(p.seed()).append(", started ").append(p.startedAt()).append('\n')
+        .append("- golden set sha256: `").append(p.goldenSet().sha256()).append("`\n")
+        .append("- deployed ").append(md(p.deployed().name())).append(" sha256: `").append(p.deployed().sha256()).append("`\n")
+        .append("- candidate ").append(md(p.candidate().name())).append(" sha256: `").append(p.candidate().sha256())
+        .append("`\n\n</details>\n");
+  }
+
+  /** Escapes text from golden sets and models for Markdown tables and inline HTML. */
+  static String md(String text) {
+    var out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '|', '\\', '`', '*', '_', '[', ']', '#' -> out.append('\\').append(c);
+        case '\n', '\r' -> out.append(' ');
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

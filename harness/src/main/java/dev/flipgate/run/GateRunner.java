@@ -1,0 +1,81 @@
+package dev.flipgate.run;
+
+import dev.flipgate.comparison.Comparison;
+import dev.flipgate.comparison.ComparisonCalculator;
+import dev.flipgate.failure.Problem;
+import dev.flipgate.goldenset.GoldenSet;
+import dev.flipgate.goldenset.GoldenSetLoader;
+import dev.flipgate.model.ModelAdapter;
+import dev.flipgate.model.ModelAdapters;
+import dev.flipgate.model.ModelContext;
+import dev.flipgate.model.ModelDeclaration;
+import dev.flipgate.model.ModelInput;
+import dev.flipgate.model.Prediction;
+import dev.flipgate.provenance.HarnessVersion;
+import dev.flipgate.provenance.Provenance;
+import dev.flipgate.provenance.Sha256;
+import dev.flipgate.suite.Suite;
+import dev.flipgate.suite.SuiteReader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs one gate: reads the suite, loads and checks the golden set and the policy, runs both
+ * models over every example, compares and decides. All configuration is checked before the
+ * first model runs, so a typo costs seconds, not a full run.
+ */
+public final class GateRunner {
+  private final Clock clock;
+  private final ProgressListener progress;
+
+  public GateRunner(Clock clock, ProgressListener progress) {
+    this.clock = clock;
+    this.progress = progress;
+  }
+
+  public RunResult run(Path suiteFile, Optional<String> candidateName, String runId) {
+    Instant startedAt = clock.instant();
+    Suite suite = SuiteReader.read(suiteFile);
+    String candidateKey = candidateName.orElse(suite.defaultCandidate());
+    ModelDeclaration candidateDeclaration = suite.candidates().get(candidateKey);
+    if (candidateDeclaration == null) {
+      throw Problem.at(suite.file()).expected("--candidate, one of " + suite.candidates().keySet())
+          .found("'" + candidateKey + "'").whatToDo("pick a declared candidate or declare it under candidates")
+          .configurationError("unknown candidate");
+    }
+    GoldenSet goldenSet = GoldenSetLoader.load(suite.goldenSetDirectory());
+    suite.policy().validate(goldenSet, suite.file());
+    List<ModelInput> inputs = inputsOf(goldenSet);
+    Set<String> ids = new HashSet<>();
+    inputs.forEach(input -> ids.add(input.exampleId()));
+    var context = new ModelContext(suite.file(), goldenSet.classes(), goldenSet.inputLayout(), ids);
+
+    try (ModelAdapter deployed = ModelAdapters.open(suite.deployed(), context);
+        ModelAdapter candidate = ModelAdapters.open(candidateDeclaration, context)) {
+      Map<String, Prediction> deployedAnswers = PredictionCollector.predictAll("deployed", deployed, inputs, progress);
+      Map<String, Prediction> candidateAnswers = PredictionCollector.predictAll("candidate", candidate, inputs, progress);
+      Comparison comparison = ComparisonCalculator.compare(goldenSet, deployedAnswers, candidateAnswers);
+      var decision = suite.policy().decide(comparison);
+      var provenance = new Provenance(runId, HarnessVersion.current(), suite.seed(), startedAt, clock.instant(),
+          suite.name(), Sha256.ofFile(suite.file()),
+          new Provenance.GoldenSetIdentity(goldenSet.name(), goldenSet.version(), goldenSet.sha256(),
+              goldenSet.examples().size(), goldenSet.adversarialExamples().size()),
+          deployed.identity(), candidate.identity(), System.getProperty("java.version"));
+      return new RunResult(provenance, goldenSet, comparison, decision);
+    }
+  }
+
+  private static List<ModelInput> inputsOf(GoldenSet goldenSet) {
+    List<ModelInput> inputs = new ArrayList<>();
+    goldenSet.examples().forEach(e -> inputs.add(new ModelInput(e.id(), e.input())));
+    goldenSet.adversarialExamples().forEach(e -> inputs.add(new ModelInput(e.id(), e.input())));
+    return inputs;
+  }
+}

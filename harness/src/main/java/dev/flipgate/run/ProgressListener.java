@@ -1,0 +1,9 @@
+package dev.flipgate.run;
+
+/** Told as a model works through the examples, so a long run shows it is alive. */
+@FunctionalInterface
+public interface ProgressListener {
+  ProgressListener SILENT = (role, model, done, total) -> { };
+
+  void predicted(String role, String model, int done, int total);
+}

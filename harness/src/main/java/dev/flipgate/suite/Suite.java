@@ -1,0 +1,28 @@
+package dev.flipgate.suite;
+
+import dev.flipgate.gate.GatePolicy;
+import dev.flipgate.model.ModelDeclaration;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What to gate: a golden set, the deployed model, the candidates one may choose from, the gate
+ * policy, and the seed of every random step.
+ */
+public record Suite(
+    String name,
+    String description,
+    Path file,
+    Path goldenSetDirectory,
+    long seed,
+    ModelDeclaration deployed,
+    Map<String, ModelDeclaration> candidates,
+    String defaultCandidate,
+    GatePolicy policy) {
+
+  public Suite {
+    candidates = Collections.unmodifiableMap(new LinkedHashMap<>(candidates));
+  }
+}

@@ -1,0 +1,21 @@
+package dev.flipgate.suite;
+
+import dev.flipgate.gate.GateRule;
+import dev.flipgate.model.ModelDeclaration;
+import java.util.List;
+import java.util.Map;
+
+/** A suite file as written ({@code suite.yaml}); {@link SuiteReader} validates it into a {@link Suite}. */
+public record SuiteFile(
+    String name,
+    String description,
+    String goldenSet,
+    Long seed,
+    ModelDeclaration deployed,
+    Map<String, ModelDeclaration> candidates,
+    String defaultCandidate,
+    PolicyDeclaration policy) {
+
+  /** {@code signConvention} is documentation for the reader; the rules' convention is fixed. */
+  public record PolicyDeclaration(String signConvention, List<GateRule> rules) {}
+}

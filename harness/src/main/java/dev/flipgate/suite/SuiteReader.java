@@ -1,0 +1,63 @@
+package dev.flipgate.suite;
+
+import dev.flipgate.declaration.DeclaredPaths;
+import dev.flipgate.declaration.YamlDeclarationReader;
+import dev.flipgate.failure.Problem;
+import dev.flipgate.gate.GatePolicy;
+import dev.flipgate.model.ModelDeclaration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Reads and checks a suite file. Paths in it are relative to the suite file's directory. */
+public final class SuiteReader {
+  /** Used when a suite names no seed; recorded in every result either way. */
+  public static final long DEFAULT_SEED = 20_261_127L;
+
+  private SuiteReader() {}
+
+  public static Suite read(Path file) {
+    SuiteFile declared = YamlDeclarationReader.read(file, SuiteFile.class, "suite");
+    require(file, declared.name(), "name");
+    require(file, declared.goldenSet(), "goldenSet");
+    require(file, declared.deployed(), "deployed");
+    require(file, declared.policy(), "policy");
+    Map<String, ModelDeclaration> candidates = declared.candidates();
+    if (candidates == null || candidates.isEmpty()) {
+      throw Problem.at(file).expected("candidates: at least one named candidate model").found("none")
+          .whatToDo("declare the candidate under candidates").configurationError("the suite has no candidate");
+    }
+    checkNamed(file, "deployed", declared.deployed());
+    candidates.forEach((key, model) -> checkNamed(file, "candidates." + key, model));
+    String defaultCandidate = declared.defaultCandidate() == null ? candidates.keySet().iterator().next()
+        : declared.defaultCandidate();
+    if (!candidates.containsKey(defaultCandidate)) {
+      throw Problem.at(file).expected("defaultCandidate, one of " + candidates.keySet()).found("'" + defaultCandidate + "'")
+          .whatToDo("fix defaultCandidate").configurationError("unknown default candidate");
+    }
+    Path goldenSet = DeclaredPaths.resolve(file, declared.goldenSet(), "golden set");
+    if (!Files.isDirectory(goldenSet)) {
+      throw Problem.at(file).expected("goldenSet: a golden-set directory holding manifest.yaml").found(goldenSet.toString())
+          .whatToDo("fix the path (relative to the suite file)").configurationError("the golden set does not exist");
+    }
+    var rules = declared.policy().rules() == null ? java.util.List.<dev.flipgate.gate.GateRule>of() : declared.policy().rules();
+    return new Suite(declared.name(), declared.description() == null ? "" : declared.description(),
+        file.toAbsolutePath().normalize(), goldenSet,
+        declared.seed() == null ? DEFAULT_SEED : declared.seed(), declared.deployed(), candidates, defaultCandidate,
+        new GatePolicy(rules));
+  }
+
+  private static void checkNamed(Path file, String key, ModelDeclaration model) {
+    if (model == null || model.name() == null || model.name().isBlank()) {
+      throw Problem.at(file).part(key).expected("a model declaration with a name").found("no name")
+          .whatToDo("add name: to the model").configurationError("unnamed model");
+    }
+  }
+
+  private static void require(Path file, Object value, String key) {
+    if (value == null) {
+      throw Problem.at(file).expected("a '" + key + "' key").whatToDo("add it (see README.md for the suite format)")
+          .configurationError("the suite lacks '" + key + "'");
+    }
+  }
+}
