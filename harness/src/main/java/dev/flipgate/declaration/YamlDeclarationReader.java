@@ -3,6 +3,7 @@ package dev.flipgate.declaration;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads a YAML declaration (suite or manifest) into a record, refusing unknown keys, and turns
@@ -42,7 +44,8 @@ public final class YamlDeclarationReader {
       }
       return value;
     } catch (UnrecognizedPropertyException e) {
-      throw located(file, e)
+      throw Problem.at(file).line(lineOfKey(file, e.getPropertyName()).orElse(lineOf(e)))
+          .part("at " + pathOf(e))
           .expected("one of " + e.getKnownPropertyIds())
           .found("'" + e.getPropertyName() + "'")
           .whatToDo("fix the key's spelling or remove it")
@@ -56,6 +59,43 @@ public final class YamlDeclarationReader {
     } catch (IOException e) {
       throw new ConfigurationException(Problem.at(file).says("cannot read: " + e.getMessage()), e);
     }
+  }
+
+  /**
+   * Jackson reports an unknown key of a record at the end of the enclosing object (records are
+   * built once all their keys are read), so the key's own line is looked up in the text.
+   */
+  private static java.util.OptionalInt lineOfKey(Path file, String key) {
+    try {
+      var pattern = java.util.regex.Pattern.compile("^[\\s-]*\"?" + java.util.regex.Pattern.quote(key) + "\"?\\s*:.*|.*[{,]\\s*"
+          + java.util.regex.Pattern.quote(key) + "\\s*:.*");
+      List<String> lines = Files.readAllLines(file);
+      for (int i = 0; i < lines.size(); i++) {
+        if (pattern.matcher(lines.get(i)).matches()) {
+          return java.util.OptionalInt.of(i + 1);
+        }
+      }
+    } catch (IOException e) {
+      // The message still names the key and its path; the line is a convenience.
+    }
+    return java.util.OptionalInt.empty();
+  }
+
+  private static int lineOf(JsonProcessingException e) {
+    return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+  }
+
+  /** The key's path in the document, e.g. {@code policy.rules[2].slices}. */
+  private static String pathOf(JsonMappingException e) {
+    var path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.toString();
   }
 
   private static Problem.Builder located(Path file, JsonProcessingException e) {

@@ -58,7 +58,15 @@ public record Problem(
       this.where = new StringBuilder(place == null ? "" : place);
     }
 
+    /** The line, when known: an empty or non-positive one is left out. */
+    public Builder line(java.util.OptionalInt line) {
+      return line.isPresent() ? line(line.getAsInt()) : this;
+    }
+
     public Builder line(long line) {
+      if (line <= 0) {
+        return this;
+      }
       where.append(where.isEmpty() ? "" : ", ").append("line ").append(line);
       return this;
     }

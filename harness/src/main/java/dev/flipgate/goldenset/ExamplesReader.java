@@ -17,15 +17,17 @@ final class ExamplesReader {
   private final List<String> metadataColumns;
   private final String tagsColumn;
   private final InputColumns input;
-  private final Set<String> classes;
+  private final List<String> classes;
+  private final Set<String> classSet;
 
-  ExamplesReader(GoldenSetManifest.ExamplesDeclaration declaration, InputColumns input, Set<String> classes) {
+  ExamplesReader(GoldenSetManifest.ExamplesDeclaration declaration, InputColumns input, List<String> classes) {
     this.idColumn = declaration.idColumn() == null ? "id" : declaration.idColumn();
     this.labelColumn = declaration.labelColumn() == null ? "label" : declaration.labelColumn();
     this.metadataColumns = declaration.metadata() == null ? List.of() : List.copyOf(declaration.metadata());
     this.tagsColumn = declaration.tagsColumn();
     this.input = input;
-    this.classes = classes;
+    this.classes = List.copyOf(classes);
+    this.classSet = Set.copyOf(classes);
   }
 
   List<Example> read(Path file) {
@@ -53,7 +55,7 @@ final class ExamplesReader {
             .whatToDo("give each example its own id; an example is its id").configurationError("duplicate example id");
       }
       String label = row.get(at[1]);
-      if (label.isEmpty() || !classes.contains(label)) {
+      if (label.isEmpty() || !classSet.contains(label)) {
         throw row.problem().example(id).expected("a label, one of " + classes)
             .found(label.isEmpty() ? "no label" : "'" + label + "'")
             .whatToDo("fix the label or add the class to the manifest's classes")

@@ -33,7 +33,7 @@ public final class GoldenSetLoader {
     InputColumns input = InputColumns.of(manifest.input(), manifestFile);
 
     Path examplesFile = DeclaredPaths.resolveExisting(manifestFile, manifest.examples().file(), "examples file");
-    List<Example> examples = new ExamplesReader(manifest.examples(), input, Set.copyOf(classes)).read(examplesFile);
+    List<Example> examples = new ExamplesReader(manifest.examples(), input, classes).read(examplesFile);
     Map<String, Example> byId = new LinkedHashMap<>();
     examples.forEach(e -> byId.put(e.id(), e));
 

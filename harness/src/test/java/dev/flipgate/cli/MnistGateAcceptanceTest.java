@@ -1,0 +1,169 @@
+package dev.flipgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flipgate.testing.CliRun;
+import dev.flipgate.testing.MnistReference;
+import dev.flipgate.testing.RepositoryPaths;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The product's main job, end to end: the README's first command on the bundled MNIST golden set
+ * and real models, checked against an independent ONNX Runtime computation on the raw images.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MnistGateAcceptanceTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final double DIGIT_MAX_ACCURACY_DROP = 0.005; // the suite's policy for digit slices
+
+  private Path reports;
+  private final MnistReference reference = MnistReference.load();
+  private CliRun cnnRun;
+  private JsonNode cnnResult;
+  private CliRun int8Run;
+  private JsonNode int8Result;
+
+  @BeforeAll
+  void runTheGateOnBothCandidates(@TempDir Path reports) throws IOException {
+    this.reports = reports;
+    cnnRun = CliRun.of("gate", RepositoryPaths.mnistSuite().toString(), "--out", reports.resolve("cnn").toString(), "--quiet");
+    cnnResult = JSON.readTree(reports.resolve("cnn/result.json").toFile());
+    int8Run = CliRun.of("gate", RepositoryPaths.mnistSuite().toString(), "--candidate", "int8",
+        "--out", reports.resolve("int8").toString(), "--quiet");
+    int8Result = JSON.readTree(reports.resolve("int8/result.json").toFile());
+  }
+
+  @Nested
+  class WithTheDefaultCandidateCnn {
+    @Test
+    void blocksWithExitCodeOneAndWritesBothReports() {
+      assertThat(cnnRun.exitCode()).as(cnnRun.toString()).isEqualTo(1);
+      assertThat(cnnResult.path("verdict").asText()).isEqualTo("BLOCK");
+      assertThat(reports.resolve("cnn/summary.md")).content().startsWith("# Flipgate: ⛔ BLOCK");
+      assertThat(cnnRun.out()).startsWith("BLOCK: candidate tribuo-pytorch-cnn vs deployed mnist-8");
+    }
+
+    @Test
+    void measuresAllTenThousandExamplesWithTheReferenceAccuracies() {
+      JsonNode all = slice(cnnResult, "all");
+      assertThat(all.path("n").asInt()).isEqualTo(10_000);
+      assertThat(all.path("deployed").path("accuracy").asDouble()).isCloseTo(0.9891, within(1e-12));
+      assertThat(all.path("candidate").path("accuracy").asDouble()).isCloseTo(0.9904, within(1e-12));
+      assertThat(all.path("deployed").path("accuracy").asDouble()).isCloseTo(reference.accuracy("mnist-8"), within(1e-12));
+      assertThat(all.path("candidate").path("accuracy").asDouble()).isCloseTo(reference.accuracy("cnn"), within(1e-12));
+    }
+
+    @Test
+    void findsExactlyTheFlipsAnIndependentOnnxRuntimeComputationFinds() {
+      JsonNode all = slice(cnnResult, "all");
+      assertThat(all.path("negativeFlips").asInt()).isEqualTo(reference.negativeFlips("cnn").size());
+      assertThat(all.path("positiveFlips").asInt()).isEqualTo(reference.positiveFlips("cnn").size());
+      assertThat(flipIds(cnnResult, "negative")).isEqualTo(reference.negativeFlips("cnn"));
+      assertThat(flipIds(cnnResult, "positive")).isEqualTo(reference.positiveFlips("cnn"));
+    }
+
+    @Test
+    void reasonsNameEveryNegativeFlip() {
+      JsonNode reason = reasons(cnnResult).stream()
+          .filter(r -> r.path("rule").asText().equals("max-negative-flip-rate") && r.path("slice").asText().equals("all"))
+          .findFirst().orElseThrow();
+      Set<String> named = new TreeSet<>();
+      reason.path("examples").forEach(id -> named.add(id.asText()));
+      assertThat(named).isEqualTo(reference.negativeFlips("cnn"));
+      assertThat(reason.path("message").asText()).contains("0.42%", "42 of 10000");
+    }
+
+    @Test
+    void reasonsNameEveryDigitSliceWhoseAccuracyDropsBeyondThePolicy() {
+      Set<String> expected = new TreeSet<>();
+      reference.digitsDroppingMoreThan("cnn", DIGIT_MAX_ACCURACY_DROP).forEach(d -> expected.add("digit-" + d));
+      Set<String> named = new TreeSet<>();
+      reasons(cnnResult).stream().filter(r -> r.path("rule").asText().equals("max-metric-drop"))
+          .map(r -> r.path("slice").asText()).filter(s -> s.startsWith("digit-")).forEach(named::add);
+      assertThat(expected).isNotEmpty();
+      assertThat(named).isEqualTo(expected);
+    }
+
+    @Test
+    void recordsProvenanceOfModelsAndGoldenSet() {
+      JsonNode provenance = cnnResult.path("provenance");
+      assertThat(provenance.path("goldenSet").path("examples").asInt()).isEqualTo(10_000);
+      assertThat(provenance.path("goldenSet").path("sha256").asText()).hasSize(64);
+      assertThat(provenance.path("models").path("deployed").path("sha256").asText())
+          .isEqualTo("2f06e72de813a8635c9bc0397ac447a601bdbfa7df4bebc278723b958831c9bf");
+      assertThat(provenance.path("models").path("candidate").path("sha256").asText())
+          .isEqualTo("81602d5ede13305af0974c2d0659e2c861cacc0cb50bde550c1663c796352e08");
+      assertThat(provenance.path("seed").asLong()).isEqualTo(20_261_127L);
+      assertThat(cnnResult.path("schemaVersion").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void givesIdenticalResultsOnASecondRunApartFromRunIdAndTimes() throws IOException {
+      CliRun again = CliRun.of("gate", RepositoryPaths.mnistSuite().toString(), "--out",
+          reports.resolve("cnn-again").toString(), "--quiet");
+      JsonNode second = JSON.readTree(reports.resolve("cnn-again/result.json").toFile());
+      assertThat(again.exitCode()).isEqualTo(cnnRun.exitCode());
+      assertThat(withoutRunIdentity(second)).isEqualTo(withoutRunIdentity(cnnResult));
+    }
+  }
+
+  @Nested
+  class WithTheQuantizedCandidateInt8 {
+    @Test
+    void promotesWithExitCodeZeroUnderTheSamePolicy() {
+      assertThat(int8Run.exitCode()).as(int8Run.toString()).isEqualTo(0);
+      assertThat(int8Result.path("verdict").asText()).isEqualTo("PROMOTE");
+      assertThat(int8Result.path("reasons")).isEmpty();
+    }
+
+    @Test
+    void stillListsItsFewFlipsExactlyAsTheReferenceDoes() {
+      assertThat(flipIds(int8Result, "negative")).isEqualTo(reference.negativeFlips("int8"));
+      assertThat(flipIds(int8Result, "positive")).isEqualTo(reference.positiveFlips("int8"));
+    }
+  }
+
+  private static JsonNode slice(JsonNode result, String name) {
+    return StreamSupport.stream(result.path("slices").spliterator(), false)
+        .filter(s -> s.path("name").asText().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static Set<String> flipIds(JsonNode result, String kind) {
+    Set<String> ids = new TreeSet<>();
+    result.path("flips").forEach(f -> {
+      if (f.path("kind").asText().equals(kind)) {
+        ids.add(f.path("id").asText());
+      }
+    });
+    return ids;
+  }
+
+  private static List<JsonNode> reasons(JsonNode result) {
+    List<JsonNode> reasons = new ArrayList<>();
+    result.path("reasons").forEach(reasons::add);
+    return reasons;
+  }
+
+  private static JsonNode withoutRunIdentity(JsonNode result) {
+    ObjectNode copy = result.deepCopy();
+    ObjectNode provenance = (ObjectNode) copy.path("provenance");
+    provenance.remove(List.of("runId", "startedAt", "finishedAt"));
+    return copy;
+  }
+
+}
