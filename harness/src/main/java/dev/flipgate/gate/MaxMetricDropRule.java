@@ -18,7 +18,7 @@ import java.util.OptionalDouble;
  *   max: 0.005
  * </pre>
  */
-public record MaxMetricDropRule(String metric, List<String> slices, double max) implements GateRule {
+public record MaxMetricDropRule(String metric, List<String> slices, Double max) implements GateRule {
   public static final String ID = "max-metric-drop";
 
   @Override

@@ -15,7 +15,7 @@ import java.util.List;
  *   max: 0.0025
  * </pre>
  */
-public record MaxNegativeFlipRateRule(List<String> slices, double max) implements GateRule {
+public record MaxNegativeFlipRateRule(List<String> slices, Double max) implements GateRule {
   public static final String ID = "max-negative-flip-rate";
 
   @Override

@@ -16,7 +16,7 @@ import java.util.OptionalDouble;
  *   max: 0.02
  * </pre>
  */
-public record MaxRobustnessDropRule(List<String> perturbations, double max) implements GateRule {
+public record MaxRobustnessDropRule(List<String> perturbations, Double max) implements GateRule {
   public static final String ID = "max-robustness-drop";
 
   @Override

@@ -4,10 +4,10 @@ package dev.flipgate.gate;
 final class Thresholds {
   private Thresholds() {}
 
-  static void requireRate(double value, String key, RuleLocation location) {
-    if (!(value >= 0 && value <= 1)) {
+  static void requireRate(Double value, String key, RuleLocation location) {
+    if (value == null || !(value >= 0 && value <= 1)) {
       throw location.problem().expected(key + " between 0 and 1 (a rate; 0.005 is half a percent)")
-          .found(String.valueOf(value))
+          .found(value == null ? "no " + key : String.valueOf(value))
           .whatToDo("a drop is deployed − candidate, so a negative maximum would block improvements; use 0 to allow none")
           .configurationError("invalid threshold");
     }

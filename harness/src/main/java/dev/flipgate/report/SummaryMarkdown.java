@@ -69,13 +69,13 @@ public final class SummaryMarkdown {
       return;
     }
     out.append("## Adversarial robustness\n\n")
-        .append("| perturbation | n | deployed | candidate | drop | failed only by the candidate |\n")
+        .append("| perturbation | n | deployed | candidate | Δ robustness | failed only by the candidate |\n")
         .append("|---|---:|---:|---:|---:|---:|\n");
     for (PerturbationComparison p : perturbations) {
       out.append("| ").append(md(p.perturbation())).append(" | ").append(p.n())
           .append(" | ").append(Formats.percent(p.deployedRobustness()))
           .append(" | ").append(Formats.percent(p.candidateRobustness()))
-          .append(" | ").append(Formats.percent(p.robustnessDrop()))
+          .append(" | ").append(Formats.points(java.util.OptionalDouble.of(-p.robustnessDrop())))
           .append(" | ").append(p.candidateOnlyFailures().size()).append(" |\n");
     }
     out.append('\n');

@@ -184,6 +184,14 @@ class BadInputTest {
     }
 
     @Test
+    void aRuleWithoutItsThreshold() {
+      tiny.policy = tiny.policy.replace(", max: 0 }", " }");
+
+      assertThat(gate().exitCode()).isEqualTo(2);
+      assertThat(run.err()).contains("policy.rules[0]", "invalid threshold", "found:    no max");
+    }
+
+    @Test
     void anUnknownRule() {
       tiny.policy = tiny.policy.replace("max-negative-flip-rate", "max-flips");
 

@@ -1,0 +1,70 @@
+package dev.flipgate.report.result;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * {@code result.json}, schema version 1: the contract CI users and later reports read. Field
+ * order is the JSON key order; {@code null} numbers are ratios with a zero denominator. More
+ * keys may be added; none is removed or renamed within a schema version.
+ */
+public record ResultDocument(
+    int schemaVersion,
+    String verdict,
+    String deltaConvention,
+    List<Reason> reasons,
+    Provenance provenance,
+    List<Slice> slices,
+    List<Outcome> flips,
+    List<Outcome> critical,
+    List<Perturbation> adversarial,
+    List<AdversarialFailure> adversarialFailures,
+    List<Check> checks) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  /** A failed check: why the candidate is blocked. Exactly one of slice, example, perturbation is set. */
+  public record Reason(
+      String rule,
+      String slice,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String example,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String perturbation,
+      String message,
+      List<String> examples) {}
+
+  public record Provenance(
+      String runId, String harnessVersion, long seed, String startedAt, String finishedAt, String suite,
+      String suiteSha256, GoldenSet goldenSet, Models models, String javaVersion) {}
+
+  public record GoldenSet(String name, String version, String sha256, int examples, int adversarialExamples) {}
+
+  public record Models(Model deployed, Model candidate) {}
+
+  /** {@code file} is the file name only, so results do not depend on where the repository lies. */
+  public record Model(String name, String kind, String file, String sha256, long sizeBytes) {}
+
+  public record Slice(
+      String name, String description, long n, Metrics deployed, Metrics candidate, Double accuracyDelta,
+      long negativeFlips, long positiveFlips, long bothRight, long bothWrong,
+      Double nfr, Double pfr, Double nfi, Double btc, Double bec) {}
+
+  public record Metrics(Double accuracy, Double macroPrecision, Double macroRecall, Double macroF1) {}
+
+  /** One example as both models answered it; {@code slices} is set for flips. */
+  public record Outcome(
+      String id, String kind, String label, String deployed, String candidate, Double deployedConfidence,
+      Double candidateConfidence, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> slices) {}
+
+  public record Perturbation(
+      String perturbation, String description, long n, Robustness deployed, Robustness candidate,
+      Double robustnessDrop, List<String> candidateOnlyFailures) {}
+
+  public record Robustness(Double robustness) {}
+
+  public record AdversarialFailure(
+      String id, String source, String perturbation, String expectation, String label, String deployed,
+      String candidate, String candidateOnSource, Double candidateConfidence) {}
+
+  public record Check(
+      String rule, String subjectKind, String subject, boolean passed, Double measured, double limit, String message) {}
+}

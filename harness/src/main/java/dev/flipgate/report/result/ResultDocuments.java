@@ -1,0 +1,118 @@
+package dev.flipgate.report.result;
+
+import dev.flipgate.comparison.AdversarialOutcome;
+import dev.flipgate.comparison.ClassificationMetrics;
+import dev.flipgate.comparison.ExampleOutcome;
+import dev.flipgate.comparison.PerturbationComparison;
+import dev.flipgate.comparison.SliceComparison;
+import dev.flipgate.comparison.SliceMetric;
+import dev.flipgate.gate.RuleCheck;
+import dev.flipgate.goldenset.Example;
+import dev.flipgate.goldenset.GoldenSet;
+import dev.flipgate.model.ModelIdentity;
+import dev.flipgate.run.RunResult;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/** Maps a run's result onto the {@code result.json} document, lists in golden-set order. */
+public final class ResultDocuments {
+  static final String DELTA_CONVENTION =
+      "delta = candidate - deployed (positive: candidate better); drop = deployed - candidate (positive: candidate worse)";
+
+  private ResultDocuments() {}
+
+  public static ResultDocument of(RunResult result) {
+    var comparison = result.comparison();
+    Map<String, Example> examples = result.goldenSet().examplesById();
+    return new ResultDocument(
+        ResultDocument.SCHEMA_VERSION,
+        result.decision().verdict().name(),
+        DELTA_CONVENTION,
+        result.decision().reasons().stream().map(ResultDocuments::reason).toList(),
+        provenance(result.provenance()),
+        comparison.slices().stream().map(ResultDocuments::slice).toList(),
+        comparison.flips().stream().map(o -> outcome(o, slicesOf(examples.get(o.id()), result.goldenSet()))).toList(),
+        comparison.outcomes().stream().filter(o -> comparison.criticalIds().contains(o.id())).map(o -> outcome(o, null)).toList(),
+        comparison.perturbations().stream().map(ResultDocuments::perturbation).toList(),
+        comparison.adversarialOutcomes().stream().filter(o -> o.deployedPasses() && !o.candidatePasses())
+            .map(ResultDocuments::adversarialFailure).toList(),
+        result.decision().checks().stream().map(ResultDocuments::check).toList());
+  }
+
+  private static ResultDocument.Reason reason(RuleCheck check) {
+    var subject = check.subject();
+    return new ResultDocument.Reason(check.rule(),
+        subject.kind() == RuleCheck.Subject.Kind.SLICE ? subject.name() : null,
+        subject.kind() == RuleCheck.Subject.Kind.EXAMPLE ? subject.name() : null,
+        subject.kind() == RuleCheck.Subject.Kind.PERTURBATION ? subject.name() : null,
+        check.message(), check.exampleIds());
+  }
+
+  private static ResultDocument.Check check(RuleCheck check) {
+    return new ResultDocument.Check(check.rule(), check.subject().kind().name().toLowerCase(Locale.ROOT),
+        check.subject().name(), check.passed(), number(check.measured()), check.limit(), check.message());
+  }
+
+  private static ResultDocument.Provenance provenance(dev.flipgate.provenance.Provenance p) {
+    var goldenSet = p.goldenSet();
+    return new ResultDocument.Provenance(p.runId(), p.harnessVersion(), p.seed(), p.startedAt().toString(),
+        p.finishedAt().toString(), p.suite(), p.suiteSha256(),
+        new ResultDocument.GoldenSet(goldenSet.name(), goldenSet.version(), goldenSet.sha256(), goldenSet.examples(),
+            goldenSet.adversarialExamples()),
+        new ResultDocument.Models(model(p.deployed()), model(p.candidate())), p.javaVersion());
+  }
+
+  private static ResultDocument.Model model(ModelIdentity identity) {
+    return new ResultDocument.Model(identity.name(), identity.kind(),
+        Path.of(identity.location()).getFileName().toString(), identity.sha256(), identity.sizeBytes());
+  }
+
+  private static ResultDocument.Slice slice(SliceComparison slice) {
+    var counts = slice.counts();
+    return new ResultDocument.Slice(slice.name(), slice.description(), slice.n(), metrics(slice.deployed()),
+        metrics(slice.candidate()), number(slice.delta(SliceMetric.ACCURACY)), counts.negativeFlips(),
+        counts.positiveFlips(), counts.bothRight(), counts.bothWrong(), number(counts.nfr()), number(counts.pfr()),
+        number(counts.nfi()), number(counts.btc()), number(counts.bec()));
+  }
+
+  private static ResultDocument.Metrics metrics(ClassificationMetrics metrics) {
+    return new ResultDocument.Metrics(number(metrics.accuracy()), number(metrics.macroPrecision()),
+        number(metrics.macroRecall()), number(metrics.macroF1()));
+  }
+
+  private static ResultDocument.Outcome outcome(ExampleOutcome outcome, List<String> slices) {
+    return new ResultDocument.Outcome(outcome.id(), outcome.kind().id(), outcome.label(), outcome.deployed().label(),
+        outcome.candidate().label(), number(outcome.deployed().confidence()), number(outcome.candidate().confidence()),
+        slices);
+  }
+
+  private static List<String> slicesOf(Example example, GoldenSet goldenSet) {
+    return goldenSet.slices().stream().filter(s -> s.predicate().contains(example)).map(s -> s.name()).toList();
+  }
+
+  private static ResultDocument.Perturbation perturbation(PerturbationComparison p) {
+    return new ResultDocument.Perturbation(p.perturbation(), p.description(), p.n(),
+        new ResultDocument.Robustness(number(p.deployedRobustness())),
+        new ResultDocument.Robustness(number(p.candidateRobustness())), number(p.robustnessDrop()),
+        p.candidateOnlyFailures());
+  }
+
+  private static ResultDocument.AdversarialFailure adversarialFailure(AdversarialOutcome o) {
+    var example = o.example();
+    return new ResultDocument.AdversarialFailure(example.id(), example.sourceId(), example.perturbation(),
+        example.expectation().id(), example.label(), o.deployed().label(), o.candidate().label(),
+        o.candidateOnSource().label(), number(o.candidate().confidence()));
+  }
+
+  /** An undefined ratio is {@code null}, never a made-up 0 or a NaN that JSON cannot hold. */
+  private static Double number(OptionalDouble value) {
+    return value.isPresent() ? number(value.getAsDouble()) : null;
+  }
+
+  private static Double number(double value) {
+    return Double.isFinite(value) ? value : null;
+  }
+}
