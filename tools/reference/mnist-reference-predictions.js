@@ -2,7 +2,7 @@
 // ONNX Runtime's Node.js binding straight on the raw IDX test files (not on Flipgate's
 // golden set, and not through Flipgate's Java adapter), and writes one row per test image
 // with the true label and each model's argmax answer. Run once; its output is a committed
-// test fixture. Usage: npm ci --ignore-scripts && node mnist-reference-predictions.js DATA_DIR OUT_CSV
+// test fixture. Usage: npm ci --ignore-scripts && node mnist-reference-predictions.js RAW_DIR OUT_CSV (RAW_DIR holds the t10k IDX files and the three models, e.g. the workplace's shared/data/mnist)
 'use strict';
 const fs = require('fs');
 const zlib = require('zlib');
@@ -10,7 +10,7 @@ const ort = require('onnxruntime-node');
 
 const [dataDir, outCsv] = process.argv.slice(2);
 if (!dataDir || !outCsv) {
-  console.error('usage: node mnist-reference-predictions.js DATA_DIR OUT_CSV');
+  console.error('usage: node mnist-reference-predictions.js RAW_DIR OUT_CSV (RAW_DIR holds the t10k IDX files and the three models, e.g. the workplace's shared/data/mnist)');
   process.exit(2);
 }
 

@@ -26,7 +26,7 @@ import java.util.stream.IntStream;
  * examples with curated metadata, tags and slices, adversarial examples made by seeded
  * perturbations of real test images, and critical examples. Everything is deterministic: the
  * same raw files and seed give byte-identical output. Run it with
- * {@code ./flipgate curate-mnist ../shared/data/mnist golden-sets/mnist}.
+ * {@code ./flipgate curate-mnist golden-sets/mnist/raw golden-sets/mnist}.
  */
 public final class MnistGoldenSetBuilder {
   public static final long DEFAULT_SEED = 20_261_127L;

@@ -28,9 +28,9 @@ public final class RepositoryPaths {
     return root().resolve("golden-sets/mnist/models").resolve(file);
   }
 
-  /** The raw MNIST files, shipped with the workplace beside the repository. */
+  /** The raw MNIST test files the golden set is built from, kept beside it. */
   public static Path rawMnist() {
-    return root().resolve("../shared/data/mnist").normalize();
+    return root().resolve("golden-sets/mnist/raw");
   }
 
   public static Path testResource(String relative) {

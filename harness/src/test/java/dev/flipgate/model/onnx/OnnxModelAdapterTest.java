@@ -76,7 +76,7 @@ class OnnxModelAdapterTest {
 
     @Test
     void readsProbabilityOutputsOfATabularModel(@TempDir Path directory) throws Exception {
-      Files.copy(RepositoryPaths.root().resolve("../shared/data/tabular/breast_cancer-logreg.onnx"), directory.resolve("m.onnx"));
+      Files.copy(RepositoryPaths.testResource("models/breast_cancer-logreg.onnx"), directory.resolve("m.onnx"));
       var layout = new dev.flipgate.goldenset.InputLayout(new int[] {30}, dev.flipgate.goldenset.InputLayout.Order.FLAT);
       var tabular = new ModelContext(directory.resolve("suite.yaml"), List.of("malignant", "benign"), layout, Set.of());
       var declaration = new ModelDeclaration.Onnx("logreg", "m.onnx", new ModelDeclaration.OnnxInput("input", null, null, null, null),
