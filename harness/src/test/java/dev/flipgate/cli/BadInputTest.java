@@ -219,25 +219,50 @@ class BadInputTest {
 
   @Nested
   class InTheModels {
-    @Test
-    void anOnnxModelWithTheWrongInputShapeForTheGoldenSet() throws IOException {
+    /** Declares the candidate as the real mnist-8 ONNX model, copied beside the tiny suite. */
+    private CliRun gateWithOnnxCandidate(String modelFile, String inputName) throws IOException {
       Files.createDirectories(directory);
       Files.copy(RepositoryPaths.mnistModel("mnist-8.onnx"), directory.resolve("mnist-8.onnx"));
+      Files.writeString(directory.resolve("not-a-model.onnx"), "<html>404 Not Found</html>");
       tiny.candidateFile = "unused.csv";
       Path suite = tiny.writeTo(directory);
       Files.writeString(suite, Files.readString(suite).replace(
           "new: { type: predictions, name: new, file: unused.csv }",
-          "new: { type: onnx, name: mnist-8, file: mnist-8.onnx, input: { name: Input3 },"
+          "new: { type: onnx, name: mnist-8, file: " + modelFile + ", input: { name: " + inputName + " },"
               + " output: { name: Plus214_Output_0, kind: logits }, batchSize: 1 }"));
       run = CliRun.of("gate", suite.toString(), "--out", directory.resolve("out").toString(), "--quiet");
+      return run;
+    }
 
-      assertThat(run.exitCode()).isEqualTo(2);
+    @Test
+    void anOnnxModelWithTheWrongInputShapeForTheGoldenSet() throws IOException {
+      assertThat(gateWithOnnxCandidate("mnist-8.onnx", "Input3").exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("model 'mnist-8'", "wrong input shape", "2 values per example", "784 values per example");
+    }
+
+    @Test
+    void anOnnxModelWithAWrongInputName() throws IOException {
+      assertThat(gateWithOnnxCandidate("mnist-8.onnx", "pixels").exitCode()).isEqualTo(2);
+      assertThat(run.err()).contains("suite.yaml", "model 'mnist-8'", "unknown model input", "'pixels'", "[Input3]");
+    }
+
+    @Test
+    void aModelFileThatIsNotOnnx() throws IOException {
+      assertThat(gateWithOnnxCandidate("not-a-model.onnx", "Input3").exitCode()).isEqualTo(2);
+      assertThat(run.err()).contains("not-a-model.onnx", "not a loadable ONNX model");
     }
   }
 
   @Nested
   class OnTheCommandLine {
+    @Test
+    void noCommandSaysWhatToRun() {
+      run = CliRun.of();
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).contains("Missing command", "flipgate gate golden-sets/mnist/suite.yaml");
+    }
+
     @Test
     void aMissingSuiteArgumentIsAUsageError() {
       run = CliRun.of("gate");
