@@ -22,9 +22,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "gate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs the deployed model and a candidate over the suite's golden set, compares them example by example,",
-      "and decides PROMOTE or BLOCK by the suite's gate policy. Writes result.json and summary.md."},
+    description = "Runs the deployed model and a candidate over the suite's golden set, compares them example by"
+        + " example, and decides PROMOTE or BLOCK by the suite's gate policy. Writes result.json and summary.md.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:PROMOTE", "1:BLOCK", "2:bad usage or configuration", "3:runtime failure (a model or endpoint failed)"})
