@@ -21,7 +21,9 @@ public final class ComparisonCalculator {
    * @throws dev.flipgate.failure.ModelFailureException if any prediction is missing: a comparison
    *     with holes would let a regression pass unseen
    */
-  public static Comparison compare(GoldenSet goldenSet, Map<String, Prediction> deployed, Map<String, Prediction> candidate) {
+  public static Comparison compare(GoldenSet goldenSet, Map<String, Prediction> deployed, Map<String, Prediction> candidate,
+      EvidenceSettings settings) {
+    var evidence = new SliceEvidenceCalculator(settings);
     List<ExampleOutcome> outcomes = new ArrayList<>();
     for (Example example : goldenSet.examples()) {
       outcomes.add(new ExampleOutcome(example.id(), example.label(),
@@ -29,7 +31,7 @@ public final class ComparisonCalculator {
     }
     List<SliceComparison> slices = new ArrayList<>();
     for (SliceDefinition slice : goldenSet.slices()) {
-      slices.add(compareSlice(slice, goldenSet.examples(), outcomes));
+      slices.add(compareSlice(slice, goldenSet, outcomes, evidence));
     }
     List<AdversarialOutcome> adversarial = new ArrayList<>();
     for (AdversarialExample example : goldenSet.adversarialExamples()) {
@@ -41,7 +43,10 @@ public final class ComparisonCalculator {
         goldenSet.criticalIds());
   }
 
-  private static SliceComparison compareSlice(SliceDefinition slice, List<Example> examples, List<ExampleOutcome> outcomes) {
+  private static SliceComparison compareSlice(SliceDefinition slice, GoldenSet goldenSet, List<ExampleOutcome> outcomes,
+      SliceEvidenceCalculator evidence) {
+    List<Example> examples = goldenSet.examples();
+    List<ExampleOutcome> members = new ArrayList<>();
     List<FlipKind> kinds = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     List<String> deployedAnswers = new ArrayList<>();
@@ -50,6 +55,7 @@ public final class ComparisonCalculator {
     for (int i = 0; i < examples.size(); i++) {
       if (slice.predicate().contains(examples.get(i))) {
         ExampleOutcome outcome = outcomes.get(i);
+        members.add(outcome);
         kinds.add(outcome.kind());
         labels.add(outcome.label());
         deployedAnswers.add(outcome.deployed().label());
@@ -59,9 +65,12 @@ public final class ComparisonCalculator {
         }
       }
     }
-    return new SliceComparison(slice.name(), slice.description(), FlipCounts.of(kinds),
-        ClassificationMetrics.of(labels, deployedAnswers), ClassificationMetrics.of(labels, candidateAnswers),
-        negativeFlips);
+    FlipCounts counts = FlipCounts.of(kinds);
+    ClassificationMetrics deployedMetrics = ClassificationMetrics.of(labels, deployedAnswers);
+    ClassificationMetrics candidateMetrics = ClassificationMetrics.of(labels, candidateAnswers);
+    PairedCells cells = PairedCells.of(goldenSet.classes(), members);
+    return new SliceComparison(slice.name(), slice.description(), counts, deployedMetrics, candidateMetrics,
+        negativeFlips, cells, evidence.of(slice.name(), counts, deployedMetrics, candidateMetrics, cells));
   }
 
   private static List<PerturbationComparison> comparePerturbations(GoldenSet goldenSet, List<AdversarialOutcome> outcomes) {

@@ -6,7 +6,7 @@ import java.util.OptionalDouble;
 /** Both models on one slice: the flip table and each model's metrics. */
 public record SliceComparison(
     String name, String description, FlipCounts counts, ClassificationMetrics deployed,
-    ClassificationMetrics candidate, List<String> negativeFlipIds) {
+    ClassificationMetrics candidate, List<String> negativeFlipIds, PairedCells cells, SliceEvidence evidence) {
 
   public SliceComparison {
     negativeFlipIds = List.copyOf(negativeFlipIds);

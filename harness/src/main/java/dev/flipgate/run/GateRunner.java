@@ -61,7 +61,7 @@ public final class GateRunner {
         ModelAdapter candidate = ModelAdapters.open(candidateDeclaration, context)) {
       Map<String, Prediction> deployedAnswers = PredictionCollector.predictAll("deployed", deployed, inputs, progress);
       Map<String, Prediction> candidateAnswers = PredictionCollector.predictAll("candidate", candidate, inputs, progress);
-      Comparison comparison = ComparisonCalculator.compare(goldenSet, deployedAnswers, candidateAnswers);
+      Comparison comparison = ComparisonCalculator.compare(goldenSet, deployedAnswers, candidateAnswers, suite.evidence());
       var decision = suite.policy().decide(comparison);
       var provenance = new Provenance(runId, HarnessVersion.current(), suite.seed(), startedAt, clock.instant(),
           suite.name(), Sha256.ofFile(suite.file()),

@@ -1,6 +1,7 @@
 package dev.flipgate.statistics;
 
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
@@ -40,27 +41,45 @@ public final class PoissonBootstrap {
    * @param statistic the statistic of resampled (real-valued) counts, e.g. a delta of accuracies;
    *     NaN where undefined (such resamples are left out)
    * @param stream names what is resampled (slice and metric), so each gets its own random stream
+   * @throws IllegalArgumentException if the statistic is undefined on every resample
    */
   public Interval interval(long[] counts, ToDoubleFunction<double[]> statistic, String stream) {
+    Interval interval = intervals(counts, resampled -> new double[] {statistic.applyAsDouble(resampled)}, 1, stream)[0];
+    if (interval == null) {
+      throw new IllegalArgumentException("the statistic is undefined on every resample of " + stream);
+    }
+    return interval;
+  }
+
+  /**
+   * Intervals of several statistics from the same resamples (e.g. every metric delta of a
+   * slice); an element is empty where the statistic was undefined on every resample.
+   */
+  public Interval[] intervals(long[] counts, Function<double[], double[]> statistics, int size, String stream) {
     UniformRandomProvider random = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, streamKey(stream)});
-    double[] values = new double[resamples];
+    double[][] values = new double[size][resamples];
+    int[] kept = new int[size];
     double[] resampled = new double[counts.length];
-    int kept = 0;
     for (int r = 0; r < resamples; r++) {
       for (int cell = 0; cell < counts.length; cell++) {
         resampled[cell] = counts[cell] == 0 ? 0 : PoissonSampler.of(random, counts[cell]).sample();
       }
-      double value = statistic.applyAsDouble(resampled);
-      if (Double.isFinite(value)) {
-        values[kept++] = value;
+      double[] statistic = statistics.apply(resampled);
+      for (int s = 0; s < size; s++) {
+        if (Double.isFinite(statistic[s])) {
+          values[s][kept[s]++] = statistic[s];
+        }
       }
     }
-    if (kept == 0) {
-      throw new IllegalArgumentException("the statistic is undefined on every resample of " + stream);
+    Interval[] intervals = new Interval[size];
+    for (int s = 0; s < size; s++) {
+      if (kept[s] > 0) {
+        double[] sorted = Arrays.copyOf(values[s], kept[s]);
+        Arrays.sort(sorted);
+        intervals[s] = new Interval(quantile(sorted, (1 - level) / 2), quantile(sorted, (1 + level) / 2), level, METHOD);
+      }
     }
-    double[] sorted = Arrays.copyOf(values, kept);
-    Arrays.sort(sorted);
-    return new Interval(quantile(sorted, (1 - level) / 2), quantile(sorted, (1 + level) / 2), level, METHOD);
+    return intervals;
   }
 
   /** Linear interpolation between order statistics (numpy's default, Hyndman–Fan type 7). */

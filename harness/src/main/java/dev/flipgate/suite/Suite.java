@@ -1,5 +1,6 @@
 package dev.flipgate.suite;
 
+import dev.flipgate.comparison.EvidenceSettings;
 import dev.flipgate.gate.GatePolicy;
 import dev.flipgate.model.ModelDeclaration;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ public record Suite(
     ModelDeclaration deployed,
     Map<String, ModelDeclaration> candidates,
     String defaultCandidate,
+    EvidenceSettings evidence,
     GatePolicy policy) {
 
   public Suite {

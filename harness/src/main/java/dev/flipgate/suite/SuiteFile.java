@@ -14,7 +14,11 @@ public record SuiteFile(
     ModelDeclaration deployed,
     Map<String, ModelDeclaration> candidates,
     String defaultCandidate,
+    EvidenceDeclaration evidence,
     PolicyDeclaration policy) {
+
+  /** Optional: the confidence level of intervals and the number of bootstrap resamples. */
+  public record EvidenceDeclaration(Double level, Integer resamples) {}
 
   /** {@code signConvention} is documentation for the reader; the rules' convention is fixed. */
   public record PolicyDeclaration(String signConvention, List<GateRule> rules) {}

@@ -1,5 +1,6 @@
 package dev.flipgate.suite;
 
+import dev.flipgate.comparison.EvidenceSettings;
 import dev.flipgate.declaration.DeclaredPaths;
 import dev.flipgate.declaration.YamlDeclarationReader;
 import dev.flipgate.failure.Problem;
@@ -41,10 +42,21 @@ public final class SuiteReader {
           .whatToDo("fix the path (relative to the suite file)").configurationError("the golden set does not exist");
     }
     var rules = declared.policy().rules() == null ? java.util.List.<dev.flipgate.gate.GateRule>of() : declared.policy().rules();
+    long seed = declared.seed() == null ? DEFAULT_SEED : declared.seed();
     return new Suite(declared.name(), declared.description() == null ? "" : declared.description(),
-        file.toAbsolutePath().normalize(), goldenSet,
-        declared.seed() == null ? DEFAULT_SEED : declared.seed(), declared.deployed(), candidates, defaultCandidate,
-        new GatePolicy(rules));
+        file.toAbsolutePath().normalize(), goldenSet, seed, declared.deployed(), candidates, defaultCandidate,
+        evidence(file, declared.evidence(), seed), new GatePolicy(rules));
+  }
+
+  private static EvidenceSettings evidence(Path file, SuiteFile.EvidenceDeclaration declared, long seed) {
+    double level = declared == null || declared.level() == null ? EvidenceSettings.DEFAULT_LEVEL : declared.level();
+    int resamples = declared == null || declared.resamples() == null ? EvidenceSettings.DEFAULT_RESAMPLES : declared.resamples();
+    if (!(level > 0.5 && level < 1) || resamples < 100) {
+      throw Problem.at(file).part("evidence").expected("level in (0.5, 1), e.g. 0.95, and resamples of at least 100")
+          .found("level " + level + ", resamples " + resamples).whatToDo("fix the evidence settings")
+          .configurationError("unusable evidence settings");
+    }
+    return new EvidenceSettings(level, resamples, seed);
   }
 
   private static void checkNamed(Path file, String key, ModelDeclaration model) {

@@ -100,6 +100,34 @@ class MnistGateAcceptanceTest {
     }
 
     @Test
+    void givesEverySliceIntervalsForItsDeltasAndItsNegativeFlipRate() {
+      for (JsonNode slice : cnnResult.path("slices")) {
+        JsonNode accuracy = slice.path("deltas").path("accuracy");
+        assertThat(accuracy.path("ci").path("method").asText()).isEqualTo("paired-poisson-bootstrap-percentile");
+        assertThat(accuracy.path("ci").path("level").asDouble()).isEqualTo(0.95);
+        assertThat(accuracy.path("value").asDouble()).as(slice.path("name").asText())
+            .isBetween(accuracy.path("ci").path("low").asDouble(), accuracy.path("ci").path("high").asDouble());
+        assertThat(accuracy.path("test").asText()).isEqualTo("mcnemar-exact-one-sided");
+        assertThat(slice.path("deltas").path("macroF1").path("ci").isObject()).isTrue();
+        JsonNode nfr = slice.path("negativeFlipRate");
+        assertThat(nfr.path("ci").path("method").asText()).isEqualTo("clopper-pearson");
+        assertThat(nfr.path("upperBound").asDouble()).isGreaterThanOrEqualTo(nfr.path("value").asDouble());
+      }
+    }
+
+    @Test
+    void testsTheDigitSixDropWithMcNemarOnTheReferenceFlipCounts() {
+      JsonNode digit6 = slice(cnnResult, "digit-6");
+      long negative = digit6.path("negativeFlips").asLong();
+      long positive = digit6.path("positiveFlips").asLong();
+
+      // Under no difference each of the 7 discordant sixes is equally likely either way: P(X >= 7) = 0.5^7.
+      assertThat(negative).isEqualTo(7);
+      assertThat(positive).isZero();
+      assertThat(digit6.path("deltas").path("accuracy").path("pValue").asDouble()).isCloseTo(Math.pow(0.5, 7), within(1e-15));
+    }
+
+    @Test
     void recordsProvenanceOfModelsAndGoldenSet() {
       JsonNode provenance = cnnResult.path("provenance");
       assertThat(provenance.path("goldenSet").path("examples").asInt()).isEqualTo(10_000);

@@ -42,7 +42,7 @@ class ComparisonCalculatorTest {
     candidate.put("e2", Prediction.of("cat"));  // negative flip, in group-a and hard
     deployed.put("e4", Prediction.of("cat"));   // positive flip, in neither
 
-    Comparison comparison = ComparisonCalculator.compare(goldenSet, deployed, candidate);
+    Comparison comparison = ComparisonCalculator.compare(goldenSet, deployed, candidate, new dev.flipgate.comparison.EvidenceSettings(0.95, 200, 1));
 
     assertThat(comparison.slices()).extracting(SliceComparison::name).containsExactly("all", "group-a", "hard");
     assertThat(comparison.slice("all").orElseThrow().counts()).isEqualTo(new FlipCounts(2, 1, 1, 0));
@@ -59,7 +59,7 @@ class ComparisonCalculatorTest {
     deployed.put("e3~nudge", Prediction.of("dog")); // … and stays with its answer: invariant holds
     candidate.put("e3~nudge", Prediction.of("dog")); // the candidate changes its answer: invariant broken
 
-    Comparison comparison = ComparisonCalculator.compare(goldenSet, deployed, candidate);
+    Comparison comparison = ComparisonCalculator.compare(goldenSet, deployed, candidate, new dev.flipgate.comparison.EvidenceSettings(0.95, 200, 1));
 
     PerturbationComparison nudge = comparison.perturbation("nudge").orElseThrow();
     assertThat(nudge.n()).isEqualTo(2);
@@ -72,7 +72,7 @@ class ComparisonCalculatorTest {
   void failsClosedWhenAPredictionIsMissing() {
     candidate.remove("e3");
 
-    assertThatThrownBy(() -> ComparisonCalculator.compare(goldenSet, deployed, candidate))
+    assertThatThrownBy(() -> ComparisonCalculator.compare(goldenSet, deployed, candidate, new dev.flipgate.comparison.EvidenceSettings(0.95, 200, 1)))
         .isInstanceOf(ModelFailureException.class)
         .hasMessageContaining("example e3")
         .hasMessageContaining("candidate");

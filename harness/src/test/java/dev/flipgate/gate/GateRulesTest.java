@@ -42,7 +42,7 @@ class GateRulesTest {
   }
 
   private Comparison comparison() {
-    return ComparisonCalculator.compare(goldenSet, deployed, candidate);
+    return ComparisonCalculator.compare(goldenSet, deployed, candidate, new dev.flipgate.comparison.EvidenceSettings(0.95, 200, 1));
   }
 
   private RuleCheck onlyCheck(GateRule rule) {

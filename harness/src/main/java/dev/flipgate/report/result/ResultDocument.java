@@ -2,6 +2,7 @@ package dev.flipgate.report.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code result.json}, schema version 1: the contract CI users and later reports read. Field
@@ -46,7 +47,18 @@ public record ResultDocument(
   public record Slice(
       String name, String description, long n, Metrics deployed, Metrics candidate, Double accuracyDelta,
       long negativeFlips, long positiveFlips, long bothRight, long bothWrong,
-      Double nfr, Double pfr, Double nfi, Double btc, Double bec) {}
+      Double nfr, Double pfr, Double nfi, Double btc, Double bec, Map<String, Delta> deltas, Rate negativeFlipRate) {}
+
+  /** A metric delta (candidate − deployed) with its interval, and a p-value where a test applies. */
+  public record Delta(
+      Double value, Ci ci,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double pValue,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String test) {}
+
+  /** A rate with its two-sided interval and one-sided upper bound at the same level. */
+  public record Rate(Double value, Ci ci, Double upperBound) {}
+
+  public record Ci(double low, double high, double level, String method) {}
 
   public record Metrics(Double accuracy, Double macroPrecision, Double macroRecall, Double macroF1) {}
 

@@ -3,6 +3,9 @@ package dev.flipgate.report.result;
 import dev.flipgate.comparison.AdversarialOutcome;
 import dev.flipgate.comparison.ClassificationMetrics;
 import dev.flipgate.comparison.ExampleOutcome;
+import dev.flipgate.comparison.MetricEvidence;
+import dev.flipgate.comparison.RateEvidence;
+import dev.flipgate.comparison.SliceEvidence;
 import dev.flipgate.comparison.PerturbationComparison;
 import dev.flipgate.comparison.SliceComparison;
 import dev.flipgate.comparison.SliceMetric;
@@ -11,7 +14,9 @@ import dev.flipgate.goldenset.Example;
 import dev.flipgate.goldenset.GoldenSet;
 import dev.flipgate.model.ModelIdentity;
 import dev.flipgate.run.RunResult;
+import dev.flipgate.statistics.Interval;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,7 +80,27 @@ public final class ResultDocuments {
     return new ResultDocument.Slice(slice.name(), slice.description(), slice.n(), metrics(slice.deployed()),
         metrics(slice.candidate()), number(slice.delta(SliceMetric.ACCURACY)), counts.negativeFlips(),
         counts.positiveFlips(), counts.bothRight(), counts.bothWrong(), number(counts.nfr()), number(counts.pfr()),
-        number(counts.nfi()), number(counts.btc()), number(counts.bec()));
+        number(counts.nfi()), number(counts.btc()), number(counts.bec()), deltas(slice.evidence()),
+        rate(slice.evidence().negativeFlipRate()));
+  }
+
+  private static Map<String, ResultDocument.Delta> deltas(SliceEvidence evidence) {
+    Map<String, ResultDocument.Delta> deltas = new LinkedHashMap<>();
+    for (SliceMetric metric : SliceMetric.values()) {
+      MetricEvidence delta = evidence.delta(metric);
+      deltas.put(metric.id(), new ResultDocument.Delta(number(delta.delta()), delta.ci().map(ResultDocuments::ci).orElse(null),
+          number(delta.pValue()), delta.test().orElse(null)));
+    }
+    return deltas;
+  }
+
+  private static ResultDocument.Rate rate(RateEvidence rate) {
+    return new ResultDocument.Rate(number(rate.value()), rate.ci().map(ResultDocuments::ci).orElse(null),
+        number(rate.upperBound()));
+  }
+
+  private static ResultDocument.Ci ci(Interval interval) {
+    return new ResultDocument.Ci(interval.low(), interval.high(), interval.level(), interval.method());
   }
 
   private static ResultDocument.Metrics metrics(ClassificationMetrics metrics) {
