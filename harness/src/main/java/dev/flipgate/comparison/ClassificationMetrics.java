@@ -1,21 +1,42 @@
 package dev.flipgate.comparison;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
 
 /**
- * Accuracy and macro-averaged precision, recall and F1 of one model on one slice. Macro averages
- * follow scikit-learn's defaults: over the classes that occur as a label or a prediction in the
- * slice, a class never predicted has precision 0, a class never labelled has recall 0.
+ * The metrics of one model on one slice: every {@link SliceMetric} that could be computed (a
+ * metric is absent when its denominator is zero, the task is not binary, or the model gave no
+ * scores), the per-class table and the confusion matrix (rows: label, columns: answer, in the
+ * golden set's class order).
  */
-public record ClassificationMetrics(
-    OptionalDouble accuracy, OptionalDouble macroPrecision, OptionalDouble macroRecall, OptionalDouble macroF1) {
+public record ClassificationMetrics(Map<SliceMetric, Double> values, List<ClassMetrics> perClass, long[][] confusion) {
 
-  private static final ClassificationMetrics UNDEFINED = new ClassificationMetrics(
-      OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
+  public ClassificationMetrics {
+    values = Collections.unmodifiableMap(new EnumMap<>(values.isEmpty() ? new EnumMap<>(SliceMetric.class) : values));
+    perClass = List.copyOf(perClass);
+    confusion = Arrays.stream(confusion).map(long[]::clone).toArray(long[][]::new);
+  }
 
+  /** Precision, recall and F1 of one class, and how many examples carry its label. */
+  public record ClassMetrics(String className, double precision, double recall, double f1, long support) {}
+
+  public OptionalDouble value(SliceMetric metric) {
+    Double value = values.get(metric);
+    return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
+  }
+
+  @Override
+  public long[][] confusion() {
+    return Arrays.stream(confusion).map(long[]::clone).toArray(long[][]::new);
+  }
+
+  /** The answer-based metrics of plain label lists, with the classes that occur in them. */
   public static ClassificationMetrics of(List<String> labels, List<String> predictions) {
     if (labels.size() != predictions.size()) {
       throw new IllegalArgumentException(labels.size() + " labels but " + predictions.size() + " predictions");
@@ -23,51 +44,9 @@ public record ClassificationMetrics(
     var classSet = new TreeSet<>(labels);
     classSet.addAll(predictions);
     var classes = new ArrayList<>(classSet);
-    int[] label = labels.stream().mapToInt(classes::indexOf).toArray();
-    int[] predicted = predictions.stream().mapToInt(classes::indexOf).toArray();
-    double[] weight = new double[labels.size()];
-    java.util.Arrays.fill(weight, 1.0);
-    return weighted(classes.size(), label, predicted, weight);
-  }
-
-  /**
-   * The metrics of weighted (label, prediction) pairs given as class indices, e.g. the cells of a
-   * slice with their counts or their bootstrap weights. Classes with no weight as label or
-   * prediction are left out of the macro averages.
-   */
-  public static ClassificationMetrics weighted(int classCount, int[] label, int[] predicted, double[] weight) {
-    double[] truePositives = new double[classCount];
-    double[] predictedCount = new double[classCount];
-    double[] actualCount = new double[classCount];
-    double total = 0;
-    double correct = 0;
-    for (int i = 0; i < label.length; i++) {
-      double w = weight[i];
-      total += w;
-      actualCount[label[i]] += w;
-      predictedCount[predicted[i]] += w;
-      if (label[i] == predicted[i]) {
-        truePositives[label[i]] += w;
-        correct += w;
-      }
-    }
-    if (total == 0) {
-      return UNDEFINED;
-    }
-    double precision = 0;
-    double recall = 0;
-    double f1 = 0;
-    int present = 0;
-    for (int c = 0; c < classCount; c++) {
-      if (actualCount[c] == 0 && predictedCount[c] == 0) {
-        continue;
-      }
-      present++;
-      precision += predictedCount[c] == 0 ? 0 : truePositives[c] / predictedCount[c];
-      recall += actualCount[c] == 0 ? 0 : truePositives[c] / actualCount[c];
-      f1 += 2 * truePositives[c] / (predictedCount[c] + actualCount[c]);
-    }
-    return new ClassificationMetrics(OptionalDouble.of(correct / total), OptionalDouble.of(precision / present),
-        OptionalDouble.of(recall / present), OptionalDouble.of(f1 / present));
+    double[] weights = new double[labels.size()];
+    Arrays.fill(weights, 1.0);
+    return new AnswerMetrics(classes, -1).compute(labels.stream().mapToInt(classes::indexOf).toArray(),
+        predictions.stream().mapToInt(classes::indexOf).toArray(), weights, true);
   }
 }

@@ -47,30 +47,20 @@ public final class ComparisonCalculator {
       SliceEvidenceCalculator evidence) {
     List<Example> examples = goldenSet.examples();
     List<ExampleOutcome> members = new ArrayList<>();
-    List<FlipKind> kinds = new ArrayList<>();
-    List<String> labels = new ArrayList<>();
-    List<String> deployedAnswers = new ArrayList<>();
-    List<String> candidateAnswers = new ArrayList<>();
     List<String> negativeFlips = new ArrayList<>();
     for (int i = 0; i < examples.size(); i++) {
       if (slice.predicate().contains(examples.get(i))) {
         ExampleOutcome outcome = outcomes.get(i);
         members.add(outcome);
-        kinds.add(outcome.kind());
-        labels.add(outcome.label());
-        deployedAnswers.add(outcome.deployed().label());
-        candidateAnswers.add(outcome.candidate().label());
         if (outcome.kind() == FlipKind.NEGATIVE) {
           negativeFlips.add(outcome.id());
         }
       }
     }
-    FlipCounts counts = FlipCounts.of(kinds);
-    ClassificationMetrics deployedMetrics = ClassificationMetrics.of(labels, deployedAnswers);
-    ClassificationMetrics candidateMetrics = ClassificationMetrics.of(labels, candidateAnswers);
-    PairedCells cells = PairedCells.of(goldenSet.classes(), members);
-    return new SliceComparison(slice.name(), slice.description(), counts, deployedMetrics, candidateMetrics,
-        negativeFlips, cells, evidence.of(slice.name(), counts, deployedMetrics, candidateMetrics, cells));
+    FlipCounts counts = FlipCounts.of(members.stream().map(ExampleOutcome::kind).toList());
+    var parts = SliceComparisonParts.of(SliceAnswers.of(goldenSet.classes(), goldenSet.positiveClass(), members));
+    return new SliceComparison(slice.name(), slice.description(), counts, parts.deployed(), parts.candidate(),
+        negativeFlips, parts.cells(), evidence.of(slice.name(), counts, parts));
   }
 
   private static List<PerturbationComparison> comparePerturbations(GoldenSet goldenSet, List<AdversarialOutcome> outcomes) {

@@ -3,7 +3,7 @@ package dev.flipgate.comparison;
 import java.util.List;
 import java.util.OptionalDouble;
 
-/** Both models on one slice: the flip table and each model's metrics. */
+/** Both models on one slice: the flip table, each model's metrics and the evidence on their deltas. */
 public record SliceComparison(
     String name, String description, FlipCounts counts, ClassificationMetrics deployed,
     ClassificationMetrics candidate, List<String> negativeFlipIds, PairedCells cells, SliceEvidence evidence) {
@@ -16,12 +16,21 @@ public record SliceComparison(
     return counts.n();
   }
 
-  /** {@code candidate − deployed}: positive means the candidate is better. */
+  /** {@code candidate − deployed}; for a loss, positive means the candidate is worse. */
   public OptionalDouble delta(SliceMetric metric) {
-    OptionalDouble before = metric.of(deployed);
-    OptionalDouble after = metric.of(candidate);
+    OptionalDouble before = deployed.value(metric);
+    OptionalDouble after = candidate.value(metric);
     return before.isPresent() && after.isPresent()
         ? OptionalDouble.of(after.getAsDouble() - before.getAsDouble())
+        : OptionalDouble.empty();
+  }
+
+  /** How much worse the candidate is by {@code metric} (see {@link SliceMetric#drop}). */
+  public OptionalDouble drop(SliceMetric metric) {
+    OptionalDouble before = deployed.value(metric);
+    OptionalDouble after = candidate.value(metric);
+    return before.isPresent() && after.isPresent()
+        ? OptionalDouble.of(metric.drop(before.getAsDouble(), after.getAsDouble()))
         : OptionalDouble.empty();
   }
 }

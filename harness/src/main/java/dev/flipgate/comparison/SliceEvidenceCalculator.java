@@ -4,18 +4,23 @@ import dev.flipgate.statistics.ClopperPearson;
 import dev.flipgate.statistics.Interval;
 import dev.flipgate.statistics.McNemarExactTest;
 import dev.flipgate.statistics.PoissonBootstrap;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Measures the uncertainty of one slice: a paired bootstrap interval for every metric delta
- * (resampling the slice's {@link PairedCells}, so the cost does not grow with its size),
- * McNemar's exact test for the accuracy delta, and Clopper–Pearson for the negative flip rate.
+ * Measures the uncertainty of one slice. Answer-based metric deltas get a paired bootstrap over
+ * the slice's {@link PairedCells} (cost independent of the slice's size); score-based deltas a
+ * paired bootstrap over its examples (both models' scores of an example move together); the
+ * accuracy delta McNemar's exact test; the negative flip rate Clopper–Pearson.
  */
 final class SliceEvidenceCalculator {
-  private static final SliceMetric[] METRICS = SliceMetric.values();
+  private static final SliceMetric[] ANSWER_METRICS =
+      Arrays.stream(SliceMetric.values()).filter(m -> m.source() == SliceMetric.Source.ANSWERS).toArray(SliceMetric[]::new);
+  private static final SliceMetric[] SCORE_METRICS =
+      Arrays.stream(SliceMetric.values()).filter(m -> m.source() == SliceMetric.Source.SCORES).toArray(SliceMetric[]::new);
 
   private final EvidenceSettings settings;
   private final PoissonBootstrap bootstrap;
@@ -25,24 +30,56 @@ final class SliceEvidenceCalculator {
     this.bootstrap = new PoissonBootstrap(settings.seed(), settings.resamples(), settings.level());
   }
 
-  SliceEvidence of(String slice, FlipCounts counts, ClassificationMetrics deployed, ClassificationMetrics candidate,
-      PairedCells cells) {
-    Interval[] intervals = counts.n() == 0 ? new Interval[METRICS.length]
-        : bootstrap.intervals(cells.counts(), weights -> deltas(cells, weights), METRICS.length, "slice/" + slice);
+  SliceEvidence of(String slice, FlipCounts counts, SliceComparisonParts parts) {
+    Map<SliceMetric, Interval> intervals = new EnumMap<>(SliceMetric.class);
+    if (counts.n() > 0) {
+      PairedCells cells = parts.cells();
+      collect(intervals, ANSWER_METRICS, bootstrap.intervals(cells.counts(),
+          w -> deltas(ANSWER_METRICS, cells.deployedMetrics(w).values(), cells.candidateMetrics(w).values()),
+          ANSWER_METRICS.length, "slice/" + slice));
+      if (parts.deployedScores().isPresent() && parts.candidateScores().isPresent()) {
+        ScoreMetrics deployed = parts.deployedScores().get();
+        ScoreMetrics candidate = parts.candidateScores().get();
+        long[] ones = new long[(int) counts.n()];
+        Arrays.fill(ones, 1);
+        collect(intervals, SCORE_METRICS, bootstrap.intervals(ones,
+            w -> deltas(SCORE_METRICS, deployed.compute(w), candidate.compute(w)), SCORE_METRICS.length,
+            "slice-scores/" + slice));
+      }
+    }
     Map<SliceMetric, MetricEvidence> deltas = new EnumMap<>(SliceMetric.class);
-    for (int m = 0; m < METRICS.length; m++) {
-      SliceMetric metric = METRICS[m];
-      OptionalDouble before = metric.of(deployed);
-      OptionalDouble after = metric.of(candidate);
-      OptionalDouble delta = before.isPresent() && after.isPresent()
-          ? OptionalDouble.of(after.getAsDouble() - before.getAsDouble()) : OptionalDouble.empty();
-      boolean tested = metric == SliceMetric.ACCURACY && counts.n() > 0;
-      deltas.put(metric, new MetricEvidence(delta, Optional.ofNullable(intervals[m]),
+    for (SliceMetric metric : SliceMetric.values()) {
+      OptionalDouble before = parts.deployed().value(metric);
+      OptionalDouble after = parts.candidate().value(metric);
+      if (before.isEmpty() || after.isEmpty()) {
+        continue;
+      }
+      boolean tested = metric == SliceMetric.ACCURACY;
+      deltas.put(metric, new MetricEvidence(OptionalDouble.of(after.getAsDouble() - before.getAsDouble()),
+          Optional.ofNullable(intervals.get(metric)),
           tested ? OptionalDouble.of(McNemarExactTest.candidateWorsePValue(counts.negativeFlips(), counts.positiveFlips()))
               : OptionalDouble.empty(),
           tested ? Optional.of(McNemarExactTest.NAME) : Optional.empty()));
     }
     return new SliceEvidence(deltas, negativeFlipRate(counts));
+  }
+
+  private static void collect(Map<SliceMetric, Interval> into, SliceMetric[] metrics, Interval[] intervals) {
+    for (int m = 0; m < metrics.length; m++) {
+      if (intervals[m] != null) {
+        into.put(metrics[m], intervals[m]);
+      }
+    }
+  }
+
+  private static double[] deltas(SliceMetric[] metrics, Map<SliceMetric, Double> deployed, Map<SliceMetric, Double> candidate) {
+    double[] deltas = new double[metrics.length];
+    for (int m = 0; m < metrics.length; m++) {
+      Double before = deployed.get(metrics[m]);
+      Double after = candidate.get(metrics[m]);
+      deltas[m] = before == null || after == null ? Double.NaN : after - before;
+    }
+    return deltas;
   }
 
   private RateEvidence negativeFlipRate(FlipCounts counts) {
@@ -52,17 +89,5 @@ final class SliceEvidenceCalculator {
     return new RateEvidence(counts.nfr(),
         Optional.of(ClopperPearson.interval(counts.negativeFlips(), counts.n(), settings.level())),
         OptionalDouble.of(ClopperPearson.upperBound(counts.negativeFlips(), counts.n(), settings.level())));
-  }
-
-  private static double[] deltas(PairedCells cells, double[] weights) {
-    ClassificationMetrics deployed = cells.deployedMetrics(weights);
-    ClassificationMetrics candidate = cells.candidateMetrics(weights);
-    double[] deltas = new double[METRICS.length];
-    for (int m = 0; m < METRICS.length; m++) {
-      OptionalDouble before = METRICS[m].of(deployed);
-      OptionalDouble after = METRICS[m].of(candidate);
-      deltas[m] = before.isPresent() && after.isPresent() ? after.getAsDouble() - before.getAsDouble() : Double.NaN;
-    }
-    return deltas;
   }
 }

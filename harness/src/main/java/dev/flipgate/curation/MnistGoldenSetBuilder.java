@@ -131,6 +131,7 @@ public final class MnistGoldenSetBuilder {
         "The 10,000 MNIST test images with curated slices, seeded adversarial examples and critical examples. "
             + "Built by MnistGoldenSetBuilder with seed " + seed + ".",
         IntStream.range(0, 10).mapToObj(String::valueOf).toList(),
+        null,
         new InputDeclaration(new ColumnsDeclaration(null, "px", 784), List.of(28, 28, 1), "HWC"),
         new ExamplesDeclaration(MnistGoldenSetWriter.EXAMPLES, "id", "label", List.of("ink", "offset"), "tags"),
         slices,

@@ -4,6 +4,13 @@ package dev.flipgate.gate;
 final class Thresholds {
   private Thresholds() {}
 
+  static void requireNonNegative(Double value, String key, RuleLocation location) {
+    if (value == null || !(value >= 0) || value.isInfinite()) {
+      throw location.problem().expected(key + " of at least 0").found(value == null ? "no " + key : String.valueOf(value))
+          .whatToDo("set the largest worsening the rule allows; 0 allows none").configurationError("invalid threshold");
+    }
+  }
+
   static void requireRate(Double value, String key, RuleLocation location) {
     if (value == null || !(value >= 0 && value <= 1)) {
       throw location.problem().expected(key + " between 0 and 1 (a rate; 0.005 is half a percent)")

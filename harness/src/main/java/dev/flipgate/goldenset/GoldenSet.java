@@ -20,6 +20,8 @@ public record GoldenSet(
     String sha256,
     Path directory,
     List<String> classes,
+    java.util.Optional<String> positiveClass,
+    List<String> inputColumns,
     InputLayout inputLayout,
     List<Example> examples,
     List<SliceDefinition> slices,
@@ -30,6 +32,7 @@ public record GoldenSet(
 
   public GoldenSet {
     classes = List.copyOf(classes);
+    inputColumns = List.copyOf(inputColumns);
     examples = List.copyOf(examples);
     slices = List.copyOf(slices);
     adversarialExamples = List.copyOf(adversarialExamples);

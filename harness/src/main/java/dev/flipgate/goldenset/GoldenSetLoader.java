@@ -58,6 +58,8 @@ public final class GoldenSetLoader {
         identity(dataFiles),
         manifestFile.toAbsolutePath().getParent(),
         classes,
+        positiveClass(manifestFile, manifest.positiveClass(), classes),
+        input.names(),
         InputLayout.of(manifest.input(), manifestFile),
         examples,
         slices,
@@ -90,6 +92,18 @@ public final class GoldenSetLoader {
       }
     }
     return classes;
+  }
+
+  private static java.util.Optional<String> positiveClass(Path manifestFile, String positive, List<String> classes) {
+    if (positive == null) {
+      return java.util.Optional.empty();
+    }
+    if (classes.size() != 2 || !classes.contains(positive)) {
+      throw Problem.at(manifestFile).expected("positiveClass: one of the two classes of a binary task " + classes)
+          .found("'" + positive + "'").whatToDo("fix positiveClass, or leave it out for a task with more classes")
+          .configurationError("invalid positive class");
+    }
+    return java.util.Optional.of(positive);
   }
 
   private static List<String> criticalIds(

@@ -11,6 +11,7 @@ public record GoldenSetManifest(
     String version,
     String description,
     List<String> classes,
+    String positiveClass,
     InputDeclaration input,
     ExamplesDeclaration examples,
     List<SliceDeclaration> slices,

@@ -123,7 +123,7 @@ class GateRulesTest {
           .isInstanceOf(ConfigurationException.class)
           .hasMessageContaining("policy.rules[2] (max-metric-drop)")
           .hasMessageContaining("'acuracy'")
-          .hasMessageContaining("accuracy, macroPrecision, macroRecall, macroF1");
+          .hasMessageContaining("[accuracy, balancedAccuracy, macroPrecision, macroRecall, macroF1, microPrecision");
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.Map;
 public record ResultDocument(
     int schemaVersion,
     String verdict,
+    List<String> classes,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String positiveClass,
     String deltaConvention,
     List<Reason> reasons,
     Provenance provenance,
@@ -44,10 +46,21 @@ public record ResultDocument(
   /** {@code file} is the file name only, so results do not depend on where the repository lies. */
   public record Model(String name, String kind, String file, String sha256, long sizeBytes) {}
 
+  /**
+   * A slice. {@code deployed} and {@code candidate} map each metric id to its value (a metric is
+   * left out where it is undefined); {@code confusion} rows are labels and columns answers, and
+   * {@code flipMatrix} rows are deployed answers and columns candidate answers, both in
+   * {@code classes} order.
+   */
   public record Slice(
-      String name, String description, long n, Metrics deployed, Metrics candidate, Double accuracyDelta,
-      long negativeFlips, long positiveFlips, long bothRight, long bothWrong,
-      Double nfr, Double pfr, Double nfi, Double btc, Double bec, Map<String, Delta> deltas, Rate negativeFlipRate) {}
+      String name, String description, long n, Map<String, Double> deployed, Map<String, Double> candidate,
+      Double accuracyDelta, long negativeFlips, long positiveFlips, long bothRight, long bothWrong,
+      Double nfr, Double pfr, Double nfi, Double btc, Double bec, Map<String, Delta> deltas, Rate negativeFlipRate,
+      PerModel<List<ClassRow>> perClass, PerModel<long[][]> confusion, long[][] flipMatrix) {}
+
+  public record PerModel<T>(T deployed, T candidate) {}
+
+  public record ClassRow(String className, double precision, double recall, double f1, long support) {}
 
   /** A metric delta (candidate − deployed) with its interval, and a p-value where a test applies. */
   public record Delta(
@@ -60,7 +73,6 @@ public record ResultDocument(
 
   public record Ci(double low, double high, double level, String method) {}
 
-  public record Metrics(Double accuracy, Double macroPrecision, Double macroRecall, Double macroF1) {}
 
   /** One example as both models answered it; {@code slices} is set for flips. */
   public record Outcome(

@@ -35,6 +35,8 @@ public final class ResultDocuments {
     return new ResultDocument(
         ResultDocument.SCHEMA_VERSION,
         result.decision().verdict().name(),
+        result.goldenSet().classes(),
+        result.goldenSet().positiveClass().orElse(null),
         DELTA_CONVENTION,
         result.decision().reasons().stream().map(ResultDocuments::reason).toList(),
         provenance(result.provenance()),
@@ -81,13 +83,24 @@ public final class ResultDocuments {
         metrics(slice.candidate()), number(slice.delta(SliceMetric.ACCURACY)), counts.negativeFlips(),
         counts.positiveFlips(), counts.bothRight(), counts.bothWrong(), number(counts.nfr()), number(counts.pfr()),
         number(counts.nfi()), number(counts.btc()), number(counts.bec()), deltas(slice.evidence()),
-        rate(slice.evidence().negativeFlipRate()));
+        rate(slice.evidence().negativeFlipRate()),
+        new ResultDocument.PerModel<>(perClass(slice.deployed()), perClass(slice.candidate())),
+        new ResultDocument.PerModel<>(slice.deployed().confusion(), slice.candidate().confusion()),
+        slice.cells().flipMatrix());
+  }
+
+  private static List<ResultDocument.ClassRow> perClass(ClassificationMetrics metrics) {
+    return metrics.perClass().stream()
+        .map(c -> new ResultDocument.ClassRow(c.className(), c.precision(), c.recall(), c.f1(), c.support())).toList();
   }
 
   private static Map<String, ResultDocument.Delta> deltas(SliceEvidence evidence) {
     Map<String, ResultDocument.Delta> deltas = new LinkedHashMap<>();
     for (SliceMetric metric : SliceMetric.values()) {
       MetricEvidence delta = evidence.delta(metric);
+      if (delta == null) {
+        continue;
+      }
       deltas.put(metric.id(), new ResultDocument.Delta(number(delta.delta()), delta.ci().map(ResultDocuments::ci).orElse(null),
           number(delta.pValue()), delta.test().orElse(null)));
     }
@@ -103,9 +116,12 @@ public final class ResultDocuments {
     return new ResultDocument.Ci(interval.low(), interval.high(), interval.level(), interval.method());
   }
 
-  private static ResultDocument.Metrics metrics(ClassificationMetrics metrics) {
-    return new ResultDocument.Metrics(number(metrics.accuracy()), number(metrics.macroPrecision()),
-        number(metrics.macroRecall()), number(metrics.macroF1()));
+  private static Map<String, Double> metrics(ClassificationMetrics metrics) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (SliceMetric metric : SliceMetric.values()) {
+      metrics.value(metric).ifPresent(v -> values.put(metric.id(), number(v)));
+    }
+    return values;
   }
 
   private static ResultDocument.Outcome outcome(ExampleOutcome outcome, List<String> slices) {

@@ -1,0 +1,196 @@
+package dev.flipgate.comparison;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The metrics that need a model's class scores, with scikit-learn's conventions: log loss clips
+ * probabilities to [ε, 1 − ε] (ε = 2⁻⁵²) and renormalizes; the Brier score is of the positive
+ * class for a binary task and summed over classes otherwise; the expected calibration error is
+ * of the top answer's confidence over ten equal-width bins ({@code calibration_curve}'s binning);
+ * average precision and ROC AUC are step-wise and trapezoidal over distinct score thresholds,
+ * one-vs-rest and macro-averaged over the classes that have positives (and, for AUC, negatives)
+ * in the slice. Each class's score order is sorted once, so a bootstrap costs O(n) per resample.
+ */
+final class ScoreMetrics {
+  private static final double EPSILON = Math.ulp(1.0);
+  private static final int CALIBRATION_BINS = 10;
+
+  private final int classCount;
+  private final int positive;
+  private final int[] label;
+  private final int[] answer;
+  private final double[][] scores;
+  private final int[][] descending;
+
+  /** @param scores per example, the probability of each class in the golden set's class order */
+  ScoreMetrics(int classCount, int positive, int[] label, int[] answer, double[][] scores) {
+    this.classCount = classCount;
+    this.positive = positive;
+    this.label = label;
+    this.answer = answer;
+    this.scores = scores;
+    this.descending = new int[classCount][];
+    for (int c = 0; c < classCount; c++) {
+      final int column = c;
+      descending[c] = IntStream.range(0, label.length).boxed()
+          .sorted(Comparator.comparingDouble((Integer i) -> -scores[i][column]))
+          .mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  Map<SliceMetric, Double> compute(double[] weight) {
+    Map<SliceMetric, Double> values = new EnumMap<>(SliceMetric.class);
+    double total = Arrays.stream(weight).sum();
+    if (total == 0) {
+      return values;
+    }
+    values.put(SliceMetric.LOG_LOSS, logLoss(weight) / total);
+    values.put(SliceMetric.BRIER_SCORE, brier(weight) / total);
+    values.put(SliceMetric.EXPECTED_CALIBRATION_ERROR, calibrationError(weight, total));
+    putMacro(values, SliceMetric.MEAN_AVERAGE_PRECISION, weight, true);
+    putMacro(values, SliceMetric.MACRO_ROC_AUC, weight, false);
+    if (positive >= 0) {
+      double ap = averagePrecision(positive, weight);
+      double auc = rocAuc(positive, weight);
+      if (Double.isFinite(ap)) {
+        values.put(SliceMetric.AVERAGE_PRECISION, ap);
+      }
+      if (Double.isFinite(auc)) {
+        values.put(SliceMetric.ROC_AUC, auc);
+      }
+    }
+    return values;
+  }
+
+  private double logLoss(double[] weight) {
+    double sum = 0;
+    for (int i = 0; i < label.length; i++) {
+      if (weight[i] == 0) {
+        continue;
+      }
+      double rowSum = 0;
+      for (int c = 0; c < classCount; c++) {
+        rowSum += clip(scores[i][c]);
+      }
+      sum -= weight[i] * Math.log(clip(scores[i][label[i]]) / rowSum);
+    }
+    return sum;
+  }
+
+  private static double clip(double p) {
+    return Math.min(Math.max(p, EPSILON), 1 - EPSILON);
+  }
+
+  private double brier(double[] weight) {
+    double sum = 0;
+    for (int i = 0; i < label.length; i++) {
+      if (positive >= 0 && classCount == 2) {
+        double error = scores[i][positive] - (label[i] == positive ? 1 : 0);
+        sum += weight[i] * error * error;
+      } else {
+        for (int c = 0; c < classCount; c++) {
+          double error = scores[i][c] - (label[i] == c ? 1 : 0);
+          sum += weight[i] * error * error;
+        }
+      }
+    }
+    return sum;
+  }
+
+  private double calibrationError(double[] weight, double total) {
+    double[] count = new double[CALIBRATION_BINS];
+    double[] correct = new double[CALIBRATION_BINS];
+    double[] confidence = new double[CALIBRATION_BINS];
+    for (int i = 0; i < label.length; i++) {
+      double p = scores[i][answer[i]];
+      int bin = 0;
+      while (bin < CALIBRATION_BINS - 1 && (bin + 1) * (1.0 / CALIBRATION_BINS) < p) {
+        bin++; // an edge value belongs to the lower bin, as numpy.searchsorted(edges, p) puts it
+      }
+      count[bin] += weight[i];
+      correct[bin] += answer[i] == label[i] ? weight[i] : 0;
+      confidence[bin] += weight[i] * p;
+    }
+    double error = 0;
+    for (int b = 0; b < CALIBRATION_BINS; b++) {
+      if (count[b] > 0) {
+        error += count[b] / total * Math.abs(correct[b] / count[b] - confidence[b] / count[b]);
+      }
+    }
+    return error;
+  }
+
+  private void putMacro(Map<SliceMetric, Double> values, SliceMetric metric, double[] weight, boolean averagePrecision) {
+    double sum = 0;
+    int counted = 0;
+    for (int c = 0; c < classCount; c++) {
+      double value = averagePrecision ? averagePrecision(c, weight) : rocAuc(c, weight);
+      if (Double.isFinite(value)) {
+        sum += value;
+        counted++;
+      }
+    }
+    if (counted > 0) {
+      values.put(metric, sum / counted);
+    }
+  }
+
+  /** Step-wise average precision of one class against the rest; NaN without positives. */
+  double averagePrecision(int c, double[] weight) {
+    double positives = 0;
+    for (int i = 0; i < label.length; i++) {
+      positives += label[i] == c ? weight[i] : 0;
+    }
+    if (positives == 0) {
+      return Double.NaN;
+    }
+    double truePositives = 0;
+    double falsePositives = 0;
+    double recalled = 0;
+    double sum = 0;
+    int[] order = descending[c];
+    for (int start = 0; start < order.length; ) {
+      int end = start;
+      double score = scores[order[start]][c];
+      while (end < order.length && scores[order[end]][c] == score) {
+        int i = order[end++];
+        truePositives += label[i] == c ? weight[i] : 0;
+        falsePositives += label[i] == c ? 0 : weight[i];
+      }
+      start = end;
+      if (truePositives + falsePositives == 0) {
+        continue;
+      }
+      double recall = truePositives / positives;
+      sum += (recall - recalled) * truePositives / (truePositives + falsePositives);
+      recalled = recall;
+    }
+    return sum;
+  }
+
+  /** Trapezoidal ROC AUC of one class against the rest; NaN without positives or negatives. */
+  double rocAuc(int c, double[] weight) {
+    double truePositives = 0;
+    double falsePositives = 0;
+    double area = 0;
+    int[] order = descending[c];
+    for (int start = 0; start < order.length; ) {
+      int end = start;
+      double score = scores[order[start]][c];
+      double previousTruePositives = truePositives;
+      double previousFalsePositives = falsePositives;
+      while (end < order.length && scores[order[end]][c] == score) {
+        int i = order[end++];
+        truePositives += label[i] == c ? weight[i] : 0;
+        falsePositives += label[i] == c ? 0 : weight[i];
+      }
+      start = end;
+      area += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives) / 2;
+    }
+    return truePositives == 0 || falsePositives == 0 ? Double.NaN : area / (truePositives * falsePositives);
+  }
+}
