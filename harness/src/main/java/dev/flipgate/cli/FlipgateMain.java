@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = FlipgateMain.Version.class,
     description = "Gates a candidate model against the deployed one, example by example, on curated golden sets.",
-    subcommands = {GateCommand.class, CurateMnistCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {GateCommand.class, CurateMnistCommand.class, CurateBreastCancerCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:PROMOTE", "1:BLOCK", "2:bad usage or configuration", "3:runtime failure (a model or endpoint failed)"})

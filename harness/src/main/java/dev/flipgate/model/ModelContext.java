@@ -10,9 +10,11 @@ import java.util.Set;
  * relative to it), the golden set's classes and input layout, and every example id it will be
  * asked about (so a predictions file can be checked for completeness up front).
  */
-public record ModelContext(Path suiteFile, List<String> classes, InputLayout inputLayout, Set<String> exampleIds) {
+public record ModelContext(
+    Path suiteFile, List<String> classes, List<String> inputColumns, InputLayout inputLayout, Set<String> exampleIds) {
   public ModelContext {
     classes = List.copyOf(classes);
+    inputColumns = List.copyOf(inputColumns);
     exampleIds = Set.copyOf(exampleIds);
   }
 }

@@ -32,9 +32,11 @@ public sealed interface ModelDeclaration {
 
   /**
    * The input tensor: its name in the graph, its shape with the batch first ({@code -1} where
-   * the model takes any size), the axis order for images, and {@code value * scale + offset}.
+   * the model takes any size), the axis order for images, and preprocessing: either
+   * {@code value * scale + offset}, or per-feature standardization {@code (value − mean) / std}
+   * from a CSV file {@code feature,mean,std} whose features are the golden set's input columns.
    */
-  record OnnxInput(String name, List<Long> shape, String layout, Double scale, Double offset) {}
+  record OnnxInput(String name, List<Long> shape, String layout, Double scale, Double offset, String standardize) {}
 
   /** The output tensor and what it holds: logits, probabilities, log-probabilities or label. */
   record OnnxOutput(String name, String kind) {}

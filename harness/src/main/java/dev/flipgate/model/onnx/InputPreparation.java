@@ -6,9 +6,22 @@ import java.nio.FloatBuffer;
 
 /**
  * Writes one example's input the way the model wants it: axes reordered when the golden set
- * stores images as HWC and the model takes NCHW, then {@code value * scale + offset}.
+ * stores images as HWC and the model takes NCHW, then each value {@code v} becomes
+ * {@code (v − shift[i]) * factor[i]}, computed in double and rounded once to float.
  */
-record InputPreparation(InputLayout source, boolean toChannelsFirst, float scale, float offset) {
+record InputPreparation(InputLayout source, boolean toChannelsFirst, double[] shift, double[] factor) {
+
+  /** {@code value * scale + offset} for every element. */
+  static InputPreparation scaled(InputLayout source, boolean toChannelsFirst, double scale, double offset) {
+    double[] shift = new double[source.size()];
+    double[] factor = new double[source.size()];
+    java.util.Arrays.fill(shift, -offset / scale);
+    java.util.Arrays.fill(factor, scale);
+    if (scale == 0) {
+      throw new IllegalArgumentException("scale cannot be 0");
+    }
+    return new InputPreparation(source, toChannelsFirst, shift, factor);
+  }
 
   void write(InputTensor tensor, FloatBuffer target) {
     int[] shape = source.shape();
@@ -19,14 +32,18 @@ record InputPreparation(InputLayout source, boolean toChannelsFirst, float scale
       for (int c = 0; c < channels; c++) {
         for (int y = 0; y < height; y++) {
           for (int x = 0; x < width; x++) {
-            target.put(tensor.get((y * width + x) * channels + c) * scale + offset);
+            target.put(prepare(tensor, (y * width + x) * channels + c));
           }
         }
       }
       return;
     }
     for (int i = 0; i < tensor.size(); i++) {
-      target.put(tensor.get(i) * scale + offset);
+      target.put(prepare(tensor, i));
     }
+  }
+
+  private float prepare(InputTensor tensor, int i) {
+    return (float) ((tensor.get(i) - shift[i]) * factor[i]);
   }
 }

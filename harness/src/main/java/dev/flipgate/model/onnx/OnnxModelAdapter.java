@@ -71,8 +71,10 @@ public final class OnnxModelAdapter implements ModelAdapter {
       int batchSize = signature.batchSize(shape);
       String output = signature.outputName(session, kind, classes.size());
       var input = declaration.input();
-      var preparation = new InputPreparation(context.inputLayout(), signature.channelsFirst(),
-          input.scale() == null ? 1f : input.scale().floatValue(), input.offset() == null ? 0f : input.offset().floatValue());
+      var preparation = input.standardize() != null
+          ? Standardizer.read(context.suiteFile(), input.standardize(), context.inputColumns(), context.inputLayout())
+          : InputPreparation.scaled(context.inputLayout(), signature.channelsFirst(),
+              input.scale() == null ? 1 : input.scale(), input.offset() == null ? 0 : input.offset());
       var identity = new ModelIdentity(declaration.name(), "onnx", file.toString(), Sha256.ofFile(file), Files.size(file));
       return new OnnxModelAdapter(environment, session, identity, input.name(), shape, batchSize, output, kind,
           preparation, new OnnxOutputReader(identity.name(), kind, classes, context.classes()));

@@ -31,19 +31,19 @@ class OnnxModelAdapterTest {
   @BeforeAll
   static void loadTheMnistGoldenSet() {
     mnist = GoldenSetLoader.load(RepositoryPaths.root().resolve("golden-sets/mnist"));
-    context = new ModelContext(RepositoryPaths.mnistSuite(), mnist.classes(), mnist.inputLayout(), Set.of());
+    context = new ModelContext(RepositoryPaths.mnistSuite(), mnist.classes(), mnist.inputColumns(), mnist.inputLayout(), Set.of());
     firstTen = mnist.examples().subList(0, 10).stream().map(e -> new ModelInput(e.id(), e.input())).toList();
   }
 
   static ModelDeclaration.Onnx mnist8(String inputName, List<Long> shape, int batchSize) {
     return new ModelDeclaration.Onnx("mnist-8", "models/mnist-8.onnx",
-        new ModelDeclaration.OnnxInput(inputName, shape, "NCHW", 1.0, 0.0),
+        new ModelDeclaration.OnnxInput(inputName, shape, "NCHW", 1.0, 0.0, null),
         new ModelDeclaration.OnnxOutput("Plus214_Output_0", "logits"), batchSize, null);
   }
 
   static ModelDeclaration.Onnx cnn(int batchSize) {
     return new ModelDeclaration.Onnx("cnn", "models/tribuo-pytorch_cnn_mnist.onnx",
-        new ModelDeclaration.OnnxInput("input_image", List.of(-1L, 1L, 28L, 28L), "NCHW", null, null),
+        new ModelDeclaration.OnnxInput("input_image", List.of(-1L, 1L, 28L, 28L), "NCHW", null, null, null),
         new ModelDeclaration.OnnxOutput("output_probs", "log-probabilities"), batchSize, null);
   }
 
@@ -78,8 +78,8 @@ class OnnxModelAdapterTest {
     void readsProbabilityOutputsOfATabularModel(@TempDir Path directory) throws Exception {
       Files.copy(RepositoryPaths.testResource("models/breast_cancer-logreg.onnx"), directory.resolve("m.onnx"));
       var layout = new dev.flipgate.goldenset.InputLayout(new int[] {30}, dev.flipgate.goldenset.InputLayout.Order.FLAT);
-      var tabular = new ModelContext(directory.resolve("suite.yaml"), List.of("malignant", "benign"), layout, Set.of());
-      var declaration = new ModelDeclaration.Onnx("logreg", "m.onnx", new ModelDeclaration.OnnxInput("input", null, null, null, null),
+      var tabular = new ModelContext(directory.resolve("suite.yaml"), List.of("malignant", "benign"), List.of(), layout, Set.of());
+      var declaration = new ModelDeclaration.Onnx("logreg", "m.onnx", new ModelDeclaration.OnnxInput("input", null, null, null, null, null),
           new ModelDeclaration.OnnxOutput("output", "probabilities"), 4, List.of("benign", "malignant"));
 
       try (var model = OnnxModelAdapter.open(declaration, tabular)) {
@@ -125,9 +125,9 @@ class OnnxModelAdapterTest {
     @Test
     void refusesAFileThatIsNotOnnx(@TempDir Path directory) throws Exception {
       Files.writeString(directory.resolve("model.onnx"), "this is not a model");
-      var declaration = new ModelDeclaration.Onnx("fake", "model.onnx", new ModelDeclaration.OnnxInput("Input3", null, null, null, null),
+      var declaration = new ModelDeclaration.Onnx("fake", "model.onnx", new ModelDeclaration.OnnxInput("Input3", null, null, null, null, null),
           new ModelDeclaration.OnnxOutput("out", "logits"), 1, null);
-      var here = new ModelContext(directory.resolve("suite.yaml"), mnist.classes(), mnist.inputLayout(), Set.of());
+      var here = new ModelContext(directory.resolve("suite.yaml"), mnist.classes(), mnist.inputColumns(), mnist.inputLayout(), Set.of());
 
       assertThatThrownBy(() -> OnnxModelAdapter.open(declaration, here))
           .isInstanceOf(ConfigurationException.class)
@@ -138,7 +138,7 @@ class OnnxModelAdapterTest {
     @Test
     void refusesAnUnknownOutputKind() {
       var declaration = new ModelDeclaration.Onnx("cnn", "models/tribuo-pytorch_cnn_mnist.onnx",
-          new ModelDeclaration.OnnxInput("input_image", null, "NCHW", null, null),
+          new ModelDeclaration.OnnxInput("input_image", null, "NCHW", null, null, null),
           new ModelDeclaration.OnnxOutput("output_probs", "softmax"), 8, null);
 
       assertThatThrownBy(() -> OnnxModelAdapter.open(declaration, context))
