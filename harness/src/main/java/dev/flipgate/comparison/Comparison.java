@@ -13,7 +13,8 @@ public record Comparison(
     List<SliceComparison> slices,
     List<AdversarialOutcome> adversarialOutcomes,
     List<PerturbationComparison> perturbations,
-    List<String> criticalIds) {
+    List<String> criticalIds,
+    EvidenceSettings evidence) {
 
   public Comparison {
     outcomes = List.copyOf(outcomes);

@@ -40,7 +40,7 @@ public final class ComparisonCalculator {
           require(deployed, example.sourceId(), "deployed"), require(candidate, example.sourceId(), "candidate")));
     }
     return new Comparison(outcomes, slices, adversarial, comparePerturbations(goldenSet, adversarial),
-        goldenSet.criticalIds());
+        goldenSet.criticalIds(), settings);
   }
 
   private static SliceComparison compareSlice(SliceDefinition slice, GoldenSet goldenSet, List<ExampleOutcome> outcomes,

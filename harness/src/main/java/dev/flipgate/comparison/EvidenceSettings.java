@@ -2,15 +2,21 @@ package dev.flipgate.comparison;
 
 /**
  * How the uncertainty of a comparison is measured: the confidence level of every interval, the
- * number of bootstrap resamples, and the seed of the bootstrap (recorded in every result).
+ * number of bootstrap resamples, the seed of the bootstrap (recorded in every result), and the
+ * power a slice needs to reveal a rule's threshold before it counts as adequately sized.
  */
-public record EvidenceSettings(double level, int resamples, long seed) {
+public record EvidenceSettings(double level, int resamples, long seed, double power) {
   public static final double DEFAULT_LEVEL = 0.95;
   public static final int DEFAULT_RESAMPLES = 1000;
+  public static final double DEFAULT_POWER = 0.8;
 
   public EvidenceSettings {
-    if (!(level > 0.5 && level < 1) || resamples < 100) {
-      throw new IllegalArgumentException("evidence needs a level in (0.5, 1) and at least 100 resamples");
+    if (!(level > 0.5 && level < 1) || resamples < 100 || !(power > 0.5 && power < 1)) {
+      throw new IllegalArgumentException("evidence needs a level and a power in (0.5, 1) and at least 100 resamples");
     }
+  }
+
+  public EvidenceSettings(double level, int resamples, long seed) {
+    this(level, resamples, seed, DEFAULT_POWER);
   }
 }

@@ -6,11 +6,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The rules that decide the verdict. A candidate is promoted only when every check passes. */
-public record GatePolicy(List<GateRule> rules) {
+/**
+ * The rules that decide the verdict. A candidate is promoted only when every check passes; an
+ * underpowered check is reported, and blocks too when the policy says {@code underpowered: block}.
+ */
+public record GatePolicy(List<GateRule> rules, Underpowered underpowered) {
+
+  /** What an underpowered check does to the verdict. */
+  public enum Underpowered { REPORT, BLOCK }
 
   public GatePolicy {
     rules = List.copyOf(rules);
+  }
+
+  public GatePolicy(List<GateRule> rules) {
+    this(rules, Underpowered.REPORT);
   }
 
   /** Checks every rule against the golden set, before any model runs. */
@@ -28,6 +38,6 @@ public record GatePolicy(List<GateRule> rules) {
   public GateDecision decide(Comparison comparison) {
     List<RuleCheck> checks = new ArrayList<>();
     rules.forEach(rule -> checks.addAll(rule.check(comparison)));
-    return GateDecision.of(checks);
+    return GateDecision.of(checks, underpowered);
   }
 }

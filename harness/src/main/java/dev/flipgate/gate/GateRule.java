@@ -17,10 +17,12 @@ import java.util.List;
   @JsonSubTypes.Type(value = MaxNegativeFlipRateRule.class, name = MaxNegativeFlipRateRule.ID),
   @JsonSubTypes.Type(value = MaxMetricDropRule.class, name = MaxMetricDropRule.ID),
   @JsonSubTypes.Type(value = CriticalExamplesRule.class, name = CriticalExamplesRule.ID),
-  @JsonSubTypes.Type(value = MaxRobustnessDropRule.class, name = MaxRobustnessDropRule.ID)
+  @JsonSubTypes.Type(value = MaxRobustnessDropRule.class, name = MaxRobustnessDropRule.ID),
+  @JsonSubTypes.Type(value = SignificantAccuracyDropRule.class, name = SignificantAccuracyDropRule.ID)
 })
 public sealed interface GateRule
-    permits MaxNegativeFlipRateRule, MaxMetricDropRule, CriticalExamplesRule, MaxRobustnessDropRule {
+    permits MaxNegativeFlipRateRule, MaxMetricDropRule, CriticalExamplesRule, MaxRobustnessDropRule,
+        SignificantAccuracyDropRule {
 
   /** The rule's name as written in the suite and in every reason. */
   String id();

@@ -5,6 +5,8 @@ import dev.flipgate.comparison.SliceComparison;
 import dev.flipgate.comparison.SliceMetric;
 import dev.flipgate.goldenset.GoldenSet;
 import java.util.List;
+import dev.flipgate.statistics.Interval;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -18,10 +20,15 @@ import java.util.OptionalDouble;
  *   metric: accuracy
  *   slices: ["*"]
  *   max: 0.005
+ *   judge: lower-bound   # estimate (default) | upper-bound | lower-bound of the drop
  * </pre>
  */
-public record MaxMetricDropRule(String metric, List<String> slices, Double max) implements GateRule {
+public record MaxMetricDropRule(String metric, List<String> slices, Double max, String judge) implements GateRule {
   public static final String ID = "max-metric-drop";
+
+  public MaxMetricDropRule(String metric, List<String> slices, Double max) {
+    this(metric, slices, max, null);
+  }
 
   @Override
   public String id() {
@@ -43,16 +50,19 @@ public record MaxMetricDropRule(String metric, List<String> slices, Double max) 
     } else {
       Thresholds.requireNonNegative(max, "max", location);
     }
+    Judgement.of(judge, location);
     SliceSelection.validate(slices, goldenSet, location);
   }
 
   @Override
   public List<RuleCheck> check(Comparison comparison) {
     SliceMetric measure = SliceMetric.byId(metric).orElseThrow();
-    return SliceSelection.select(slices, comparison).stream().map(slice -> check(measure, slice)).toList();
+    Judgement judgement = Judgement.parse(judge);
+    return SliceSelection.select(slices, comparison).stream()
+        .map(slice -> check(measure, slice, judgement, comparison.evidence().power())).toList();
   }
 
-  private RuleCheck check(SliceMetric measure, SliceComparison slice) {
+  private RuleCheck check(SliceMetric measure, SliceComparison slice, Judgement judgement, double power) {
     var subject = RuleCheck.Subject.slice(slice.name());
     OptionalDouble drop = slice.drop(measure);
     if (drop.isEmpty()) {
@@ -60,14 +70,35 @@ public record MaxMetricDropRule(String metric, List<String> slices, Double max) 
           "%s on '%s' cannot be judged: the slice is empty%s", metric, slice.name(),
           measure.source() == SliceMetric.Source.SCORES ? " or a model gave no class scores" : ""), List.of());
     }
-    boolean passed = drop.getAsDouble() <= max;
-    String message = String.format("%s on '%s' %s by %s (%s → %s, n = %d), %s the maximum %s %s%s",
+    Optional<Interval> deltaCi = slice.evidence().delta(measure) == null ? Optional.empty()
+        : slice.evidence().delta(measure).ci();
+    if (judgement != Judgement.ESTIMATE && deltaCi.isEmpty()) {
+      return new RuleCheck(ID, subject, false, OptionalDouble.empty(), max, String.format(
+          "%s on '%s' cannot be judged by its %s: no interval could be computed", metric, slice.name(), judgement.id()),
+          List.of());
+    }
+    // The interval is of the delta (candidate − deployed); as a drop its ends swap for a higher-is-better metric.
+    double judged = deltaCi.map(ci -> judgement.pick(drop.getAsDouble(), dropOf(measure, ci, true), dropOf(measure, ci, false)))
+        .orElse(drop.getAsDouble());
+    boolean passed = judged <= max;
+    String bound = judgement == Judgement.ESTIMATE ? "" : String.format(", %s %s", judgement.id(), amount(measure, judged));
+    String message = String.format("%s on '%s' %s by %s (%s → %s, n = %d%s), %s the maximum %s %s%s",
         metric, slice.name(), worse(measure, drop.getAsDouble()), amount(measure, Math.abs(drop.getAsDouble())),
         value(measure, slice.deployed().value(measure).getAsDouble()),
-        value(measure, slice.candidate().value(measure).getAsDouble()), slice.n(), passed ? "within" : "above",
+        value(measure, slice.candidate().value(measure).getAsDouble()), slice.n(), bound, passed ? "within" : "above",
         measure.direction() == SliceMetric.Direction.HIGHER_IS_BETTER ? "drop" : "rise", amount(measure, max),
         slice.negativeFlipIds().isEmpty() ? "" : ": negative flips " + Percent.ids(slice.negativeFlipIds()));
-    return new RuleCheck(ID, subject, passed, drop, max, message, slice.negativeFlipIds());
+    return new RuleCheck(ID, subject, passed, OptionalDouble.of(judged), max, message, slice.negativeFlipIds(),
+        Underpowering.of(deltaCi, max, power, metric, slice.n()));
+  }
+
+  /** The lower (or upper) end of the drop's interval, from the delta's interval. */
+  private static double dropOf(SliceMetric measure, Interval deltaCi, boolean lower) {
+    boolean higherIsBetter = measure.direction() == SliceMetric.Direction.HIGHER_IS_BETTER;
+    if (higherIsBetter) {
+      return lower ? -deltaCi.high() : -deltaCi.low();
+    }
+    return lower ? deltaCi.low() : deltaCi.high();
   }
 
   private static String worse(SliceMetric measure, double drop) {

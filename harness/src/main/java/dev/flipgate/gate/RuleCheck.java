@@ -2,22 +2,34 @@ package dev.flipgate.gate;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * One rule judged on one subject (a slice, a perturbation or a critical example). A failed
  * check is a reason to block. {@code measured} is empty where there was nothing to measure,
- * which fails closed.
+ * which fails closed. {@code underpowered} says, when the subject is too small for the rule's
+ * threshold, why: such a check is reported, never counted as a silent pass.
  */
 public record RuleCheck(
     String rule, Subject subject, boolean passed, OptionalDouble measured, double limit, String message,
-    List<String> exampleIds) {
+    List<String> exampleIds, Optional<String> underpowered) {
 
   public RuleCheck {
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(underpowered, "underpowered");
     exampleIds = List.copyOf(exampleIds);
+  }
+
+  public RuleCheck(String rule, Subject subject, boolean passed, OptionalDouble measured, double limit, String message,
+      List<String> exampleIds) {
+    this(rule, subject, passed, measured, limit, message, exampleIds, Optional.empty());
+  }
+
+  public boolean isUnderpowered() {
+    return underpowered.isPresent();
   }
 
   /** What a check is about. */

@@ -28,6 +28,11 @@ public final class ConsoleSummary {
     List<RuleCheck> reasons = result.decision().reasons();
     reasons.stream().limit(REASONS_SHOWN).forEach(r -> out.append("  - ").append(r.rule()).append(": ")
         .append(shorten(r.message())).append('\n'));
+    int underpowered = result.decision().underpowered().size();
+    if (underpowered > 0) {
+      out.append("  ").append(underpowered).append(" check").append(underpowered == 1 ? " is" : "s are")
+          .append(" underpowered (slice too small for the threshold): see summary.md\n");
+    }
     if (reasons.size() > REASONS_SHOWN) {
       out.append("  … and ").append(reasons.size() - REASONS_SHOWN).append(" more reasons in summary.md\n");
     }

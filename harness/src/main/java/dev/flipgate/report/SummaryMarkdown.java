@@ -32,9 +32,11 @@ public final class SummaryMarkdown {
         .append(provenance.goldenSet().examples()).append(" examples, ")
         .append(provenance.goldenSet().adversarialExamples()).append(" adversarial).\n\n");
     reasons(out, result.decision().reasons());
+    underpowered(out, result.decision().underpowered());
     slices(out, result.comparison().slices());
     perturbations(out, result.comparison().perturbations());
     negativeFlips(out, result.comparison().flips());
+    checks(out, result.decision().checks());
     provenance(out, provenance);
     return out.toString();
   }
@@ -49,17 +51,34 @@ public final class SummaryMarkdown {
     out.append('\n');
   }
 
+  private static void underpowered(StringBuilder out, List<RuleCheck> checks) {
+    if (checks.isEmpty()) {
+      return;
+    }
+    out.append("## Underpowered checks (").append(checks.size()).append(")\n\n")
+        .append("These slices are too small to reveal the rule's threshold; their verdict rests on little evidence.\n\n");
+    checks.forEach(c -> out.append("- `").append(c.rule()).append("` on ").append(md(c.subject().name())).append(": ")
+        .append(md(c.underpowered().orElseThrow())).append(c.passed() ? "" : " (failed)").append('\n'));
+    out.append('\n');
+  }
+
   private static void slices(StringBuilder out, List<SliceComparison> slices) {
-    out.append("## Slices\n\nΔ = candidate − deployed.\n\n")
-        .append("| slice | n | deployed accuracy | candidate accuracy | Δ accuracy | negative flips | positive flips | NFR |\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    out.append("## Slices\n\nΔ = candidate − deployed, with its 95% paired bootstrap interval; ")
+        .append("p is McNemar's exact one-sided test that the candidate is less accurate.\n\n")
+        .append("| slice | n | deployed accuracy | candidate accuracy | Δ accuracy [interval] | p | negative flips | positive flips | NFR [interval] |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (SliceComparison s : slices) {
+      var accuracy = s.evidence().delta(SliceMetric.ACCURACY);
+      var nfr = s.evidence().negativeFlipRate();
       out.append("| ").append(md(s.name())).append(" | ").append(s.n())
           .append(" | ").append(Formats.percent(SliceMetric.ACCURACY.of(s.deployed())))
           .append(" | ").append(Formats.percent(SliceMetric.ACCURACY.of(s.candidate())))
           .append(" | ").append(Formats.points(s.delta(SliceMetric.ACCURACY)))
+          .append(accuracy == null ? "" : accuracy.ci().map(Formats::pointsInterval).orElse(""))
+          .append(" | ").append(accuracy == null ? "–" : Formats.pValue(accuracy.pValue()))
           .append(" | ").append(s.counts().negativeFlips()).append(" | ").append(s.counts().positiveFlips())
-          .append(" | ").append(Formats.percent(s.counts().nfr())).append(" |\n");
+          .append(" | ").append(Formats.percent(s.counts().nfr())).append(nfr.ci().map(Formats::percentInterval).orElse(""))
+          .append(" |\n");
     }
     out.append('\n');
   }
@@ -96,6 +115,15 @@ public final class SummaryMarkdown {
       out.append("\n… and ").append(negative.size() - FLIPS_SHOWN).append(" more in result.json.\n");
     }
     out.append('\n');
+  }
+
+  private static void checks(StringBuilder out, List<RuleCheck> checks) {
+    out.append("<details><summary>Every check (").append(checks.size()).append(")</summary>\n\n")
+        .append("| rule | subject | result | detail |\n|---|---|---|---|\n");
+    checks.forEach(c -> out.append("| ").append(c.rule()).append(" | ").append(md(c.subject().name())).append(" | ")
+        .append(c.passed() ? "passed" : "**failed**").append(c.isUnderpowered() ? ", underpowered" : "").append(" | ")
+        .append(md(c.message())).append(" |\n"));
+    out.append("\n</details>\n\n");
   }
 
   private static void provenance(StringBuilder out, Provenance p) {

@@ -18,8 +18,8 @@ public record SuiteFile(
     PolicyDeclaration policy) {
 
   /** Optional: the confidence level of intervals and the number of bootstrap resamples. */
-  public record EvidenceDeclaration(Double level, Integer resamples) {}
+  public record EvidenceDeclaration(Double level, Integer resamples, Double power) {}
 
   /** {@code signConvention} is documentation for the reader; the rules' convention is fixed. */
-  public record PolicyDeclaration(String signConvention, List<GateRule> rules) {}
+  public record PolicyDeclaration(String signConvention, String underpowered, List<GateRule> rules) {}
 }

@@ -45,18 +45,32 @@ public final class SuiteReader {
     long seed = declared.seed() == null ? DEFAULT_SEED : declared.seed();
     return new Suite(declared.name(), declared.description() == null ? "" : declared.description(),
         file.toAbsolutePath().normalize(), goldenSet, seed, declared.deployed(), candidates, defaultCandidate,
-        evidence(file, declared.evidence(), seed), new GatePolicy(rules));
+        evidence(file, declared.evidence(), seed), new GatePolicy(rules, underpowered(file, declared.policy().underpowered())));
   }
 
   private static EvidenceSettings evidence(Path file, SuiteFile.EvidenceDeclaration declared, long seed) {
     double level = declared == null || declared.level() == null ? EvidenceSettings.DEFAULT_LEVEL : declared.level();
     int resamples = declared == null || declared.resamples() == null ? EvidenceSettings.DEFAULT_RESAMPLES : declared.resamples();
-    if (!(level > 0.5 && level < 1) || resamples < 100) {
-      throw Problem.at(file).part("evidence").expected("level in (0.5, 1), e.g. 0.95, and resamples of at least 100")
-          .found("level " + level + ", resamples " + resamples).whatToDo("fix the evidence settings")
+    double power = declared == null || declared.power() == null ? EvidenceSettings.DEFAULT_POWER : declared.power();
+    if (!(level > 0.5 && level < 1) || resamples < 100 || !(power > 0.5 && power < 1)) {
+      throw Problem.at(file).part("evidence")
+          .expected("level and power in (0.5, 1), e.g. 0.95 and 0.8, and resamples of at least 100")
+          .found("level " + level + ", power " + power + ", resamples " + resamples).whatToDo("fix the evidence settings")
           .configurationError("unusable evidence settings");
     }
-    return new EvidenceSettings(level, resamples, seed);
+    return new EvidenceSettings(level, resamples, seed, power);
+  }
+
+  private static GatePolicy.Underpowered underpowered(Path file, String declared) {
+    if (declared == null) {
+      return GatePolicy.Underpowered.REPORT;
+    }
+    return switch (declared) {
+      case "report" -> GatePolicy.Underpowered.REPORT;
+      case "block" -> GatePolicy.Underpowered.BLOCK;
+      default -> throw Problem.at(file).part("policy.underpowered").expected("report or block").found("'" + declared + "'")
+          .whatToDo("fix the value").configurationError("unknown underpowered handling");
+    };
   }
 
   private static void checkNamed(Path file, String key, ModelDeclaration model) {

@@ -22,7 +22,12 @@ public record ResultDocument(
     List<Outcome> critical,
     List<Perturbation> adversarial,
     List<AdversarialFailure> adversarialFailures,
+    Evidence evidence,
+    List<Check> underpowered,
     List<Check> checks) {
+
+  /** How uncertainty was measured; the bootstrap's seed is {@code provenance.seed}. */
+  public record Evidence(double level, int resamples, double power, String bootstrap, String underpoweredChecks) {}
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -33,7 +38,8 @@ public record ResultDocument(
       @JsonInclude(JsonInclude.Include.NON_NULL) String example,
       @JsonInclude(JsonInclude.Include.NON_NULL) String perturbation,
       String message,
-      List<String> examples) {}
+      List<String> examples,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String underpowered) {}
 
   public record Provenance(
       String runId, String harnessVersion, long seed, String startedAt, String finishedAt, String suite,
@@ -90,5 +96,6 @@ public record ResultDocument(
       String candidate, String candidateOnSource, Double candidateConfidence) {}
 
   public record Check(
-      String rule, String subjectKind, String subject, boolean passed, Double measured, double limit, String message) {}
+      String rule, String subjectKind, String subject, boolean passed, Double measured, double limit, String message,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String underpowered) {}
 }

@@ -2,6 +2,7 @@ package dev.flipgate.report.result;
 
 import dev.flipgate.comparison.AdversarialOutcome;
 import dev.flipgate.comparison.ClassificationMetrics;
+import dev.flipgate.comparison.EvidenceSettings;
 import dev.flipgate.comparison.ExampleOutcome;
 import dev.flipgate.comparison.MetricEvidence;
 import dev.flipgate.comparison.RateEvidence;
@@ -9,12 +10,14 @@ import dev.flipgate.comparison.SliceEvidence;
 import dev.flipgate.comparison.PerturbationComparison;
 import dev.flipgate.comparison.SliceComparison;
 import dev.flipgate.comparison.SliceMetric;
+import dev.flipgate.gate.GateDecision;
 import dev.flipgate.gate.RuleCheck;
 import dev.flipgate.goldenset.Example;
 import dev.flipgate.goldenset.GoldenSet;
 import dev.flipgate.model.ModelIdentity;
 import dev.flipgate.run.RunResult;
 import dev.flipgate.statistics.Interval;
+import dev.flipgate.statistics.PoissonBootstrap;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +49,14 @@ public final class ResultDocuments {
         comparison.perturbations().stream().map(ResultDocuments::perturbation).toList(),
         comparison.adversarialOutcomes().stream().filter(o -> o.deployedPasses() && !o.candidatePasses())
             .map(ResultDocuments::adversarialFailure).toList(),
+        evidence(comparison.evidence(), result.decision()),
+        result.decision().underpowered().stream().map(ResultDocuments::check).toList(),
         result.decision().checks().stream().map(ResultDocuments::check).toList());
+  }
+
+  private static ResultDocument.Evidence evidence(EvidenceSettings settings, GateDecision decision) {
+    return new ResultDocument.Evidence(settings.level(), settings.resamples(), settings.power(), PoissonBootstrap.METHOD,
+        decision.underpoweredHandling().name().toLowerCase(Locale.ROOT));
   }
 
   private static ResultDocument.Reason reason(RuleCheck check) {
@@ -55,12 +65,13 @@ public final class ResultDocuments {
         subject.kind() == RuleCheck.Subject.Kind.SLICE ? subject.name() : null,
         subject.kind() == RuleCheck.Subject.Kind.EXAMPLE ? subject.name() : null,
         subject.kind() == RuleCheck.Subject.Kind.PERTURBATION ? subject.name() : null,
-        check.message(), check.exampleIds());
+        check.message(), check.exampleIds(), check.underpowered().orElse(null));
   }
 
   private static ResultDocument.Check check(RuleCheck check) {
     return new ResultDocument.Check(check.rule(), check.subject().kind().name().toLowerCase(Locale.ROOT),
-        check.subject().name(), check.passed(), number(check.measured()), check.limit(), check.message());
+        check.subject().name(), check.passed(), number(check.measured()), check.limit(), check.message(),
+        check.underpowered().orElse(null));
   }
 
   private static ResultDocument.Provenance provenance(dev.flipgate.provenance.Provenance p) {
