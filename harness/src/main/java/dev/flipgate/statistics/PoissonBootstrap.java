@@ -1,9 +1,12 @@
 package dev.flipgate.statistics;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -60,9 +63,13 @@ public final class PoissonBootstrap {
     double[][] values = new double[size][resamples];
     int[] kept = new int[size];
     double[] resampled = new double[counts.length];
+    // One sampler per distinct cell count: most cells share a count (every example is a cell of 1
+    // when examples are resampled), and building a sampler costs far more than drawing from it.
+    Map<Long, DiscreteSampler> samplers = new HashMap<>();
     for (int r = 0; r < resamples; r++) {
       for (int cell = 0; cell < counts.length; cell++) {
-        resampled[cell] = counts[cell] == 0 ? 0 : PoissonSampler.of(random, counts[cell]).sample();
+        long count = counts[cell];
+        resampled[cell] = count == 0 ? 0 : samplers.computeIfAbsent(count, c -> PoissonSampler.of(random, c)).sample();
       }
       double[] statistic = statistics.apply(resampled);
       for (int s = 0; s < size; s++) {

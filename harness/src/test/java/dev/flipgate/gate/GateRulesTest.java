@@ -146,6 +146,90 @@ class GateRulesTest {
   }
 
   @Nested
+  class JudgingByEvidence {
+    @Test
+    void anUpperBoundJudgementBlocksWhenTheSliceCannotShowItsRateIsLowEnough() {
+      // No negative flip at all, but 4 examples cannot show the rate is below 10%.
+      RuleCheck estimate = onlyCheck(new MaxNegativeFlipRateRule(List.of("all"), 0.10, "estimate"));
+      RuleCheck upper = onlyCheck(new MaxNegativeFlipRateRule(List.of("all"), 0.10, "upper-bound"));
+
+      assertThat(estimate.passed()).isTrue();
+      assertThat(upper.passed()).isFalse();
+      assertThat(upper.measured().getAsDouble()).isGreaterThan(0.10);
+      assertThat(upper.message()).contains("upper-bound");
+    }
+
+    @Test
+    void aLowerBoundJudgementDoesNotBlockOnNoiseAlone() {
+      candidate.put("e2", Prediction.of("cat"));
+
+      RuleCheck estimate = onlyCheck(new MaxMetricDropRule("accuracy", List.of("all"), 0.1, null));
+      RuleCheck lower = onlyCheck(new MaxMetricDropRule("accuracy", List.of("all"), 0.1, "lower-bound"));
+
+      assertThat(estimate.passed()).isFalse();
+      assertThat(lower.passed()).as("one flip in four examples is within noise").isTrue();
+    }
+
+    @Test
+    void marksATinySliceUnderpoweredButStillFailsItOnTheEstimate() {
+      candidate.put("e2", Prediction.of("cat"));
+
+      RuleCheck check = onlyCheck(new MaxMetricDropRule("accuracy", List.of("all"), 0.1, null));
+
+      assertThat(check.passed()).isFalse();
+      assertThat(check.underpowered()).hasValueSatisfying(why -> assertThat(why).contains("n = 4", "more than the threshold"));
+    }
+
+    @Test
+    void aPolicyMayBlockOnUnderpoweredChecks() {
+      var report = new GatePolicy(List.of(new MaxNegativeFlipRateRule(List.of("all"), 0.5)), GatePolicy.Underpowered.REPORT);
+      var block = new GatePolicy(List.of(new MaxNegativeFlipRateRule(List.of("all"), 0.5)), GatePolicy.Underpowered.BLOCK);
+      candidate.put("e2", Prediction.of("cat"));
+
+      assertThat(report.decide(comparison()).verdict()).isEqualTo(Verdict.PROMOTE);
+      assertThat(report.decide(comparison()).underpowered()).hasSize(1);
+      assertThat(block.decide(comparison()).verdict()).isEqualTo(Verdict.BLOCK);
+    }
+
+    @Test
+    void refusesAnUnknownJudgement() {
+      GateRule rule = new MaxMetricDropRule("accuracy", List.of("all"), 0.1, "median");
+
+      assertThatThrownBy(() -> rule.validate(goldenSet, new RuleLocation(suiteFile, 0, rule.id())))
+          .isInstanceOf(ConfigurationException.class).hasMessageContaining("'median'")
+          .hasMessageContaining("estimate, upper-bound or lower-bound");
+    }
+  }
+
+  @Nested
+  class SignificantAccuracyDrop {
+    @Test
+    void testsEachSliceWithMcNemarAndAdjustsForTheSlicesCovered() {
+      candidate.put("e2", Prediction.of("cat"));
+      candidate.put("e3", Prediction.of("dog"));
+      GateRule rule = new SignificantAccuracyDropRule(List.of("all", "hard"), 0.05, "holm-bonferroni", 0.01);
+      rule.validate(goldenSet, new RuleLocation(suiteFile, 0, rule.id()));
+
+      List<RuleCheck> checks = rule.check(comparison());
+
+      // Each slice: 2 negative flips, 0 positive: p = 0.25; Holm over two equal p-values: 0.5.
+      assertThat(checks).extracting(c -> c.measured().getAsDouble()).containsExactly(0.5, 0.5);
+      assertThat(checks).allSatisfy(c -> {
+        assertThat(c.passed()).isTrue();
+        assertThat(c.message()).contains("McNemar p = 0.25", "holm-bonferroni-adjusted p = 0.5", "not significant");
+      });
+    }
+
+    @Test
+    void refusesAnUnknownCorrection() {
+      GateRule rule = new SignificantAccuracyDropRule(List.of("all"), 0.05, "bonferoni", null);
+
+      assertThatThrownBy(() -> rule.validate(goldenSet, new RuleLocation(suiteFile, 0, rule.id())))
+          .isInstanceOf(ConfigurationException.class).hasMessageContaining("'bonferoni'");
+    }
+  }
+
+  @Nested
   class CriticalExamples {
     @Test
     void blocksWhenACriticalExampleRegresses() {
