@@ -95,40 +95,45 @@ def argmax_answers(classes, scores):
     return [classes[i] for i in np.argmax(scores, axis=1)]
 
 
-digits = [str(d) for d in range(10)]
-c3 = ["cat", "dog", "bird"]
-cases = [
-    case("perfect predictions", c3, ["cat", "dog", "dog", "bird"], ["cat", "dog", "dog", "bird"],
-         [[0.8, 0.1, 0.1], [0.1, 0.7, 0.2], [0.2, 0.6, 0.2], [0.1, 0.1, 0.8]]),
-    case("one-class slice, all right", digits, ["7"] * 3, ["7"] * 3),
-    case("one-class slice, some wrong, with scores", c3, ["dog"] * 4, ["dog", "cat", "bird", "dog"],
-         [[0.2, 0.7, 0.1], [0.6, 0.3, 0.1], [0.3, 0.3, 0.4], [0.1, 0.5, 0.4]]),
-    case("a class never predicted", ["a", "b", "c"], ["a", "a", "b", "c"], ["a", "a", "a", "c"]),
-    case("a class predicted but absent from the slice", ["a", "b", "z"], ["a", "a", "b"], ["a", "z", "b"]),
-    case("everything wrong", ["a", "b"], ["a", "b"], ["b", "a"], [[0.3, 0.7], [0.9, 0.1]]),
-]
-s = random_scores(200, 4, grid=0.1)
-labels = [["w", "x", "y", "z"][i] for i in rng.integers(0, 4, 200)]
-cases.append(case("ties: scores on a 0.1 grid, 4 classes", ["w", "x", "y", "z"], labels,
-                  argmax_answers(["w", "x", "y", "z"], s), s))
-s = random_scores(300, 2, concentration=0.7, grid=0.05)
-labels = [["benign", "malignant"][i] for i in rng.integers(0, 2, 300)]
-cases.append(case("binary with ties, positive class malignant", ["benign", "malignant"], labels,
-                  argmax_answers(["benign", "malignant"], s), s, positive="malignant"))
-cases.append(case("binary, perfectly separated", ["benign", "malignant"],
-                  ["benign", "malignant", "malignant", "benign"], ["benign", "malignant", "malignant", "benign"],
-                  [[0.9, 0.1], [0.2, 0.8], [0.4, 0.6], [0.7, 0.3]], positive="malignant"))
-cases.append(case("binary slice without positives", ["benign", "malignant"], ["benign"] * 3,
-                  ["benign", "malignant", "benign"], [[0.9, 0.1], [0.4, 0.6], [0.7, 0.3]], positive="malignant"))
-y = rng.integers(0, 10, 2000)
-s = random_scores(2000, 10, concentration=0.3)
-s[np.arange(2000), y] += 0.5
-s = s / s.sum(axis=1, keepdims=True)
-cases.append(case("2000 digits, 10 classes", digits, [digits[i] for i in y], argmax_answers(digits, s), s))
-y = rng.choice([0, 2, 4], 150)
-s = random_scores(150, 5)
-cases.append(case("missing classes: 3 of 5 occur", ["a", "b", "c", "d", "e"], [["a", "b", "c", "d", "e"][i] for i in y],
-                  argmax_answers(["a", "b", "c", "d", "e"], s), s))
+def main():
+    digits = [str(d) for d in range(10)]
+    c3 = ["cat", "dog", "bird"]
+    cases = [
+        case("perfect predictions", c3, ["cat", "dog", "dog", "bird"], ["cat", "dog", "dog", "bird"],
+             [[0.8, 0.1, 0.1], [0.1, 0.7, 0.2], [0.2, 0.6, 0.2], [0.1, 0.1, 0.8]]),
+        case("one-class slice, all right", digits, ["7"] * 3, ["7"] * 3),
+        case("one-class slice, some wrong, with scores", c3, ["dog"] * 4, ["dog", "cat", "bird", "dog"],
+             [[0.2, 0.7, 0.1], [0.6, 0.3, 0.1], [0.3, 0.3, 0.4], [0.1, 0.5, 0.4]]),
+        case("a class never predicted", ["a", "b", "c"], ["a", "a", "b", "c"], ["a", "a", "a", "c"]),
+        case("a class predicted but absent from the slice", ["a", "b", "z"], ["a", "a", "b"], ["a", "z", "b"]),
+        case("everything wrong", ["a", "b"], ["a", "b"], ["b", "a"], [[0.3, 0.7], [0.9, 0.1]]),
+    ]
+    s = random_scores(200, 4, grid=0.1)
+    labels = [["w", "x", "y", "z"][i] for i in rng.integers(0, 4, 200)]
+    cases.append(case("ties: scores on a 0.1 grid, 4 classes", ["w", "x", "y", "z"], labels,
+                      argmax_answers(["w", "x", "y", "z"], s), s))
+    s = random_scores(300, 2, concentration=0.7, grid=0.05)
+    labels = [["benign", "malignant"][i] for i in rng.integers(0, 2, 300)]
+    cases.append(case("binary with ties, positive class malignant", ["benign", "malignant"], labels,
+                      argmax_answers(["benign", "malignant"], s), s, positive="malignant"))
+    cases.append(case("binary, perfectly separated", ["benign", "malignant"],
+                      ["benign", "malignant", "malignant", "benign"], ["benign", "malignant", "malignant", "benign"],
+                      [[0.9, 0.1], [0.2, 0.8], [0.4, 0.6], [0.7, 0.3]], positive="malignant"))
+    cases.append(case("binary slice without positives", ["benign", "malignant"], ["benign"] * 3,
+                      ["benign", "malignant", "benign"], [[0.9, 0.1], [0.4, 0.6], [0.7, 0.3]], positive="malignant"))
+    y = rng.integers(0, 10, 2000)
+    s = random_scores(2000, 10, concentration=0.3)
+    s[np.arange(2000), y] += 0.5
+    s = s / s.sum(axis=1, keepdims=True)
+    cases.append(case("2000 digits, 10 classes", digits, [digits[i] for i in y], argmax_answers(digits, s), s))
+    y = rng.choice([0, 2, 4], 150)
+    s = random_scores(150, 5)
+    cases.append(case("missing classes: 3 of 5 occur", ["a", "b", "c", "d", "e"], [["a", "b", "c", "d", "e"][i] for i in y],
+                      argmax_answers(["a", "b", "c", "d", "e"], s), s))
 
-print(json.dumps({"generatedWith": f"scikit-learn {sklearn.__version__}, numpy {np.__version__}", "cases": cases},
-                 indent=1))
+    print(json.dumps({"generatedWith": f"scikit-learn {sklearn.__version__}, numpy {np.__version__}", "cases": cases},
+                     indent=1))
+
+
+if __name__ == "__main__":
+    main()
