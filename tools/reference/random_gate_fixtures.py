@@ -29,6 +29,26 @@ rng = np.random.default_rng(42)
 LEVEL = 0.95
 
 
+class gz:
+    """Writes text to a gzip file without a timestamp or name in its header: reruns give the same bytes."""
+
+    def __init__(self, path):
+        self.path, self.parts = path, []
+
+    def __enter__(self):
+        return self
+
+    def write(self, text):
+        self.parts.append(text)
+
+    def writelines(self, lines):
+        self.parts.extend(lines)
+
+    def __exit__(self, *exc):
+        with open(self.path, "wb") as f:
+            f.write(gzip.compress("".join(self.parts).encode(), mtime=0))
+
+
 def scores_for(y, k, skill):
     s = rng.dirichlet(np.full(k, 0.5), size=len(y))
     s[np.arange(len(y)), y] += skill * rng.random(len(y))
@@ -38,7 +58,7 @@ def scores_for(y, k, skill):
 
 def write_predictions(path, ids, classes, scores):
     answers = np.argmax(scores, axis=1)
-    with gzip.open(path, "wt", newline="") as f:
+    with gz(path) as f:
         f.write("id,prediction," + ",".join("score_" + c for c in classes) + "\n")
         for i, ident in enumerate(ids):
             f.write(ident + "," + classes[answers[i]] + "," + ",".join(f"{v:.6f}" for v in scores[i]) + "\n")
@@ -53,7 +73,7 @@ def make_case(directory, k, n, positive):
     ids = [f"r{i:05d}" for i in range(n)]
     group = rng.choice(["a", "b", "c", "d"], n, p=[0.5, 0.3, 0.15, 0.05])
     hard = rng.random(n) < 0.2
-    with gzip.open(os.path.join(directory, "examples.csv.gz"), "wt", newline="") as f:
+    with gz(os.path.join(directory, "examples.csv.gz")) as f:
         f.write("id,label,group,tags,x0\n")
         for i in range(n):
             f.write(f"{ids[i]},{labels[i]},{group[i]},{'hard' if hard[i] else ''},{rng.random():.4f}\n")
@@ -101,9 +121,57 @@ def make_case(directory, k, n, positive):
         json.dump(expected, f, indent=1)
 
 
+def make_regression_case(directory, n, tolerance):
+    """A regression task: numeric targets, numeric predictions, flips by the error tolerance."""
+    from sklearn.metrics import mean_absolute_error, mean_squared_error, r2_score
+    os.makedirs(directory, exist_ok=True)
+    ids = [f"r{i:05d}" for i in range(n)]
+    target = np.round(rng.normal(50, 12, n), 2)
+    group = rng.choice(["a", "b", "c", "d"], n, p=[0.5, 0.3, 0.15, 0.05])
+    target[group == "d"] = 42.0  # a slice whose targets do not vary: R² is undefined there
+    deployed = np.round(target + rng.normal(0, 3, n), 3)
+    candidate = np.round(target + rng.normal(0.5, 3.2, n), 3)
+    with gz(os.path.join(directory, "examples.csv.gz")) as f:
+        f.write("id,label,group,x0\n")
+        f.writelines(f"{ids[i]},{target[i]},{group[i]},0\n" for i in range(n))
+    for name, values in [("deployed", deployed), ("candidate", candidate)]:
+        with gz(os.path.join(directory, f"{name}.csv.gz")) as f:
+            f.write("id,prediction\n")
+            f.writelines(f"{ids[i]},{values[i]}\n" for i in range(n))
+    with open(os.path.join(directory, "manifest.yaml"), "w") as f:
+        f.write(f"name: random-regression\nversion: '1'\ntask: regression\ntolerance: {tolerance}\n"
+                "input: { columns: { names: [x0] } }\nexamples: { file: examples.csv.gz, metadata: [group] }\n"
+                "slices:\n  - { name: group-a, where: { column: group, equals: a } }\n"
+                "  - { name: group-d, where: { column: group, equals: d } }\n")
+    with open(os.path.join(directory, "suite.yaml"), "w") as f:
+        f.write("name: random\ngoldenSet: .\nseed: 1\nevidence: { resamples: 200 }\n"
+                "deployed: { type: predictions, name: deployed, file: deployed.csv.gz }\n"
+                "candidates:\n  candidate: { type: predictions, name: candidate, file: candidate.csv.gz }\n"
+                "policy:\n  rules:\n    - { rule: max-metric-drop, metric: meanAbsoluteError, slices: ['*'], max: 1 }\n")
+    expected = {"task": "regression", "slices": {}}
+    for name, mask in {"all": np.ones(n, bool), "group-a": group == "a", "group-d": group == "d"}.items():
+        y, d, c = target[mask], deployed[mask], candidate[mask]
+        ed, ec = np.abs(d - y), np.abs(c - y)
+        def metrics(p):
+            m = {"meanAbsoluteError": mean_absolute_error(y, p), "rootMeanSquaredError": mean_squared_error(y, p, squared=False)}
+            if np.var(y) > 0:  # sklearn reports 1 or 0 for constant targets; Flipgate leaves R² undefined
+                m["r2"] = r2_score(y, p)
+            return m
+        b = int(np.sum(ec > ed + tolerance))
+        pos = int(np.sum(ed > ec + tolerance))
+        low, high = proportion_confint(b, len(y), alpha=1 - LEVEL, method="beta")
+        expected["slices"][name] = {"n": int(len(y)), "negativeFlips": b, "positiveFlips": pos,
+                                    "deployed": metrics(d), "candidate": metrics(c),
+                                    "nfrCi": {"low": low, "high": high, "method": "clopper-pearson"},
+                                    "nfrUpperBound": proportion_confint(b, len(y), alpha=2 * (1 - LEVEL), method="beta")[1]}
+    with open(os.path.join(directory, "expected.json"), "w") as f:
+        json.dump(expected, f, indent=1)
+
+
 out = sys.argv[1]
 for k, n, positive in [(2, 3000, True), (5, 4000, False), (12, 2500, False), (20, 3000, False)]:
     make_case(os.path.join(out, f"classes-{k:02d}"), k, n, positive)
+make_regression_case(os.path.join(out, "regression"), 3000, 1.5)
 with open(os.path.join(out, "README.md"), "w") as f:
     f.write("# Random predictions-file cases\n\nMade by `tools/reference/random_gate_fixtures.py` with "
             f"scikit-learn {sklearn.__version__}, SciPy {scipy.__version__}, statsmodels {statsmodels.__version__}; "

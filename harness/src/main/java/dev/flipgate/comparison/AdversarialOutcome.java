@@ -2,6 +2,7 @@ package dev.flipgate.comparison;
 
 import dev.flipgate.goldenset.AdversarialExample;
 import dev.flipgate.goldenset.Expectation;
+import dev.flipgate.goldenset.Task;
 import dev.flipgate.model.Prediction;
 
 /**
@@ -10,7 +11,7 @@ import dev.flipgate.model.Prediction;
  */
 public record AdversarialOutcome(
     AdversarialExample example, Prediction deployed, Prediction candidate,
-    Prediction deployedOnSource, Prediction candidateOnSource) {
+    Prediction deployedOnSource, Prediction candidateOnSource, Task task) {
 
   public boolean deployedPasses() {
     return passes(deployed, deployedOnSource);
@@ -20,9 +21,12 @@ public record AdversarialOutcome(
     return passes(candidate, candidateOnSource);
   }
 
+  /** For a regression, an answer "is" another when they differ by at most the tolerance. */
   private boolean passes(Prediction answer, Prediction onSource) {
-    return example.expectation() == Expectation.TRUE_LABEL
-        ? answer.label().equals(example.label())
-        : answer.label().equals(onSource.label());
+    String expected = example.expectation() == Expectation.TRUE_LABEL ? example.label() : onSource.label();
+    if (task instanceof Task.Regression regression) {
+      return Math.abs(Double.parseDouble(answer.label()) - Double.parseDouble(expected)) <= regression.tolerance();
+    }
+    return answer.label().equals(expected);
   }
 }

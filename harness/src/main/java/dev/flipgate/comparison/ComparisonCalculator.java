@@ -26,8 +26,8 @@ public final class ComparisonCalculator {
     var evidence = new SliceEvidenceCalculator(settings);
     List<ExampleOutcome> outcomes = new ArrayList<>();
     for (Example example : goldenSet.examples()) {
-      outcomes.add(new ExampleOutcome(example.id(), example.label(),
-          require(deployed, example.id(), "deployed"), require(candidate, example.id(), "candidate")));
+      outcomes.add(ExampleOutcome.of(example.id(), example.label(),
+          require(deployed, example.id(), "deployed"), require(candidate, example.id(), "candidate"), goldenSet.task()));
     }
     List<SliceComparison> slices = new ArrayList<>();
     for (SliceDefinition slice : goldenSet.slices()) {
@@ -37,7 +37,8 @@ public final class ComparisonCalculator {
     for (AdversarialExample example : goldenSet.adversarialExamples()) {
       adversarial.add(new AdversarialOutcome(example,
           require(deployed, example.id(), "deployed"), require(candidate, example.id(), "candidate"),
-          require(deployed, example.sourceId(), "deployed"), require(candidate, example.sourceId(), "candidate")));
+          require(deployed, example.sourceId(), "deployed"), require(candidate, example.sourceId(), "candidate"),
+          goldenSet.task()));
     }
     return new Comparison(outcomes, slices, adversarial, comparePerturbations(goldenSet, adversarial),
         goldenSet.criticalIds(), settings);
@@ -58,7 +59,9 @@ public final class ComparisonCalculator {
       }
     }
     FlipCounts counts = FlipCounts.of(members.stream().map(ExampleOutcome::kind).toList());
-    var parts = SliceComparisonParts.of(SliceAnswers.of(goldenSet.classes(), goldenSet.positiveClass(), members));
+    var parts = goldenSet.task().isRegression()
+        ? SliceComparisonParts.ofValues(members)
+        : SliceComparisonParts.of(SliceAnswers.of(goldenSet.classes(), goldenSet.positiveClass(), members));
     return new SliceComparison(slice.name(), slice.description(), counts, parts.deployed(), parts.candidate(),
         negativeFlips, parts.cells(), evidence.of(slice.name(), counts, parts));
   }

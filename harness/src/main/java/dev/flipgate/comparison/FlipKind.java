@@ -26,6 +26,17 @@ public enum FlipKind {
     return candidateRight ? POSITIVE : BOTH_WRONG;
   }
 
+  /** The numeric counterpart: the absolute error grew (or shrank) by more than the tolerance. */
+  public static FlipKind ofErrors(double deployedError, double candidateError, double tolerance) {
+    if (candidateError > deployedError + tolerance) {
+      return NEGATIVE;
+    }
+    if (deployedError > candidateError + tolerance) {
+      return POSITIVE;
+    }
+    return deployedError <= tolerance ? BOTH_RIGHT : BOTH_WRONG;
+  }
+
   public boolean isFlip() {
     return this == NEGATIVE || this == POSITIVE;
   }

@@ -6,7 +6,8 @@ import java.util.OptionalDouble;
 /** Both models on one slice: the flip table, each model's metrics and the evidence on their deltas. */
 public record SliceComparison(
     String name, String description, FlipCounts counts, ClassificationMetrics deployed,
-    ClassificationMetrics candidate, List<String> negativeFlipIds, PairedCells cells, SliceEvidence evidence) {
+    ClassificationMetrics candidate, List<String> negativeFlipIds, java.util.Optional<PairedCells> cells,
+    SliceEvidence evidence) {
 
   public SliceComparison {
     negativeFlipIds = List.copyOf(negativeFlipIds);

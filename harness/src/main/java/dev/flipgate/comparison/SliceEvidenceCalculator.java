@@ -21,6 +21,8 @@ final class SliceEvidenceCalculator {
       Arrays.stream(SliceMetric.values()).filter(m -> m.source() == SliceMetric.Source.ANSWERS).toArray(SliceMetric[]::new);
   private static final SliceMetric[] SCORE_METRICS =
       Arrays.stream(SliceMetric.values()).filter(m -> m.source() == SliceMetric.Source.SCORES).toArray(SliceMetric[]::new);
+  private static final SliceMetric[] VALUE_METRICS =
+      Arrays.stream(SliceMetric.values()).filter(m -> m.source() == SliceMetric.Source.VALUES).toArray(SliceMetric[]::new);
 
   private final EvidenceSettings settings;
   private final PoissonBootstrap bootstrap;
@@ -32,20 +34,27 @@ final class SliceEvidenceCalculator {
 
   SliceEvidence of(String slice, FlipCounts counts, SliceComparisonParts parts) {
     Map<SliceMetric, Interval> intervals = new EnumMap<>(SliceMetric.class);
-    if (counts.n() > 0) {
-      PairedCells cells = parts.cells();
+    long[] ones = new long[(int) counts.n()];
+    Arrays.fill(ones, 1);
+    if (counts.n() > 0 && parts.cells().isPresent()) {
+      PairedCells cells = parts.cells().get();
       collect(intervals, ANSWER_METRICS, bootstrap.intervals(cells.counts(),
           w -> deltas(ANSWER_METRICS, cells.deployedMetrics(w).values(), cells.candidateMetrics(w).values()),
           ANSWER_METRICS.length, "slice/" + slice));
-      if (parts.deployedScores().isPresent() && parts.candidateScores().isPresent()) {
-        ScoreMetrics deployed = parts.deployedScores().get();
-        ScoreMetrics candidate = parts.candidateScores().get();
-        long[] ones = new long[(int) counts.n()];
-        Arrays.fill(ones, 1);
-        collect(intervals, SCORE_METRICS, bootstrap.intervals(ones,
-            w -> deltas(SCORE_METRICS, deployed.compute(w), candidate.compute(w)), SCORE_METRICS.length,
-            "slice-scores/" + slice));
-      }
+    }
+    if (counts.n() > 0 && parts.deployedScores().isPresent() && parts.candidateScores().isPresent()) {
+      ScoreMetrics deployed = parts.deployedScores().get();
+      ScoreMetrics candidate = parts.candidateScores().get();
+      collect(intervals, SCORE_METRICS, bootstrap.intervals(ones,
+          w -> deltas(SCORE_METRICS, deployed.compute(w), candidate.compute(w)), SCORE_METRICS.length,
+          "slice-scores/" + slice));
+    }
+    if (counts.n() > 0 && parts.deployedValues().isPresent()) {
+      ValueMetrics deployed = parts.deployedValues().get();
+      ValueMetrics candidate = parts.candidateValues().orElseThrow();
+      collect(intervals, VALUE_METRICS, bootstrap.intervals(ones,
+          w -> deltas(VALUE_METRICS, deployed.compute(w), candidate.compute(w)), VALUE_METRICS.length,
+          "slice-values/" + slice));
     }
     Map<SliceMetric, MetricEvidence> deltas = new EnumMap<>(SliceMetric.class);
     for (SliceMetric metric : SliceMetric.values()) {

@@ -9,8 +9,8 @@ import java.util.Optional;
  * metric is computed from the answers alone ({@link Source#ANSWERS}) or needs class scores
  * ({@link Source#SCORES}); {@code precision}, {@code recall}, {@code f1}, {@code averagePrecision}
  * and {@code rocAuc} are of the positive class and exist only for a binary task that names it.
- * A new metric is one constant here plus its computation in {@link AnswerMetrics} or
- * {@link ScoreMetrics}.
+ * The {@link Source#VALUES} metrics are those of a regression task. A new metric is one constant
+ * here plus its computation in {@link AnswerMetrics}, {@link ScoreMetrics} or {@link ValueMetrics}.
  */
 public enum SliceMetric {
   ACCURACY("accuracy", Direction.HIGHER_IS_BETTER, Source.ANSWERS, false),
@@ -33,13 +33,16 @@ public enum SliceMetric {
   AVERAGE_PRECISION("averagePrecision", Direction.HIGHER_IS_BETTER, Source.SCORES, true),
   MEAN_AVERAGE_PRECISION("meanAveragePrecision", Direction.HIGHER_IS_BETTER, Source.SCORES, false),
   ROC_AUC("rocAuc", Direction.HIGHER_IS_BETTER, Source.SCORES, true),
-  MACRO_ROC_AUC("macroRocAuc", Direction.HIGHER_IS_BETTER, Source.SCORES, false);
+  MACRO_ROC_AUC("macroRocAuc", Direction.HIGHER_IS_BETTER, Source.SCORES, false),
+  MEAN_ABSOLUTE_ERROR("meanAbsoluteError", Direction.LOWER_IS_BETTER, Source.VALUES, false),
+  ROOT_MEAN_SQUARED_ERROR("rootMeanSquaredError", Direction.LOWER_IS_BETTER, Source.VALUES, false),
+  R2("r2", Direction.HIGHER_IS_BETTER, Source.VALUES, false);
 
   /** Whether a larger value is better; a loss is better smaller. */
   public enum Direction { HIGHER_IS_BETTER, LOWER_IS_BETTER }
 
   /** What the metric is computed from. */
-  public enum Source { ANSWERS, SCORES }
+  public enum Source { ANSWERS, SCORES, VALUES }
 
   private final String id;
   private final Direction direction;
@@ -69,9 +72,9 @@ public enum SliceMetric {
     return ofPositiveClass;
   }
 
-  /** Every metric but the log loss lies between 0 and 1 and reads as a percentage. */
+  /** Whether the metric lies between 0 and 1 and reads as a percentage (not a loss in nats or target units). */
   public boolean isRate() {
-    return this != LOG_LOSS;
+    return this != LOG_LOSS && source != Source.VALUES;
   }
 
   /**

@@ -85,6 +85,7 @@ public final class BreastCancerGoldenSetBuilder {
     var manifest = new GoldenSetManifest("breast-cancer", "1.0.0",
         "The " + size + " Wisconsin diagnostic breast cancer cases held out from the models' training, "
             + "with tumour radius and texture bands. Built by BreastCancerGoldenSetBuilder.",
+        null, null,
         List.of("benign", "malignant"), "malignant",
         new InputDeclaration(new ColumnsDeclaration(features(), null, null), List.of(30), null),
         new ExamplesDeclaration(EXAMPLES, "id", "label", List.of("radius", "texture"), null),

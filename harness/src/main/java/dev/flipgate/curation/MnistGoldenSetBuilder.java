@@ -130,6 +130,7 @@ public final class MnistGoldenSetBuilder {
     return new GoldenSetManifest("mnist", "1.0.0",
         "The 10,000 MNIST test images with curated slices, seeded adversarial examples and critical examples. "
             + "Built by MnistGoldenSetBuilder with seed " + seed + ".",
+        null, null,
         IntStream.range(0, 10).mapToObj(String::valueOf).toList(),
         null,
         new InputDeclaration(new ColumnsDeclaration(null, "px", 784), List.of(28, 28, 1), "HWC"),

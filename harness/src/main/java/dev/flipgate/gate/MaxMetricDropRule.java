@@ -40,6 +40,15 @@ public record MaxMetricDropRule(String metric, List<String> slices, Double max, 
     SliceMetric measure = SliceMetric.byId(metric == null ? "" : metric).orElseThrow(() -> location.problem()
         .expected("metric, one of " + SliceMetric.ids()).found(metric == null ? "no metric" : "'" + metric + "'")
         .whatToDo("fix the metric name").configurationError("rule names an unknown metric"));
+    boolean regressionMetric = measure.source() == SliceMetric.Source.VALUES;
+    if (regressionMetric != goldenSet.task().isRegression()) {
+      throw location.problem().expected("a metric of a " + (goldenSet.task().isRegression() ? "regression" : "classification")
+              + " task, as golden set '" + goldenSet.name() + "' is")
+          .found("'" + metric + "', a " + (regressionMetric ? "regression" : "classification") + " metric")
+          .whatToDo("use " + (goldenSet.task().isRegression() ? "meanAbsoluteError, rootMeanSquaredError or r2"
+              : "a classification metric such as accuracy or macroF1"))
+          .configurationError("metric does not fit the task");
+    }
     if (measure.ofPositiveClass() && goldenSet.positiveClass().isEmpty()) {
       throw location.problem().expected("a golden set with a positiveClass for metric '" + metric + "'")
           .found("golden set '" + goldenSet.name() + "' names none").whatToDo("declare positiveClass in its manifest, "

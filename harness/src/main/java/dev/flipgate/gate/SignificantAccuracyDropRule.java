@@ -40,6 +40,12 @@ public record SignificantAccuracyDropRule(List<String> slices, Double alpha, Str
       throw location.problem().expected("alpha in (0, 1), e.g. 0.05").found(String.valueOf(alpha))
           .whatToDo("set the significance level").configurationError("invalid alpha");
     }
+    if (goldenSet.task().isRegression()) {
+      throw location.problem().expected("a classification golden set: McNemar's test compares right and wrong answers")
+          .found("regression golden set '" + goldenSet.name() + "'")
+          .whatToDo("use max-metric-drop with judge: lower-bound on meanAbsoluteError instead")
+          .configurationError("rule does not fit the task");
+    }
     correctionOf(location);
     if (relevantDrop != null) {
       Thresholds.requireRate(relevantDrop, "relevantDrop", location);

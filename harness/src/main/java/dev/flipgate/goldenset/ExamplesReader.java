@@ -19,8 +19,10 @@ final class ExamplesReader {
   private final InputColumns input;
   private final List<String> classes;
   private final Set<String> classSet;
+  private final Task task;
 
-  ExamplesReader(GoldenSetManifest.ExamplesDeclaration declaration, InputColumns input, List<String> classes) {
+  ExamplesReader(GoldenSetManifest.ExamplesDeclaration declaration, InputColumns input, List<String> classes, Task task) {
+    this.task = task;
     this.idColumn = declaration.idColumn() == null ? "id" : declaration.idColumn();
     this.labelColumn = declaration.labelColumn() == null ? "label" : declaration.labelColumn();
     this.metadataColumns = declaration.metadata() == null ? List.of() : List.copyOf(declaration.metadata());
@@ -55,7 +57,13 @@ final class ExamplesReader {
             .whatToDo("give each example its own id; an example is its id").configurationError("duplicate example id");
       }
       String label = row.get(at[1]);
-      if (label.isEmpty() || !classSet.contains(label)) {
+      if (task.isRegression()) {
+        if (!isFinite(label)) {
+          throw row.problem().example(id).expected("a numeric target in column '" + labelColumn + "'")
+              .found(label.isEmpty() ? "no label" : "'" + label + "'").whatToDo("fix the target value")
+              .configurationError(label.isEmpty() ? "missing label" : "non-numeric regression target");
+        }
+      } else if (label.isEmpty() || !classSet.contains(label)) {
         throw row.problem().example(id).expected("a label, one of " + classes)
             .found(label.isEmpty() ? "no label" : "'" + label + "'")
             .whatToDo("fix the label or add the class to the manifest's classes")
@@ -74,6 +82,14 @@ final class ExamplesReader {
           .whatToDo("add examples to the data file").configurationError("the golden set is empty");
     }
     return examples;
+  }
+
+  private static boolean isFinite(String text) {
+    try {
+      return Double.isFinite(Double.parseDouble(text));
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private static Set<String> parseTags(String text) {

@@ -17,6 +17,7 @@ public record GoldenSet(
     String name,
     String version,
     String description,
+    Task task,
     String sha256,
     Path directory,
     List<String> classes,

@@ -29,11 +29,12 @@ public final class GoldenSetLoader {
     GoldenSetManifest manifest = YamlDeclarationReader.read(manifestFile, GoldenSetManifest.class, "golden-set manifest");
     requireDeclared(manifestFile, manifest.name(), "name");
     requireDeclared(manifestFile, manifest.examples(), "examples");
-    List<String> classes = validClasses(manifestFile, manifest.classes());
+    Task task = task(manifestFile, manifest);
+    List<String> classes = task.isRegression() ? List.of() : validClasses(manifestFile, manifest.classes());
     InputColumns input = InputColumns.of(manifest.input(), manifestFile);
 
     Path examplesFile = DeclaredPaths.resolveExisting(manifestFile, manifest.examples().file(), "examples file");
-    List<Example> examples = new ExamplesReader(manifest.examples(), input, classes).read(examplesFile);
+    List<Example> examples = new ExamplesReader(manifest.examples(), input, classes, task).read(examplesFile);
     Map<String, Example> byId = new LinkedHashMap<>();
     examples.forEach(e -> byId.put(e.id(), e));
 
@@ -55,6 +56,7 @@ public final class GoldenSetLoader {
         manifest.name(),
         manifest.version() == null ? "unversioned" : manifest.version(),
         manifest.description() == null ? "" : manifest.description(),
+        task,
         identity(dataFiles),
         manifestFile.toAbsolutePath().getParent(),
         classes,
@@ -92,6 +94,32 @@ public final class GoldenSetLoader {
       }
     }
     return classes;
+  }
+
+  private static Task task(Path manifestFile, GoldenSetManifest manifest) {
+    String task = manifest.task() == null ? "classification" : manifest.task();
+    switch (task) {
+      case "classification" -> {
+        if (manifest.tolerance() != null) {
+          throw Problem.at(manifestFile).expected("tolerance only for task: regression").found("tolerance with a classification")
+              .whatToDo("remove tolerance, or declare task: regression").configurationError("tolerance without a regression task");
+        }
+        return new Task.Classification();
+      }
+      case "regression" -> {
+        if (manifest.tolerance() == null || !(manifest.tolerance() >= 0) || manifest.tolerance().isInfinite()
+            || manifest.classes() != null || manifest.positiveClass() != null) {
+          throw Problem.at(manifestFile)
+              .expected("task: regression with tolerance: a number of at least 0, and no classes or positiveClass")
+              .found("tolerance " + manifest.tolerance() + (manifest.classes() != null ? ", classes " + manifest.classes() : ""))
+              .whatToDo("declare by how much an example's absolute error may grow before it counts as a regression")
+              .configurationError("invalid regression task");
+        }
+        return new Task.Regression(manifest.tolerance());
+      }
+      default -> throw Problem.at(manifestFile).expected("task: classification or regression").found("'" + task + "'")
+          .whatToDo("fix task").configurationError("unknown task");
+    }
   }
 
   private static java.util.Optional<String> positiveClass(Path manifestFile, String positive, List<String> classes) {

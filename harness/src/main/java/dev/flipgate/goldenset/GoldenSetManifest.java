@@ -10,6 +10,8 @@ public record GoldenSetManifest(
     String name,
     String version,
     String description,
+    String task,
+    Double tolerance,
     List<String> classes,
     String positiveClass,
     InputDeclaration input,

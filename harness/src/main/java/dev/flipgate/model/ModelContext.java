@@ -1,6 +1,7 @@
 package dev.flipgate.model;
 
 import dev.flipgate.goldenset.InputLayout;
+import dev.flipgate.goldenset.Task;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +12,8 @@ import java.util.Set;
  * asked about (so a predictions file can be checked for completeness up front).
  */
 public record ModelContext(
-    Path suiteFile, List<String> classes, List<String> inputColumns, InputLayout inputLayout, Set<String> exampleIds) {
+    Path suiteFile, Task task, List<String> classes, List<String> inputColumns, InputLayout inputLayout,
+    Set<String> exampleIds) {
   public ModelContext {
     classes = List.copyOf(classes);
     inputColumns = List.copyOf(inputColumns);

@@ -55,7 +55,7 @@ public final class GateRunner {
     List<ModelInput> inputs = inputsOf(goldenSet);
     Set<String> ids = new HashSet<>();
     inputs.forEach(input -> ids.add(input.exampleId()));
-    var context = new ModelContext(suite.file(), goldenSet.classes(), goldenSet.inputColumns(), goldenSet.inputLayout(), ids);
+    var context = new ModelContext(suite.file(), goldenSet.task(), goldenSet.classes(), goldenSet.inputColumns(), goldenSet.inputLayout(), ids);
 
     try (ModelAdapter deployed = ModelAdapters.open(suite.deployed(), context);
         ModelAdapter candidate = ModelAdapters.open(candidateDeclaration, context)) {

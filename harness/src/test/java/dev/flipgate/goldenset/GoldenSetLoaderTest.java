@@ -59,6 +59,23 @@ class GoldenSetLoaderTest {
   }
 
   @Test
+  void aRegressionTaskNeedsNumericTargetsAndATolerance() {
+    tiny.manifest = tiny.manifest.replace("classes: [cat, dog]", "task: regression\ntolerance: 0.5");
+    tiny.writeTo(directory);
+
+    assertThatThrownBy(() -> GoldenSetLoader.load(directory))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("examples.csv, line 2, example e1")
+        .hasMessageContaining("non-numeric regression target").hasMessageContaining("'cat'");
+
+    tiny.examples = tiny.examples.replace(",cat,", ",1.5,").replace(",dog,", ",2.5,");
+    tiny.writeTo(directory);
+    GoldenSet goldenSet = GoldenSetLoader.load(directory);
+    assertThat(goldenSet.task()).isEqualTo(new Task.Regression(0.5));
+    assertThat(goldenSet.classes()).isEmpty();
+  }
+
+  @Test
   void refusesARangeSliceOverANonNumericColumn() {
     tiny.manifest = tiny.manifest.replace("where: { column: group, equals: a }", "where: { column: group, range: { min: 1 } }");
     tiny.writeTo(directory);

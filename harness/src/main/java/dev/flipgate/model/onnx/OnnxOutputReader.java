@@ -36,7 +36,29 @@ final class OnnxOutputReader {
     long[] shape = tensor.getInfo().getShape();
     long rows = shape.length == 0 ? 1 : shape[0];
     long elements = tensor.getInfo().getNumElements();
-    return kind == OutputKind.LABEL ? readLabels(tensor, rows, elements, batch) : readScores(tensor, rows, elements, batch);
+    return switch (kind) {
+      case LABEL -> readLabels(tensor, rows, elements, batch);
+      case VALUE -> readValues(tensor, rows, elements, batch);
+      default -> readScores(tensor, rows, elements, batch);
+    };
+  }
+
+  private List<Prediction> readValues(OnnxTensor tensor, long rows, long elements, List<ModelInput> batch) {
+    FloatBuffer buffer = tensor.getFloatBuffer();
+    if (buffer == null || rows < batch.size() || elements != rows) {
+      throw failure(batch, rows + " float values, one per example", tensor.getInfo().toString(), "wrong value output");
+    }
+    List<Prediction> predictions = new ArrayList<>();
+    for (int r = 0; r < rows; r++) {
+      float value = buffer.get();
+      if (!Float.isFinite(value)) {
+        throw Problem.at("model '" + modelName + "'").example(batch.get(Math.min(r, batch.size() - 1)).exampleId())
+            .expected("a finite value").found(String.valueOf(value)).whatToDo("check the model; a NaN is never a valid answer")
+            .modelFailure("the model answered NaN or infinity");
+      }
+      predictions.add(Prediction.of(Double.toString(value)));
+    }
+    return predictions;
   }
 
   private List<Prediction> readScores(OnnxTensor tensor, long rows, long elements, List<ModelInput> batch) {

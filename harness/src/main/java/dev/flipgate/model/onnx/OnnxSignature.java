@@ -76,7 +76,7 @@ final class OnnxSignature {
           .found(name == null ? "no output name" : "'" + name + "'").whatToDo("set output.name to one of " + outputs.keySet())
           .configurationError("unknown model output");
     }
-    if (kind != OutputKind.LABEL && outputs.get(name).getInfo() instanceof TensorInfo info) {
+    if (kind != OutputKind.LABEL && kind != OutputKind.VALUE && outputs.get(name).getInfo() instanceof TensorInfo info) {
       long[] shape = info.getShape();
       long perExample = Arrays.stream(shape).skip(1).reduce(1, (a, b) -> a * b);
       if (shape.length >= 2 && Arrays.stream(shape).skip(1).allMatch(d -> d > 0) && perExample != classes) {

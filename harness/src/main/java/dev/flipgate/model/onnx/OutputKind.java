@@ -8,7 +8,9 @@ enum OutputKind {
   LOGITS("logits"),
   PROBABILITIES("probabilities"),
   LOG_PROBABILITIES("log-probabilities"),
-  LABEL("label");
+  LABEL("label"),
+  /** One number per example: the prediction of a regression model. */
+  VALUE("value");
 
   private final String id;
 
@@ -43,7 +45,7 @@ enum OutputKind {
         }
       }
       case LOGITS -> softmax(raw, p);
-      case LABEL -> throw new IllegalStateException("a label output has no scores");
+      case LABEL, VALUE -> throw new IllegalStateException(id + " outputs have no class scores");
     }
     return p;
   }

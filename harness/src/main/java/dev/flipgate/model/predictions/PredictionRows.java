@@ -17,12 +17,15 @@ import java.util.Optional;
 final class PredictionRows {
   private final Path file;
   private final List<String> classes;
+  private final boolean numeric;
   private final Map<String, Prediction> byId = new LinkedHashMap<>();
   private final Map<String, Long> lineOfId = new LinkedHashMap<>();
 
-  PredictionRows(Path file, List<String> classes) {
+  /** @param numeric whether predictions are numbers (a regression task) rather than classes */
+  PredictionRows(Path file, List<String> classes, boolean numeric) {
     this.file = file;
     this.classes = List.copyOf(classes);
+    this.numeric = numeric;
   }
 
   List<String> classes() {
@@ -41,6 +44,15 @@ final class PredictionRows {
       throw at.example(id).expected("one prediction per example").found("another on line " + earlier)
           .whatToDo("remove the duplicate row").modelFailure("duplicate prediction");
     }
+    if (numeric) {
+      if (label == null || !isFinite(label) || scores.isPresent()) {
+        throw at.example(id).expected("a finite numeric prediction (a regression task), without class scores")
+            .found(label == null ? "none" : "'" + label + "'" + (scores.isPresent() ? " with scores" : ""))
+            .whatToDo("write the predicted value; NaN is never an answer").modelFailure("invalid numeric prediction");
+      }
+      byId.put(id, Prediction.of(label));
+      return;
+    }
     if (label == null || !classes.contains(label)) {
       throw at.example(id).expected("a prediction among the classes " + classes)
           .found(label == null ? "none" : "'" + label + "'").whatToDo("fix the predicted label, or the golden set's classes")
@@ -58,6 +70,14 @@ final class PredictionRows {
       byId.put(id, new Prediction(label, Optional.of(new ClassScores(classes, values))));
     } else {
       byId.put(id, Prediction.of(label));
+    }
+  }
+
+  private static boolean isFinite(String text) {
+    try {
+      return Double.isFinite(Double.parseDouble(text));
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 

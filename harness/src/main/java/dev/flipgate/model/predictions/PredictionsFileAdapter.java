@@ -38,7 +38,7 @@ public final class PredictionsFileAdapter implements ModelAdapter {
 
   public static PredictionsFileAdapter open(ModelDeclaration.PredictionsFile declaration, ModelContext context) {
     Path file = DeclaredPaths.resolveExisting(context.suiteFile(), declaration.file(), "predictions file");
-    var rows = new PredictionRows(file, context.classes());
+    var rows = new PredictionRows(file, context.classes(), context.task().isRegression());
     String name = file.getFileName().toString();
     boolean gzip = name.endsWith(".gz");
     boolean jsonLines = name.replace(".gz", "").endsWith(".jsonl");

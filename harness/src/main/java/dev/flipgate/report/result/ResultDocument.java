@@ -12,6 +12,8 @@ import java.util.Map;
 public record ResultDocument(
     int schemaVersion,
     String verdict,
+    String task,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double tolerance,
     List<String> classes,
     @JsonInclude(JsonInclude.Include.NON_NULL) String positiveClass,
     String deltaConvention,
@@ -62,7 +64,8 @@ public record ResultDocument(
       String name, String description, long n, Map<String, Double> deployed, Map<String, Double> candidate,
       Double accuracyDelta, long negativeFlips, long positiveFlips, long bothRight, long bothWrong,
       Double nfr, Double pfr, Double nfi, Double btc, Double bec, Map<String, Delta> deltas, Rate negativeFlipRate,
-      PerModel<List<ClassRow>> perClass, PerModel<long[][]> confusion, long[][] flipMatrix) {}
+      PerModel<List<ClassRow>> perClass, PerModel<long[][]> confusion,
+      @JsonInclude(JsonInclude.Include.NON_NULL) long[][] flipMatrix) {}
 
   public record PerModel<T>(T deployed, T candidate) {}
 

@@ -38,6 +38,8 @@ public final class ResultDocuments {
     return new ResultDocument(
         ResultDocument.SCHEMA_VERSION,
         result.decision().verdict().name(),
+        result.goldenSet().task().isRegression() ? "regression" : "classification",
+        result.goldenSet().task() instanceof dev.flipgate.goldenset.Task.Regression r ? r.tolerance() : null,
         result.goldenSet().classes(),
         result.goldenSet().positiveClass().orElse(null),
         DELTA_CONVENTION,
@@ -97,7 +99,7 @@ public final class ResultDocuments {
         rate(slice.evidence().negativeFlipRate()),
         new ResultDocument.PerModel<>(perClass(slice.deployed()), perClass(slice.candidate())),
         new ResultDocument.PerModel<>(slice.deployed().confusion(), slice.candidate().confusion()),
-        slice.cells().flipMatrix());
+        slice.cells().map(dev.flipgate.comparison.PairedCells::flipMatrix).orElse(null));
   }
 
   private static List<ResultDocument.ClassRow> perClass(ClassificationMetrics metrics) {

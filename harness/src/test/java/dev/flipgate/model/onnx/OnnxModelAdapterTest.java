@@ -31,7 +31,7 @@ class OnnxModelAdapterTest {
   @BeforeAll
   static void loadTheMnistGoldenSet() {
     mnist = GoldenSetLoader.load(RepositoryPaths.root().resolve("golden-sets/mnist"));
-    context = new ModelContext(RepositoryPaths.mnistSuite(), mnist.classes(), mnist.inputColumns(), mnist.inputLayout(), Set.of());
+    context = new ModelContext(RepositoryPaths.mnistSuite(), new dev.flipgate.goldenset.Task.Classification(), mnist.classes(), mnist.inputColumns(), mnist.inputLayout(), Set.of());
     firstTen = mnist.examples().subList(0, 10).stream().map(e -> new ModelInput(e.id(), e.input())).toList();
   }
 
@@ -78,7 +78,7 @@ class OnnxModelAdapterTest {
     void readsProbabilityOutputsOfATabularModel(@TempDir Path directory) throws Exception {
       Files.copy(RepositoryPaths.testResource("models/breast_cancer-logreg.onnx"), directory.resolve("m.onnx"));
       var layout = new dev.flipgate.goldenset.InputLayout(new int[] {30}, dev.flipgate.goldenset.InputLayout.Order.FLAT);
-      var tabular = new ModelContext(directory.resolve("suite.yaml"), List.of("malignant", "benign"), List.of(), layout, Set.of());
+      var tabular = new ModelContext(directory.resolve("suite.yaml"), new dev.flipgate.goldenset.Task.Classification(), List.of("malignant", "benign"), List.of(), layout, Set.of());
       var declaration = new ModelDeclaration.Onnx("logreg", "m.onnx", new ModelDeclaration.OnnxInput("input", null, null, null, null, null),
           new ModelDeclaration.OnnxOutput("output", "probabilities"), 4, List.of("benign", "malignant"));
 
@@ -127,7 +127,7 @@ class OnnxModelAdapterTest {
       Files.writeString(directory.resolve("model.onnx"), "this is not a model");
       var declaration = new ModelDeclaration.Onnx("fake", "model.onnx", new ModelDeclaration.OnnxInput("Input3", null, null, null, null, null),
           new ModelDeclaration.OnnxOutput("out", "logits"), 1, null);
-      var here = new ModelContext(directory.resolve("suite.yaml"), mnist.classes(), mnist.inputColumns(), mnist.inputLayout(), Set.of());
+      var here = new ModelContext(directory.resolve("suite.yaml"), new dev.flipgate.goldenset.Task.Classification(), mnist.classes(), mnist.inputColumns(), mnist.inputLayout(), Set.of());
 
       assertThatThrownBy(() -> OnnxModelAdapter.open(declaration, here))
           .isInstanceOf(ConfigurationException.class)
@@ -144,7 +144,7 @@ class OnnxModelAdapterTest {
       assertThatThrownBy(() -> OnnxModelAdapter.open(declaration, context))
           .isInstanceOf(ConfigurationException.class)
           .hasMessageContaining("'softmax'")
-          .hasMessageContaining("[logits, probabilities, log-probabilities, label]");
+          .hasMessageContaining("[logits, probabilities, log-probabilities, label, value]");
     }
   }
 }

@@ -29,7 +29,7 @@ class PredictionsFileAdapterTest {
 
   @BeforeEach
   void givenAGoldenSetOfTwoExamplesAndThreeClasses() {
-    context = new ModelContext(directory.resolve("suite.yaml"), List.of("x", "y", "z"), List.of("v"),
+    context = new ModelContext(directory.resolve("suite.yaml"), new dev.flipgate.goldenset.Task.Classification(), List.of("x", "y", "z"), List.of("v"),
         new InputLayout(new int[] {1}, InputLayout.Order.FLAT), Set.of("a", "b"));
   }
 
