@@ -25,6 +25,11 @@ final class ScoreMetrics {
   private final int[] answer;
   private final double[][] scores;
   private final int[][] descending;
+  // Per-example terms that do not depend on the weights, computed once for every resample.
+  private final double[] logLossTerm;
+  private final double[] brierTerm;
+  private final int[] calibrationBin;
+  private final double[] confidence;
 
   /** @param scores per example, the probability of each class in the golden set's class order */
   ScoreMetrics(int classCount, int positive, int[] label, int[] answer, double[][] scores) {
@@ -33,6 +38,16 @@ final class ScoreMetrics {
     this.label = label;
     this.answer = answer;
     this.scores = scores;
+    this.logLossTerm = new double[label.length];
+    this.brierTerm = new double[label.length];
+    this.calibrationBin = new int[label.length];
+    this.confidence = new double[label.length];
+    for (int i = 0; i < label.length; i++) {
+      logLossTerm[i] = logLossOf(i);
+      brierTerm[i] = brierOf(i);
+      confidence[i] = scores[i][answer[i]];
+      calibrationBin[i] = binOf(confidence[i]);
+    }
     this.descending = new int[classCount][];
     for (int c = 0; c < classCount; c++) {
       final int column = c;
@@ -69,16 +84,17 @@ final class ScoreMetrics {
   private double logLoss(double[] weight) {
     double sum = 0;
     for (int i = 0; i < label.length; i++) {
-      if (weight[i] == 0) {
-        continue;
-      }
-      double rowSum = 0;
-      for (int c = 0; c < classCount; c++) {
-        rowSum += clip(scores[i][c]);
-      }
-      sum -= weight[i] * Math.log(clip(scores[i][label[i]]) / rowSum);
+      sum += weight[i] * logLossTerm[i];
     }
     return sum;
+  }
+
+  private double logLossOf(int i) {
+    double rowSum = 0;
+    for (int c = 0; c < classCount; c++) {
+      rowSum += clip(scores[i][c]);
+    }
+    return -Math.log(clip(scores[i][label[i]]) / rowSum);
   }
 
   private static double clip(double p) {
@@ -88,37 +104,47 @@ final class ScoreMetrics {
   private double brier(double[] weight) {
     double sum = 0;
     for (int i = 0; i < label.length; i++) {
-      if (positive >= 0 && classCount == 2) {
-        double error = scores[i][positive] - (label[i] == positive ? 1 : 0);
-        sum += weight[i] * error * error;
-      } else {
-        for (int c = 0; c < classCount; c++) {
-          double error = scores[i][c] - (label[i] == c ? 1 : 0);
-          sum += weight[i] * error * error;
-        }
-      }
+      sum += weight[i] * brierTerm[i];
     }
     return sum;
+  }
+
+  private double brierOf(int i) {
+    if (positive >= 0 && classCount == 2) {
+      double error = scores[i][positive] - (label[i] == positive ? 1 : 0);
+      return error * error;
+    }
+    double sum = 0;
+    for (int c = 0; c < classCount; c++) {
+      double error = scores[i][c] - (label[i] == c ? 1 : 0);
+      sum += error * error;
+    }
+    return sum;
+  }
+
+  /** The bin of a confidence; an edge value belongs to the lower bin, as numpy.searchsorted(edges, p) puts it. */
+  private static int binOf(double p) {
+    int bin = 0;
+    while (bin < CALIBRATION_BINS - 1 && (bin + 1) * (1.0 / CALIBRATION_BINS) < p) {
+      bin++;
+    }
+    return bin;
   }
 
   private double calibrationError(double[] weight, double total) {
     double[] count = new double[CALIBRATION_BINS];
     double[] correct = new double[CALIBRATION_BINS];
-    double[] confidence = new double[CALIBRATION_BINS];
+    double[] confidenceSum = new double[CALIBRATION_BINS];
     for (int i = 0; i < label.length; i++) {
-      double p = scores[i][answer[i]];
-      int bin = 0;
-      while (bin < CALIBRATION_BINS - 1 && (bin + 1) * (1.0 / CALIBRATION_BINS) < p) {
-        bin++; // an edge value belongs to the lower bin, as numpy.searchsorted(edges, p) puts it
-      }
+      int bin = calibrationBin[i];
       count[bin] += weight[i];
       correct[bin] += answer[i] == label[i] ? weight[i] : 0;
-      confidence[bin] += weight[i] * p;
+      confidenceSum[bin] += weight[i] * confidence[i];
     }
     double error = 0;
     for (int b = 0; b < CALIBRATION_BINS; b++) {
       if (count[b] > 0) {
-        error += count[b] / total * Math.abs(correct[b] / count[b] - confidence[b] / count[b]);
+        error += count[b] / total * Math.abs(correct[b] / count[b] - confidenceSum[b] / count[b]);
       }
     }
     return error;
