@@ -21,9 +21,12 @@ public final class ConsoleSummary {
     out.append(result.decision().verdict()).append(": candidate ").append(p.candidate().name())
         .append(" vs deployed ").append(p.deployed().name()).append(" on ").append(p.goldenSet().name())
         .append(" (").append(all.n()).append(" examples)\n");
-    out.append("  accuracy ").append(Formats.percent(SliceMetric.ACCURACY.of(all.deployed()))).append(" → ")
-        .append(Formats.percent(SliceMetric.ACCURACY.of(all.candidate()))).append(" (")
-        .append(Formats.points(all.delta(SliceMetric.ACCURACY))).append("), negative flips ")
+    SliceMetric headline = Formats.headline(result.goldenSet().task());
+    out.append("  ").append(headline == SliceMetric.ACCURACY ? "accuracy" : headline.id()).append(' ')
+        .append(Formats.value(headline, headline.of(all.deployed()))).append(" → ")
+        .append(Formats.value(headline, headline.of(all.candidate()))).append(" (")
+        .append(Formats.change(headline, all.delta(headline))).append("), ")
+        .append(result.goldenSet().task().isRegression() ? "regressions " : "negative flips ")
         .append(all.counts().negativeFlips()).append(", positive flips ").append(all.counts().positiveFlips()).append('\n');
     List<RuleCheck> reasons = result.decision().reasons();
     reasons.stream().limit(REASONS_SHOWN).forEach(r -> out.append("  - ").append(r.rule()).append(": ")

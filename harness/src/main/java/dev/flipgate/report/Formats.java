@@ -29,6 +29,31 @@ final class Formats {
     return p.isPresent() ? String.format(Locale.ROOT, "%.3g", p.getAsDouble()) : "–";
   }
 
+  /** The metric a summary leads with: accuracy, or the mean absolute error of a regression. */
+  static dev.flipgate.comparison.SliceMetric headline(dev.flipgate.goldenset.Task task) {
+    return task.isRegression() ? dev.flipgate.comparison.SliceMetric.MEAN_ABSOLUTE_ERROR
+        : dev.flipgate.comparison.SliceMetric.ACCURACY;
+  }
+
+  static String value(dev.flipgate.comparison.SliceMetric metric, OptionalDouble value) {
+    if (metric.isRate()) {
+      return percent(value);
+    }
+    return value.isPresent() ? String.format(Locale.ROOT, "%.4g", value.getAsDouble()) : "–";
+  }
+
+  static String change(dev.flipgate.comparison.SliceMetric metric, OptionalDouble delta) {
+    if (metric.isRate()) {
+      return points(delta);
+    }
+    return delta.isPresent() ? String.format(Locale.ROOT, "%+.4g", delta.getAsDouble()) : "–";
+  }
+
+  static String changeInterval(dev.flipgate.comparison.SliceMetric metric, dev.flipgate.statistics.Interval interval) {
+    return metric.isRate() ? pointsInterval(interval)
+        : String.format(Locale.ROOT, " [%+.4g, %+.4g]", interval.low(), interval.high());
+  }
+
   /** A signed change in percentage points: "+0.13 pp". */
   static String points(OptionalDouble delta) {
     return delta.isPresent() ? String.format(Locale.ROOT, "%+.2f pp", delta.getAsDouble() * 100) : "–";

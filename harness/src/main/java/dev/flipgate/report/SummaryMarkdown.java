@@ -33,7 +33,7 @@ public final class SummaryMarkdown {
         .append(provenance.goldenSet().adversarialExamples()).append(" adversarial).\n\n");
     reasons(out, result.decision().reasons());
     underpowered(out, result.decision().underpowered());
-    slices(out, result.comparison().slices());
+    slices(out, result.comparison().slices(), Formats.headline(result.goldenSet().task()));
     perturbations(out, result.comparison().perturbations());
     negativeFlips(out, result.comparison().flips());
     checks(out, result.decision().checks());
@@ -62,20 +62,22 @@ public final class SummaryMarkdown {
     out.append('\n');
   }
 
-  private static void slices(StringBuilder out, List<SliceComparison> slices) {
-    out.append("## Slices\n\nΔ = candidate − deployed, with its 95% paired bootstrap interval; ")
-        .append("p is McNemar's exact one-sided test that the candidate is less accurate.\n\n")
-        .append("| slice | n | deployed accuracy | candidate accuracy | Δ accuracy [interval] | p | negative flips | positive flips | NFR [interval] |\n")
+  private static void slices(StringBuilder out, List<SliceComparison> slices, SliceMetric headline) {
+    String name = headline.id();
+    out.append("## Slices\n\nΔ = candidate − deployed, with its 95% paired bootstrap interval")
+        .append(headline == SliceMetric.ACCURACY ? "; p is McNemar's exact one-sided test that the candidate is less accurate" : "")
+        .append(".\n\n| slice | n | deployed ").append(name).append(" | candidate ").append(name).append(" | Δ ").append(name)
+        .append(" [interval] | p | negative flips | positive flips | NFR [interval] |\n")
         .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (SliceComparison s : slices) {
-      var accuracy = s.evidence().delta(SliceMetric.ACCURACY);
+      var delta = s.evidence().delta(headline);
       var nfr = s.evidence().negativeFlipRate();
       out.append("| ").append(md(s.name())).append(" | ").append(s.n())
-          .append(" | ").append(Formats.percent(SliceMetric.ACCURACY.of(s.deployed())))
-          .append(" | ").append(Formats.percent(SliceMetric.ACCURACY.of(s.candidate())))
-          .append(" | ").append(Formats.points(s.delta(SliceMetric.ACCURACY)))
-          .append(accuracy == null ? "" : accuracy.ci().map(Formats::pointsInterval).orElse(""))
-          .append(" | ").append(accuracy == null ? "–" : Formats.pValue(accuracy.pValue()))
+          .append(" | ").append(Formats.value(headline, headline.of(s.deployed())))
+          .append(" | ").append(Formats.value(headline, headline.of(s.candidate())))
+          .append(" | ").append(Formats.change(headline, s.delta(headline)))
+          .append(delta == null ? "" : delta.ci().map(ci -> Formats.changeInterval(headline, ci)).orElse(""))
+          .append(" | ").append(delta == null ? "–" : Formats.pValue(delta.pValue()))
           .append(" | ").append(s.counts().negativeFlips()).append(" | ").append(s.counts().positiveFlips())
           .append(" | ").append(Formats.percent(s.counts().nfr())).append(nfr.ci().map(Formats::percentInterval).orElse(""))
           .append(" |\n");
