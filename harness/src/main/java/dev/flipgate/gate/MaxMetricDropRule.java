@@ -68,7 +68,7 @@ public record MaxMetricDropRule(String metric, List<String> slices, Double max, 
     SliceMetric measure = SliceMetric.byId(metric).orElseThrow();
     Judgement judgement = Judgement.parse(judge);
     return SliceSelection.select(slices, comparison).stream()
-        .map(slice -> check(measure, slice, judgement, comparison.evidence().power())).toList();
+        .map(slice -> check(measure, slice, judgement, comparison.evidence().power()).measuring(metric)).toList();
   }
 
   private RuleCheck check(SliceMetric measure, SliceComparison slice, Judgement judgement, double power) {

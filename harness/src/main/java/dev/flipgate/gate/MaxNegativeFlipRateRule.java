@@ -43,7 +43,7 @@ public record MaxNegativeFlipRateRule(List<String> slices, Double max, String ju
   public List<RuleCheck> check(Comparison comparison) {
     Judgement judgement = Judgement.parse(judge);
     return SliceSelection.select(slices, comparison).stream()
-        .map(slice -> check(slice, judgement, comparison.evidence().power())).toList();
+        .map(slice -> check(slice, judgement, comparison.evidence().power()).measuring("negativeFlipRate")).toList();
   }
 
   private RuleCheck check(SliceComparison slice, Judgement judgement, double power) {

@@ -13,19 +13,30 @@ import java.util.OptionalDouble;
  */
 public record RuleCheck(
     String rule, Subject subject, boolean passed, OptionalDouble measured, double limit, String message,
-    List<String> exampleIds, Optional<String> underpowered) {
+    List<String> exampleIds, Optional<String> underpowered, Optional<String> measure) {
 
   public RuleCheck {
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(underpowered, "underpowered");
+    Objects.requireNonNull(measure, "measure");
     exampleIds = List.copyOf(exampleIds);
   }
 
   public RuleCheck(String rule, Subject subject, boolean passed, OptionalDouble measured, double limit, String message,
+      List<String> exampleIds, Optional<String> underpowered) {
+    this(rule, subject, passed, measured, limit, message, exampleIds, underpowered, Optional.empty());
+  }
+
+  public RuleCheck(String rule, Subject subject, boolean passed, OptionalDouble measured, double limit, String message,
       List<String> exampleIds) {
-    this(rule, subject, passed, measured, limit, message, exampleIds, Optional.empty());
+    this(rule, subject, passed, measured, limit, message, exampleIds, Optional.empty(), Optional.empty());
+  }
+
+  /** The same check, saying which metric of the subject it judged (a metric id, or {@code negativeFlipRate}). */
+  public RuleCheck measuring(String metric) {
+    return new RuleCheck(rule, subject, passed, measured, limit, message, exampleIds, underpowered, Optional.of(metric));
   }
 
   public boolean isUnderpowered() {

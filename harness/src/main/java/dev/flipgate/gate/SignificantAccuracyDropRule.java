@@ -69,7 +69,8 @@ public record SignificantAccuracyDropRule(List<String> slices, Double alpha, Str
     double[] adjusted = method.adjust(pValues);
     double relevant = relevantDrop == null ? DEFAULT_RELEVANT_DROP : relevantDrop;
     return java.util.stream.IntStream.range(0, selected.size())
-        .mapToObj(i -> check(selected.get(i), pValues[i], adjusted[i], method, relevant, comparison.evidence().power()))
+        .mapToObj(i -> check(selected.get(i), pValues[i], adjusted[i], method, relevant, comparison.evidence().power())
+            .measuring(SliceMetric.ACCURACY.id()))
         .toList();
   }
 

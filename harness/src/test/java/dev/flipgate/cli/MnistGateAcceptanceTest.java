@@ -155,6 +155,10 @@ class MnistGateAcceptanceTest {
       JsonNode allNfr = cnnResult.path("checks").get(0);
       assertThat(allNfr.path("subject").asText()).isEqualTo("all");
       assertThat(allNfr.has("underpowered")).as("10,000 examples can reveal a 0.25%% negative flip rate").isFalse();
+      assertThat(slice(cnnResult, "all").path("negativeFlipRate").path("underpowered").asBoolean()).isFalse();
+      assertThat(slice(cnnResult, "digit-6").path("deltas").path("accuracy").path("underpowered").asBoolean()).isTrue();
+      assertThat(slice(cnnResult, "digit-6").path("deltas").path("macroF1").has("underpowered"))
+          .as("no rule judged macroF1, so its power is not assessed").isFalse();
     }
 
     @Test

@@ -75,10 +75,15 @@ public record ResultDocument(
   public record Delta(
       Double value, Ci ci,
       @JsonInclude(JsonInclude.Include.NON_NULL) Double pValue,
-      @JsonInclude(JsonInclude.Include.NON_NULL) String test) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) String test,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean underpowered) {}
 
-  /** A rate with its two-sided interval and one-sided upper bound at the same level. */
-  public record Rate(Double value, Ci ci, Double upperBound) {}
+  /**
+   * A rate with its two-sided interval and one-sided upper bound at the same level.
+   * {@code underpowered} (here and in {@link Delta}) is set where a rule judged this measure on
+   * this slice: true when the slice is too small to reveal the rule's threshold.
+   */
+  public record Rate(Double value, Ci ci, Double upperBound, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean underpowered) {}
 
   public record Ci(double low, double high, double level, String method) {}
 

@@ -45,7 +45,7 @@ public final class ResultDocuments {
         DELTA_CONVENTION,
         result.decision().reasons().stream().map(ResultDocuments::reason).toList(),
         provenance(result.provenance()),
-        comparison.slices().stream().map(ResultDocuments::slice).toList(),
+        comparison.slices().stream().map(s -> slice(s, result.decision().checks())).toList(),
         comparison.flips().stream().map(o -> outcome(o, slicesOf(examples.get(o.id()), result.goldenSet()))).toList(),
         comparison.outcomes().stream().filter(o -> comparison.criticalIds().contains(o.id())).map(o -> outcome(o, null)).toList(),
         comparison.perturbations().stream().map(ResultDocuments::perturbation).toList(),
@@ -90,13 +90,13 @@ public final class ResultDocuments {
         Path.of(identity.location()).getFileName().toString(), identity.sha256(), identity.sizeBytes());
   }
 
-  private static ResultDocument.Slice slice(SliceComparison slice) {
+  private static ResultDocument.Slice slice(SliceComparison slice, List<RuleCheck> checks) {
     var counts = slice.counts();
     return new ResultDocument.Slice(slice.name(), slice.description(), slice.n(), metrics(slice.deployed()),
         metrics(slice.candidate()), number(slice.delta(SliceMetric.ACCURACY)), counts.negativeFlips(),
         counts.positiveFlips(), counts.bothRight(), counts.bothWrong(), number(counts.nfr()), number(counts.pfr()),
-        number(counts.nfi()), number(counts.btc()), number(counts.bec()), deltas(slice.evidence()),
-        rate(slice.evidence().negativeFlipRate()),
+        number(counts.nfi()), number(counts.btc()), number(counts.bec()), deltas(slice, checks),
+        rate(slice.evidence().negativeFlipRate(), underpowered(slice, "negativeFlipRate", checks)),
         new ResultDocument.PerModel<>(perClass(slice.deployed()), perClass(slice.candidate())),
         new ResultDocument.PerModel<>(slice.deployed().confusion(), slice.candidate().confusion()),
         slice.cells().map(dev.flipgate.comparison.PairedCells::flipMatrix).orElse(null));
@@ -107,7 +107,16 @@ public final class ResultDocuments {
         .map(c -> new ResultDocument.ClassRow(c.className(), c.precision(), c.recall(), c.f1(), c.support())).toList();
   }
 
-  private static Map<String, ResultDocument.Delta> deltas(SliceEvidence evidence) {
+  /** Whether the rules that judged this measure on this slice found it underpowered; null if none judged it. */
+  private static Boolean underpowered(SliceComparison slice, String measure, List<RuleCheck> checks) {
+    List<RuleCheck> judged = checks.stream()
+        .filter(c -> c.subject().kind() == RuleCheck.Subject.Kind.SLICE && c.subject().name().equals(slice.name()))
+        .filter(c -> c.measure().filter(measure::equals).isPresent()).toList();
+    return judged.isEmpty() ? null : judged.stream().anyMatch(RuleCheck::isUnderpowered);
+  }
+
+  private static Map<String, ResultDocument.Delta> deltas(SliceComparison slice, List<RuleCheck> checks) {
+    SliceEvidence evidence = slice.evidence();
     Map<String, ResultDocument.Delta> deltas = new LinkedHashMap<>();
     for (SliceMetric metric : SliceMetric.values()) {
       MetricEvidence delta = evidence.delta(metric);
@@ -115,14 +124,14 @@ public final class ResultDocuments {
         continue;
       }
       deltas.put(metric.id(), new ResultDocument.Delta(number(delta.delta()), delta.ci().map(ResultDocuments::ci).orElse(null),
-          number(delta.pValue()), delta.test().orElse(null)));
+          number(delta.pValue()), delta.test().orElse(null), underpowered(slice, metric.id(), checks)));
     }
     return deltas;
   }
 
-  private static ResultDocument.Rate rate(RateEvidence rate) {
+  private static ResultDocument.Rate rate(RateEvidence rate, Boolean underpowered) {
     return new ResultDocument.Rate(number(rate.value()), rate.ci().map(ResultDocuments::ci).orElse(null),
-        number(rate.upperBound()));
+        number(rate.upperBound()), underpowered);
   }
 
   private static ResultDocument.Ci ci(Interval interval) {
