@@ -22,7 +22,16 @@ public final class FlipgateMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    int code;
+    try {
+      code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    } catch (Throwable e) {
+      // An Error (out of memory, a class missing from a broken install) must not exit with 1, which means BLOCK.
+      System.err.println("error: unexpected failure; no verdict was reached");
+      e.printStackTrace();
+      code = ExitCode.RUNTIME_FAILURE;
+    }
+    System.exit(code);
   }
 
   /** Runs the CLI with the given streams and returns its exit code; tests call this directly. */

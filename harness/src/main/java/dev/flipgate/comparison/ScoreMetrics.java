@@ -25,6 +25,10 @@ final class ScoreMetrics {
   private final int[] answer;
   private final double[][] scores;
   private final int[][] descending;
+  // Per class, in descending score order: whether each example is of the class, and where each
+  // run of equal scores ends. Sweeps then read memory in order instead of jumping through rows.
+  private final boolean[][] positiveInOrder;
+  private final int[][] tieRunEnds;
   // Per-example terms that do not depend on the weights, computed once for every resample.
   private final double[] logLossTerm;
   private final double[] brierTerm;
@@ -49,11 +53,24 @@ final class ScoreMetrics {
       calibrationBin[i] = binOf(confidence[i]);
     }
     this.descending = new int[classCount][];
+    this.positiveInOrder = new boolean[classCount][];
+    this.tieRunEnds = new int[classCount][];
     for (int c = 0; c < classCount; c++) {
       final int column = c;
-      descending[c] = IntStream.range(0, label.length).boxed()
+      int[] order = IntStream.range(0, label.length).boxed()
           .sorted(Comparator.comparingDouble((Integer i) -> -scores[i][column]))
           .mapToInt(Integer::intValue).toArray();
+      descending[c] = order;
+      positiveInOrder[c] = new boolean[order.length];
+      int[] ends = new int[order.length];
+      int runs = 0;
+      for (int j = 0; j < order.length; j++) {
+        positiveInOrder[c][j] = label[order[j]] == c;
+        if (j + 1 == order.length || scores[order[j + 1]][c] != scores[order[j]][c]) {
+          ends[runs++] = j + 1;
+        }
+      }
+      tieRunEnds[c] = Arrays.copyOf(ends, runs);
     }
   }
 
@@ -179,13 +196,16 @@ final class ScoreMetrics {
     double recalled = 0;
     double sum = 0;
     int[] order = descending[c];
-    for (int start = 0; start < order.length; ) {
-      int end = start;
-      double score = scores[order[start]][c];
-      while (end < order.length && scores[order[end]][c] == score) {
-        int i = order[end++];
-        truePositives += label[i] == c ? weight[i] : 0;
-        falsePositives += label[i] == c ? 0 : weight[i];
+    boolean[] isPositive = positiveInOrder[c];
+    int start = 0;
+    for (int end : tieRunEnds[c]) {
+      for (int j = start; j < end; j++) {
+        double w = weight[order[j]];
+        if (isPositive[j]) {
+          truePositives += w;
+        } else {
+          falsePositives += w;
+        }
       }
       start = end;
       if (truePositives + falsePositives == 0) {
@@ -204,15 +224,18 @@ final class ScoreMetrics {
     double falsePositives = 0;
     double area = 0;
     int[] order = descending[c];
-    for (int start = 0; start < order.length; ) {
-      int end = start;
-      double score = scores[order[start]][c];
+    boolean[] isPositive = positiveInOrder[c];
+    int start = 0;
+    for (int end : tieRunEnds[c]) {
       double previousTruePositives = truePositives;
       double previousFalsePositives = falsePositives;
-      while (end < order.length && scores[order[end]][c] == score) {
-        int i = order[end++];
-        truePositives += label[i] == c ? weight[i] : 0;
-        falsePositives += label[i] == c ? 0 : weight[i];
+      for (int j = start; j < end; j++) {
+        double w = weight[order[j]];
+        if (isPositive[j]) {
+          truePositives += w;
+        } else {
+          falsePositives += w;
+        }
       }
       start = end;
       area += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives) / 2;
