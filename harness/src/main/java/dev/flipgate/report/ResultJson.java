@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.flipgate.report.result.ResultDocument;
-import dev.flipgate.report.result.ResultDocuments;
-import dev.flipgate.run.RunResult;
 import java.io.UncheckedIOException;
 
 /** Renders {@code result.json} from a run (see {@link ResultDocument} for the schema). */
@@ -14,9 +12,9 @@ public final class ResultJson {
 
   private ResultJson() {}
 
-  public static byte[] render(RunResult result) {
+  public static byte[] render(ResultDocument document) {
     try {
-      return JSON.writeValueAsBytes(ResultDocuments.of(result));
+      return JSON.writeValueAsBytes(document);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

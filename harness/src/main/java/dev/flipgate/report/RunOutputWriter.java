@@ -1,6 +1,7 @@
 package dev.flipgate.report;
 
 import dev.flipgate.io.AtomicFiles;
+import dev.flipgate.report.result.ResultDocuments;
 import dev.flipgate.run.RunResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,8 @@ public final class RunOutputWriter {
 
   public static void write(RunResult result, Path directory) throws IOException {
     // summary.md first, result.json last: a result.json on disk means the run's reports are complete.
-    AtomicFiles.write(directory.resolve("summary.md"), SummaryMarkdown.render(result).getBytes(StandardCharsets.UTF_8));
-    AtomicFiles.write(directory.resolve("result.json"), ResultJson.render(result));
+    var document = ResultDocuments.of(result);
+    AtomicFiles.write(directory.resolve("summary.md"), SummaryMarkdown.render(document).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(directory.resolve("result.json"), ResultJson.render(document));
   }
 }

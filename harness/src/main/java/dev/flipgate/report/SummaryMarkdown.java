@@ -1,47 +1,42 @@
 package dev.flipgate.report;
 
-import dev.flipgate.comparison.ExampleOutcome;
-import dev.flipgate.comparison.FlipKind;
-import dev.flipgate.comparison.PerturbationComparison;
-import dev.flipgate.comparison.SliceComparison;
-import dev.flipgate.comparison.SliceMetric;
-import dev.flipgate.gate.RuleCheck;
-import dev.flipgate.gate.Verdict;
-import dev.flipgate.provenance.Provenance;
-import dev.flipgate.run.RunResult;
+import dev.flipgate.report.result.ResultDocument;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code summary.md}: the verdict, reasons, slice table, robustness and the negative flips, short
- * enough to post as a pull-request comment. Golden-set text is escaped so a hostile id cannot
- * inject Markdown or HTML into the comment.
+ * enough to post as a pull-request comment. Rendered from the same {@link ResultDocument} as
+ * result.json and report.html, so the three never disagree. Golden-set text is escaped so a
+ * hostile id cannot inject Markdown or HTML into the comment.
  */
 public final class SummaryMarkdown {
   private static final int FLIPS_SHOWN = 100;
 
   private SummaryMarkdown() {}
 
-  public static String render(RunResult result) {
+  public static String render(ResultDocument result) {
     var out = new StringBuilder();
-    Provenance provenance = result.provenance();
-    Verdict verdict = result.decision().verdict();
-    out.append("# Flipgate: ").append(verdict == Verdict.PROMOTE ? "✅ PROMOTE" : "⛔ BLOCK").append("\n\n");
-    out.append("Candidate **").append(md(provenance.candidate().name())).append("** against deployed **")
-        .append(md(provenance.deployed().name())).append("** on golden set **").append(md(provenance.goldenSet().name()))
-        .append("** ").append(md(provenance.goldenSet().version())).append(" (")
+    var provenance = result.provenance();
+    boolean promote = result.verdict().equals("PROMOTE");
+    out.append("# Flipgate: ").append(promote ? "✅ PROMOTE" : "⛔ BLOCK").append("\n\n");
+    out.append("Candidate **").append(md(provenance.models().candidate().name())).append("** against deployed **")
+        .append(md(provenance.models().deployed().name())).append("** on golden set **")
+        .append(md(provenance.goldenSet().name())).append("** ").append(md(provenance.goldenSet().version())).append(" (")
         .append(provenance.goldenSet().examples()).append(" examples, ")
         .append(provenance.goldenSet().adversarialExamples()).append(" adversarial).\n\n");
-    reasons(out, result.decision().reasons());
-    underpowered(out, result.decision().underpowered());
-    slices(out, result.comparison().slices(), Formats.headline(result.goldenSet().task()));
-    perturbations(out, result.comparison().perturbations());
-    negativeFlips(out, result.comparison().flips());
-    checks(out, result.decision().checks());
+    reasons(out, result.reasons());
+    underpowered(out, result.underpowered());
+    slices(out, result);
+    perturbations(out, result.adversarial());
+    negativeFlips(out, result.flips());
+    checks(out, result.checks());
     provenance(out, provenance);
     return out.toString();
   }
 
-  private static void reasons(StringBuilder out, List<RuleCheck> reasons) {
+  private static void reasons(StringBuilder out, List<ResultDocument.Reason> reasons) {
     out.append("## Reasons\n\n");
     if (reasons.isEmpty()) {
       out.append("Every rule of the gate policy passed.\n\n");
@@ -51,59 +46,61 @@ public final class SummaryMarkdown {
     out.append('\n');
   }
 
-  private static void underpowered(StringBuilder out, List<RuleCheck> checks) {
+  private static void underpowered(StringBuilder out, List<ResultDocument.Check> checks) {
     if (checks.isEmpty()) {
       return;
     }
     out.append("## Underpowered checks (").append(checks.size()).append(")\n\n")
         .append("These slices are too small to reveal the rule's threshold; their verdict rests on little evidence.\n\n");
-    checks.forEach(c -> out.append("- `").append(c.rule()).append("` on ").append(md(c.subject().name())).append(": ")
-        .append(md(c.underpowered().orElseThrow())).append(c.passed() ? "" : " (failed)").append('\n'));
+    checks.forEach(c -> out.append("- `").append(c.rule()).append("` on ").append(md(c.subject())).append(": ")
+        .append(md(c.underpowered())).append(c.passed() ? "" : " (failed)").append('\n'));
     out.append('\n');
   }
 
-  private static void slices(StringBuilder out, List<SliceComparison> slices, SliceMetric headline) {
-    String name = headline.id();
+  private static void slices(StringBuilder out, ResultDocument result) {
+    boolean regression = result.task().equals("regression");
+    String metric = regression ? "meanAbsoluteError" : "accuracy";
     out.append("## Slices\n\nΔ = candidate − deployed, with its 95% paired bootstrap interval")
-        .append(headline == SliceMetric.ACCURACY ? "; p is McNemar's exact one-sided test that the candidate is less accurate" : "")
-        .append(".\n\n| slice | n | deployed ").append(name).append(" | candidate ").append(name).append(" | Δ ").append(name)
-        .append(" [interval] | p | negative flips | positive flips | NFR [interval] |\n")
+        .append(regression ? "" : "; p is McNemar's exact one-sided test that the candidate is less accurate")
+        .append(".\n\n| slice | n | deployed ").append(metric).append(" | candidate ").append(metric).append(" | Δ ")
+        .append(metric).append(" [interval] | p | negative flips | positive flips | NFR [interval] |\n")
         .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (SliceComparison s : slices) {
-      var delta = s.evidence().delta(headline);
-      var nfr = s.evidence().negativeFlipRate();
+    for (ResultDocument.Slice s : result.slices()) {
+      ResultDocument.Delta delta = s.deltas().get(metric);
+      var nfr = s.negativeFlipRate();
       out.append("| ").append(md(s.name())).append(" | ").append(s.n())
-          .append(" | ").append(Formats.value(headline, headline.of(s.deployed())))
-          .append(" | ").append(Formats.value(headline, headline.of(s.candidate())))
-          .append(" | ").append(Formats.change(headline, s.delta(headline)))
-          .append(delta == null ? "" : delta.ci().map(ci -> Formats.changeInterval(headline, ci)).orElse(""))
-          .append(" | ").append(delta == null ? "–" : Formats.pValue(delta.pValue()))
-          .append(" | ").append(s.counts().negativeFlips()).append(" | ").append(s.counts().positiveFlips())
-          .append(" | ").append(Formats.percent(s.counts().nfr())).append(nfr.ci().map(Formats::percentInterval).orElse(""))
+          .append(" | ").append(ReportNumbers.value(metric, s.deployed().get(metric)))
+          .append(" | ").append(ReportNumbers.value(metric, s.candidate().get(metric)))
+          .append(" | ").append(delta == null ? "–" : ReportNumbers.change(metric, delta.value()))
+          .append(delta == null || delta.ci() == null ? "" : ReportNumbers.changeInterval(metric, delta.ci()))
+          .append(" | ").append(delta == null || delta.pValue() == null ? "–" : String.format(Locale.ROOT, "%.3g", delta.pValue()))
+          .append(" | ").append(s.negativeFlips()).append(" | ").append(s.positiveFlips())
+          .append(" | ").append(ReportNumbers.percent(nfr.value()))
+          .append(nfr.ci() == null ? "" : String.format(Locale.ROOT, " [%.2f%%, %.2f%%]", nfr.ci().low() * 100, nfr.ci().high() * 100))
           .append(" |\n");
     }
     out.append('\n');
   }
 
-  private static void perturbations(StringBuilder out, List<PerturbationComparison> perturbations) {
+  private static void perturbations(StringBuilder out, List<ResultDocument.Perturbation> perturbations) {
     if (perturbations.isEmpty()) {
       return;
     }
     out.append("## Adversarial robustness\n\n")
         .append("| perturbation | n | deployed | candidate | Δ robustness | failed only by the candidate |\n")
         .append("|---|---:|---:|---:|---:|---:|\n");
-    for (PerturbationComparison p : perturbations) {
+    for (ResultDocument.Perturbation p : perturbations) {
       out.append("| ").append(md(p.perturbation())).append(" | ").append(p.n())
-          .append(" | ").append(Formats.percent(p.deployedRobustness()))
-          .append(" | ").append(Formats.percent(p.candidateRobustness()))
-          .append(" | ").append(Formats.points(java.util.OptionalDouble.of(-p.robustnessDrop())))
+          .append(" | ").append(ReportNumbers.percent(p.deployed().robustness()))
+          .append(" | ").append(ReportNumbers.percent(p.candidate().robustness()))
+          .append(" | ").append(ReportNumbers.change("robustness", p.robustnessDrop() == null ? null : -p.robustnessDrop()))
           .append(" | ").append(p.candidateOnlyFailures().size()).append(" |\n");
     }
     out.append('\n');
   }
 
-  private static void negativeFlips(StringBuilder out, List<ExampleOutcome> flips) {
-    List<ExampleOutcome> negative = flips.stream().filter(f -> f.kind() == FlipKind.NEGATIVE).toList();
+  private static void negativeFlips(StringBuilder out, List<ResultDocument.Outcome> flips) {
+    List<ResultDocument.Outcome> negative = flips.stream().filter(f -> f.kind().equals("negative")).toList();
     out.append("## Negative flips (").append(negative.size()).append(")\n\n");
     if (negative.isEmpty()) {
       out.append("None: every example the deployed model got right, the candidate gets right too.\n\n");
@@ -111,35 +108,40 @@ public final class SummaryMarkdown {
     }
     out.append("| example | label | deployed | candidate |\n|---|---|---|---|\n");
     negative.stream().limit(FLIPS_SHOWN).forEach(f -> out.append("| ").append(md(f.id())).append(" | ")
-        .append(md(f.label())).append(" | ").append(md(f.deployed().label())).append(" | ")
-        .append(md(f.candidate().label())).append(" |\n"));
+        .append(md(f.label())).append(" | ").append(md(f.deployed())).append(" | ").append(md(f.candidate())).append(" |\n"));
     if (negative.size() > FLIPS_SHOWN) {
       out.append("\n… and ").append(negative.size() - FLIPS_SHOWN).append(" more in result.json.\n");
     }
     out.append('\n');
   }
 
-  private static void checks(StringBuilder out, List<RuleCheck> checks) {
+  private static void checks(StringBuilder out, List<ResultDocument.Check> checks) {
     out.append("<details><summary>Every check (").append(checks.size()).append(")</summary>\n\n")
         .append("| rule | subject | result | detail |\n|---|---|---|---|\n");
-    checks.forEach(c -> out.append("| ").append(c.rule()).append(" | ").append(md(c.subject().name())).append(" | ")
-        .append(c.passed() ? "passed" : "**failed**").append(c.isUnderpowered() ? ", underpowered" : "").append(" | ")
+    checks.forEach(c -> out.append("| ").append(c.rule()).append(" | ").append(md(c.subject())).append(" | ")
+        .append(c.passed() ? "passed" : "**failed**").append(c.underpowered() != null ? ", underpowered" : "").append(" | ")
         .append(md(c.message())).append(" |\n"));
     out.append("\n</details>\n\n");
   }
 
-  private static void provenance(StringBuilder out, Provenance p) {
+  private static void provenance(StringBuilder out, ResultDocument.Provenance p) {
+    Map<String, ResultDocument.Model> models = Map.of("deployed", p.models().deployed(), "candidate", p.models().candidate());
     out.append("<details><summary>Provenance</summary>\n\n")
         .append("- run: ").append(md(p.runId())).append(", harness ").append(md(p.harnessVersion()))
         .append(", seed ").append(p.seed()).append(", started ").append(p.startedAt()).append('\n')
-        .append("- golden set sha256: `").append(p.goldenSet().sha256()).append("`\n")
-        .append("- deployed ").append(md(p.deployed().name())).append(" sha256: `").append(p.deployed().sha256()).append("`\n")
-        .append("- candidate ").append(md(p.candidate().name())).append(" sha256: `").append(p.candidate().sha256())
-        .append("`\n\n</details>\n");
+        .append("- golden set sha256: `").append(p.goldenSet().sha256()).append("`\n");
+    for (String role : List.of("deployed", "candidate")) {
+      out.append("- ").append(role).append(' ').append(md(models.get(role).name())).append(" sha256: `")
+          .append(models.get(role).sha256()).append("`\n");
+    }
+    out.append("\n</details>\n");
   }
 
   /** Escapes text from golden sets and models for Markdown tables and inline HTML. */
   static String md(String text) {
+    if (text == null) {
+      return "";
+    }
     var out = new StringBuilder();
     for (char c : text.toCharArray()) {
       switch (c) {

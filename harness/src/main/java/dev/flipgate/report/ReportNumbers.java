@@ -1,0 +1,38 @@
+package dev.flipgate.report;
+
+import dev.flipgate.comparison.SliceMetric;
+import dev.flipgate.report.result.ResultDocument;
+import java.util.Locale;
+
+/** Formats result.json numbers for people: rates as percentages, changes in percentage points. */
+public final class ReportNumbers {
+  private ReportNumbers() {}
+
+  /** Whether a metric id (or "robustness") reads as a percentage. */
+  static boolean isRate(String metric) {
+    return SliceMetric.byId(metric).map(SliceMetric::isRate).orElse(true);
+  }
+
+  public static String percent(Double value) {
+    return value == null ? "–" : String.format(Locale.ROOT, "%.2f%%", value * 100);
+  }
+
+  public static String value(String metric, Double value) {
+    if (value == null) {
+      return "–";
+    }
+    return isRate(metric) ? percent(value) : String.format(Locale.ROOT, "%.4g", value);
+  }
+
+  public static String change(String metric, Double delta) {
+    if (delta == null) {
+      return "–";
+    }
+    return isRate(metric) ? String.format(Locale.ROOT, "%+.2f pp", delta * 100) : String.format(Locale.ROOT, "%+.4g", delta);
+  }
+
+  public static String changeInterval(String metric, ResultDocument.Ci ci) {
+    return isRate(metric) ? String.format(Locale.ROOT, " [%+.2f, %+.2f]", ci.low() * 100, ci.high() * 100)
+        : String.format(Locale.ROOT, " [%+.4g, %+.4g]", ci.low(), ci.high());
+  }
+}
