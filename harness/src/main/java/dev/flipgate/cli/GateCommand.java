@@ -50,10 +50,20 @@ final class GateCommand implements Callable<Integer> {
     String suiteName = suite.getFileName().toString().replace(".yaml", "");
     String runId = RUN_ID_TIME.format(clock.instant()) + "-" + safe(suite.toAbsolutePath().getParent().getFileName() + "-" + suiteName)
         + (candidate == null ? "" : "-" + safe(candidate));
+    if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+      throw dev.flipgate.failure.Problem.at(out).expected("--out: a directory for the reports").found("a file")
+          .whatToDo("name a directory (it is created if missing)").configurationError("cannot write reports there");
+    }
     var progress = quiet ? dev.flipgate.run.ProgressListener.SILENT : new StderrProgress(spec.commandLine().getErr());
     RunResult result = new GateRunner(clock, progress).run(suite, Optional.ofNullable(candidate), runId);
     Path directory = out != null ? out : uniqueDirectory(Path.of("reports", runId));
-    RunOutputWriter.write(result, directory);
+    try {
+      RunOutputWriter.write(result, directory);
+    } catch (IOException e) {
+      throw new dev.flipgate.failure.ModelFailureException(dev.flipgate.failure.Problem.at(directory)
+          .whatToDo("check the directory is writable and the disk has room, then run again")
+          .says("cannot write the reports: " + e), e);
+    }
     spec.commandLine().getOut().print(ConsoleSummary.render(result, directory));
     spec.commandLine().getOut().flush();
     return result.decision().verdict() == Verdict.PROMOTE ? ExitCode.PROMOTE : ExitCode.BLOCK;

@@ -1,6 +1,7 @@
 package dev.flipgate.report;
 
 import dev.flipgate.io.AtomicFiles;
+import dev.flipgate.report.html.HtmlReport;
 import dev.flipgate.report.result.ResultDocuments;
 import dev.flipgate.run.RunResult;
 import java.io.IOException;
@@ -15,6 +16,8 @@ public final class RunOutputWriter {
     // summary.md first, result.json last: a result.json on disk means the run's reports are complete.
     var document = ResultDocuments.of(result);
     AtomicFiles.write(directory.resolve("summary.md"), SummaryMarkdown.render(document).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(directory.resolve("report.html"),
+        HtmlReport.render(document, java.util.Optional.of(result.goldenSet())).getBytes(StandardCharsets.UTF_8));
     AtomicFiles.write(directory.resolve("result.json"), ResultJson.render(document));
   }
 }

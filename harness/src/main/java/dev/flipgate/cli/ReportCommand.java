@@ -1,0 +1,81 @@
+package dev.flipgate.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flipgate.failure.ConfigurationException;
+import dev.flipgate.failure.Problem;
+import dev.flipgate.goldenset.GoldenSet;
+import dev.flipgate.goldenset.GoldenSetLoader;
+import dev.flipgate.io.AtomicFiles;
+import dev.flipgate.report.SummaryMarkdown;
+import dev.flipgate.report.html.HtmlReport;
+import dev.flipgate.report.result.ResultDocument;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code flipgate report RESULT_DIR}: re-renders report.html and summary.md from a saved
+ * result.json, e.g. after an upgrade of the harness. With {@code --golden-set} the gallery shows
+ * the examples themselves; the golden set must be the one the run used (same sha256).
+ */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = "Re-renders report.html and summary.md in RESULT_DIR from its result.json.")
+final class ReportCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "RESULT_DIR", description = "A run's output directory, holding result.json.")
+  Path directory;
+
+  @Option(names = "--golden-set", paramLabel = "DIR",
+      description = "The golden set the run used, to show its examples in the gallery.")
+  Path goldenSetDirectory;
+
+  @Override
+  public Integer call() throws IOException {
+    Path resultFile = directory.resolve("result.json");
+    if (!Files.isRegularFile(resultFile)) {
+      throw Problem.at(resultFile).expected("a result.json written by flipgate gate").found("no such file")
+          .whatToDo("pass the directory of a finished run").configurationError("nothing to report");
+    }
+    ResultDocument result = read(resultFile);
+    Optional<GoldenSet> goldenSet = Optional.ofNullable(goldenSetDirectory).map(GoldenSetLoader::load);
+    goldenSet.ifPresent(g -> {
+      if (!g.sha256().equals(result.provenance().goldenSet().sha256())) {
+        throw Problem.at(goldenSetDirectory).expected("golden set sha256 " + result.provenance().goldenSet().sha256())
+            .found(g.sha256()).whatToDo("pass the golden set version the run used, or leave --golden-set out")
+            .configurationError("the golden set changed since the run");
+      }
+    });
+    AtomicFiles.write(directory.resolve("summary.md"), SummaryMarkdown.render(result).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(directory.resolve("report.html"), HtmlReport.render(result, goldenSet).getBytes(StandardCharsets.UTF_8));
+    spec.commandLine().getOut().println("wrote " + directory.resolve("report.html") + " and " + directory.resolve("summary.md"));
+    return ExitCode.PROMOTE;
+  }
+
+  private static ResultDocument read(Path file) {
+    try {
+      ResultDocument result = JSON.readValue(file.toFile(), ResultDocument.class);
+      if (result.schemaVersion() != ResultDocument.SCHEMA_VERSION) {
+        throw Problem.at(file).expected("schemaVersion " + ResultDocument.SCHEMA_VERSION)
+            .found(String.valueOf(result.schemaVersion())).whatToDo("re-run the gate with this harness")
+            .configurationError("unsupported result.json");
+      }
+      return result;
+    } catch (IOException e) {
+      throw new ConfigurationException(Problem.at(file).whatToDo("check the file is a complete result.json")
+          .says("cannot read: " + e.getMessage()), e);
+    }
+  }
+}

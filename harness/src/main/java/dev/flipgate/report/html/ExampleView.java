@@ -1,0 +1,29 @@
+package dev.flipgate.report.html;
+
+import java.util.List;
+
+/** How an example is shown in the gallery: as the image it is, or as a small feature table. */
+public sealed interface ExampleView {
+
+  /** A PNG, as a data URI the page's Content-Security-Policy allows ({@code img-src data:}). */
+  record Image(String dataUri, int width, int height) implements ExampleView {}
+
+  record Features(List<Feature> features) implements ExampleView {
+    public Features {
+      features = List.copyOf(features);
+    }
+  }
+
+  record Feature(String name, String value) {}
+
+  /** The golden set was not at hand (a report re-rendered without it). */
+  record Missing() implements ExampleView {}
+
+  default boolean isImage() {
+    return this instanceof Image;
+  }
+
+  default boolean isFeatures() {
+    return this instanceof Features;
+  }
+}

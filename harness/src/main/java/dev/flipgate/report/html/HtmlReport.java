@@ -1,0 +1,137 @@
+package dev.flipgate.report.html;
+
+import dev.flipgate.goldenset.AdversarialExample;
+import dev.flipgate.goldenset.Example;
+import dev.flipgate.goldenset.GoldenSet;
+import dev.flipgate.provenance.Sha256;
+import dev.flipgate.report.ReportNumbers;
+import dev.flipgate.report.result.ResultDocument;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * report.html: one self-contained page to judge a promotion from. Built from the same
+ * {@link ResultDocument} as result.json and summary.md, plus the golden set to show the examples
+ * themselves. Rendered by Thymeleaf, which escapes every value for its context; all CSS, script
+ * and images are inline, and a Content-Security-Policy allows no origin at all (scripts and
+ * styles only by their hashes, images only as data URIs).
+ */
+public final class HtmlReport {
+  static final int CI_BAR_WIDTH = 140;
+  static final int MAX_CARDS_PER_KIND = 1000;
+  private static final String RESOURCES = "dev/flipgate/report/html/";
+  private static final TemplateEngine ENGINE = engine();
+
+  private HtmlReport() {}
+
+  public static String render(ResultDocument result, Optional<GoldenSet> goldenSet) {
+    var context = new Context(Locale.ROOT);
+    context.setVariable("page", page(result, goldenSet));
+    return ENGINE.process("report", context);
+  }
+
+  private static TemplateEngine engine() {
+    var resolver = new ClassLoaderTemplateResolver();
+    resolver.setPrefix(RESOURCES);
+    resolver.setSuffix(".html");
+    resolver.setTemplateMode(TemplateMode.HTML);
+    resolver.setCharacterEncoding("UTF-8");
+    var engine = new TemplateEngine();
+    engine.setTemplateResolver(resolver);
+    return engine;
+  }
+
+  private static ReportPage page(ResultDocument result, Optional<GoldenSet> goldenSet) {
+    var p = result.provenance();
+    String headline = result.task().equals("regression") ? "meanAbsoluteError" : "accuracy";
+    List<ReportPage.SliceRow> slices = SliceRows.of(result, headline);
+    List<ReportPage.PerturbationRow> perturbations = new ArrayList<>();
+    for (int i = 0; i < result.adversarial().size(); i++) {
+      var a = result.adversarial().get(i);
+      perturbations.add(new ReportPage.PerturbationRow("perturbation-" + i, a.perturbation(), a.n(),
+          ReportNumbers.percent(a.deployed().robustness()), ReportNumbers.percent(a.candidate().robustness()),
+          ReportNumbers.change("robustness", a.robustnessDrop() == null ? null : -a.robustnessDrop()),
+          a.candidateOnlyFailures().size()));
+    }
+    Cards cards = Cards.of(result, goldenSet);
+    String style = resource("report.css");
+    String script = resource("report.js");
+    String csp = "default-src 'none'; img-src data:; style-src '" + hash(style) + "'; script-src '" + hash(script)
+        + "'; base-uri 'none'; form-action 'none'";
+    var all = result.slices().isEmpty() ? null : result.slices().get(0);
+    Charts charts = Charts.of(result, headline);
+    return new ReportPage(result.verdict(),
+        p.models().candidate().name(), p.models().candidate().sha256(), p.models().candidate().sizeBytes(),
+        p.models().deployed().name(), p.models().deployed().sha256(), p.models().deployed().sizeBytes(),
+        p.goldenSet().name(), p.goldenSet().version(), p.goldenSet().sha256(), p.goldenSet().examples(),
+        p.goldenSet().adversarialExamples(), p.runId(), p.startedAt(), p.harnessVersion(), p.seed(), headline,
+        reasons(result, slices, perturbations, cards.list()), slices, perturbations, cards.list(),
+        result.slices().stream().map(ResultDocument.Slice::name).toList(), cards.leftOut(),
+        charts.bars(), charts.barChartHeight(), charts.cells(), all == null ? List.of() : charts.matrixClasses(),
+        charts.matrixSize(),
+        result.underpowered().stream().map(c -> c.rule() + " on " + c.subject() + ": " + c.underpowered()).toList(),
+        style, script, csp);
+  }
+
+  private static List<ReportPage.Reason> reasons(ResultDocument result, List<ReportPage.SliceRow> slices,
+      List<ReportPage.PerturbationRow> perturbations, List<ReportPage.Card> cards) {
+    Map<String, String> sliceAnchor = slices.stream()
+        .collect(Collectors.toMap(ReportPage.SliceRow::name, ReportPage.SliceRow::anchor, (a, b) -> a));
+    Map<String, String> perturbationAnchor = perturbations.stream()
+        .collect(Collectors.toMap(ReportPage.PerturbationRow::name, ReportPage.PerturbationRow::anchor, (a, b) -> a));
+    Map<String, String> cardAnchor = cards.stream().filter(c -> c.kind().equals("critical"))
+        .collect(Collectors.toMap(ReportPage.Card::id, ReportPage.Card::anchor, (a, b) -> a));
+    return result.reasons().stream().map(r -> new ReportPage.Reason(r.rule(), r.message(),
+        r.slice() != null ? sliceAnchor.getOrDefault(r.slice(), "slices")
+            : r.perturbation() != null ? perturbationAnchor.getOrDefault(r.perturbation(), "adversarial")
+            : r.example() != null ? cardAnchor.getOrDefault(r.example(), "gallery") : "checks")).toList();
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(RESOURCES + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing report resource " + name + "; the harness jar is incomplete");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A CSP source expression for an inline element's exact text. */
+  static String hash(String text) {
+    byte[] digest = HexFormat.of().parseHex(Sha256.ofBytes(text.getBytes(StandardCharsets.UTF_8)));
+    return "sha256-" + Base64.getEncoder().encodeToString(digest);
+  }
+
+  /** Example and adversarial inputs by id, for the gallery. */
+  static Map<String, Example> examples(GoldenSet goldenSet) {
+    return goldenSet.examplesById();
+  }
+
+  static Map<String, AdversarialExample> adversarial(GoldenSet goldenSet) {
+    return goldenSet.adversarialExamples().stream()
+        .collect(Collectors.toMap(AdversarialExample::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+  }
+
+  static Comparator<ReportPage.SliceRow> regressedFirst() {
+    return Comparator.comparing((ReportPage.SliceRow r) -> !r.regressed());
+  }
+}

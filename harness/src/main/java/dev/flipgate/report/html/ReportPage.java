@@ -1,0 +1,52 @@
+package dev.flipgate.report.html;
+
+import java.util.List;
+
+/**
+ * Everything report.html shows, already formatted: the template only places values, and
+ * Thymeleaf escapes every one of them for the context it lands in.
+ */
+record ReportPage(
+    String verdict,
+    String candidate, String candidateSha256, long candidateSize,
+    String deployed, String deployedSha256, long deployedSize,
+    String goldenSet, String goldenSetVersion, String goldenSetSha256, int examples, int adversarialExamples,
+    String runId, String startedAt, String harnessVersion, long seed,
+    String headline,
+    List<Reason> reasons,
+    List<SliceRow> slices,
+    List<PerturbationRow> perturbations,
+    List<Card> cards,
+    List<String> sliceNames,
+    int cardsLeftOut,
+    List<Bar> accuracyBars, int accuracyChartHeight,
+    List<MatrixCell> flipMatrix, List<String> matrixClasses, int matrixSize,
+    List<String> underpowered,
+    String style, String script, String contentSecurityPolicy) {
+
+  /** A reason to block and the anchor of its evidence further down. */
+  record Reason(String rule, String message, String anchor) {}
+
+  /**
+   * A slice row; {@code ciX}/{@code ciWidth}/{@code deltaX} place the delta and its interval on
+   * a bar of {@value HtmlReport#CI_BAR_WIDTH} px centred on zero (the template draws it at that width).
+   */
+  record SliceRow(
+      String anchor, String name, long n, String deployed, String candidate, String delta, String interval,
+      double deltaValue, String pValue, double pValueSort, long negativeFlips, String nfr, boolean regressed, boolean significant,
+      boolean underpowered, double ciX, double ciWidth, double deltaX, boolean worse) {}
+
+  record PerturbationRow(String anchor, String name, long n, String deployed, String candidate, String change, int failures) {}
+
+  /** A gallery card: a negative flip, a failed critical example or a failed adversarial example. */
+  record Card(
+      String anchor, String kind, String kindLabel, String id, String label, String deployed, String deployedConfidence,
+      String candidate, String candidateConfidence, String slices, List<String> sliceNames, ExampleView view,
+      ExampleView sourceView, String sourceId, String perturbation) {}
+
+  /** One model's accuracy on one slice, as an SVG bar. */
+  record Bar(String slice, String model, double y, double width, String value, double labelY) {}
+
+  /** One cell of the flip matrix heat map. */
+  record MatrixCell(int x, int y, long count, double opacity, boolean diagonal) {}
+}
