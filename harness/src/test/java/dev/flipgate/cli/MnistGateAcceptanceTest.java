@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flipgate.testing.CliRun;
 import dev.flipgate.testing.MnistReference;
+import dev.flipgate.testing.MnistRun;
 import dev.flipgate.testing.RepositoryPaths;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,8 +42,8 @@ class MnistGateAcceptanceTest {
   @BeforeAll
   void runTheGateOnBothCandidates(@TempDir Path reports) throws IOException {
     this.reports = reports;
-    cnnRun = CliRun.of("gate", RepositoryPaths.mnistSuite().toString(), "--out", reports.resolve("cnn").toString(), "--quiet");
-    cnnResult = JSON.readTree(reports.resolve("cnn/result.json").toFile());
+    cnnRun = MnistRun.cnn();
+    cnnResult = JSON.readTree(MnistRun.cnnDirectory().resolve("result.json").toFile());
     int8Run = CliRun.of("gate", RepositoryPaths.mnistSuite().toString(), "--candidate", "int8",
         "--out", reports.resolve("int8").toString(), "--quiet");
     int8Result = JSON.readTree(reports.resolve("int8/result.json").toFile());
@@ -54,7 +55,8 @@ class MnistGateAcceptanceTest {
     void blocksWithExitCodeOneAndWritesBothReports() {
       assertThat(cnnRun.exitCode()).as(cnnRun.toString()).isEqualTo(1);
       assertThat(cnnResult.path("verdict").asText()).isEqualTo("BLOCK");
-      assertThat(reports.resolve("cnn/summary.md")).content().startsWith("# Flipgate: ⛔ BLOCK");
+      assertThat(MnistRun.cnnDirectory().resolve("summary.md")).content().startsWith("# Flipgate: ⛔ BLOCK");
+      assertThat(MnistRun.cnnDirectory().resolve("report.html")).content().contains("Content-Security-Policy");
       assertThat(cnnRun.out()).startsWith("BLOCK: candidate tribuo-pytorch-cnn vs deployed mnist-8");
     }
 

@@ -1,0 +1,149 @@
+package dev.flipgate.report.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flipgate.testing.Browser;
+import dev.flipgate.testing.MnistRun;
+import dev.flipgate.testing.RepositoryPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.support.ui.Select;
+
+/** The MNIST demo's report.html, opened from disk in a real headless Chromium. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MnistReportInBrowserTest {
+  private ChromeDriver browser;
+  private JsonNode result;
+  private List<LogEntry> consoleOnLoad;
+  private long loadMillis;
+
+  @BeforeAll
+  void openTheReport() throws IOException {
+    Path directory = MnistRun.cnnDirectory();
+    result = new ObjectMapper().readTree(directory.resolve("result.json").toFile());
+    browser = Browser.start();
+    long started = System.nanoTime();
+    browser.get(directory.resolve("report.html").toUri().toString());
+    loadMillis = (System.nanoTime() - started) / 1_000_000;
+    consoleOnLoad = browser.manage().logs().get("browser").getAll();
+    // A figure for the notes, not an assertion: tests never depend on timing.
+    System.out.printf("report.html (%d bytes) loaded in %d ms%n", Files.size(directory.resolve("report.html")), loadMillis);
+  }
+
+  @AfterAll
+  void closeTheBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void loadsWithNoConsoleErrors() {
+    assertThat(consoleOnLoad).filteredOn(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).isEmpty();
+  }
+
+  @Test
+  void showsTheVerdictAndEveryReason() {
+    assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("BLOCK");
+    assertThat(browser.findElements(By.cssSelector("#reasons li"))).hasSize(result.path("reasons").size());
+    assertThat(browser.findElement(By.id("reasons")).getText()).contains("digit-6", "t10k-00259");
+  }
+
+  @Test
+  void showsOneCardWithARenderedDigitForEachNegativeFlip() {
+    long negativeFlips = StreamSupport.stream(result.path("slices").spliterator(), false)
+        .filter(s -> s.path("name").asText().equals("all")).findFirst().orElseThrow().path("negativeFlips").asLong();
+    List<WebElement> cards = browser.findElements(By.cssSelector(".card.negative"));
+
+    assertThat(cards).hasSize((int) negativeFlips);
+    for (WebElement image : browser.findElements(By.cssSelector(".card img"))) {
+      Object width = browser.executeScript("return arguments[0].complete && arguments[0].naturalWidth;", image);
+      Object height = browser.executeScript("return arguments[0].naturalHeight;", image);
+      assertThat(((Number) width).intValue()).as(image.getAttribute("alt")).isEqualTo(28 * ExampleViews.ZOOM);
+      assertThat(((Number) height).intValue()).isEqualTo(28 * ExampleViews.ZOOM);
+    }
+  }
+
+  @Test
+  void showsAdversarialFailuresBesideTheirSource() {
+    List<WebElement> adversarial = browser.findElements(By.cssSelector(".card.adversarial"));
+
+    assertThat(adversarial).hasSize(result.path("adversarialFailures").size());
+    assertThat(adversarial.get(0).findElements(By.tagName("img"))).hasSize(2);
+  }
+
+  @Test
+  void putsRegressedSlicesFirstAndSortsByAnyColumn() {
+    assertThat(sliceNames().subList(0, 3)).containsExactlyInAnyOrder("all", "digit-6", "confusable");
+
+    WebElement byN = browser.findElement(By.xpath("//table[@id='slice-table']//th[text()='n']"));
+    byN.click();
+    List<Long> ascending = sliceSizes();
+    byN.click();
+    List<Long> descending = sliceSizes();
+
+    assertThat(ascending).isSorted();
+    assertThat(descending.get(0)).isEqualTo(10_000L);
+    assertThat(descending).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+  }
+
+  @Test
+  void filtersTheGalleryBySliceAndKind() {
+    var slice = new Select(browser.findElement(By.id("slice-filter")));
+    var kind = new Select(browser.findElement(By.id("kind-filter")));
+
+    slice.selectByValue("digit-6");
+    kind.selectByValue("negative");
+    assertThat(visibleCards()).hasSize(7);
+
+    slice.selectByValue("");
+    kind.selectByValue("adversarial");
+    assertThat(visibleCards()).hasSize(result.path("adversarialFailures").size());
+    assertThat(browser.findElement(By.id("shown-cards")).getText())
+        .isEqualTo(String.valueOf(result.path("adversarialFailures").size()));
+    kind.selectByValue("");
+  }
+
+  @Test
+  void savesAFullPageScreenshot() throws IOException {
+    long height = (Long) browser.executeScript("return document.documentElement.scrollHeight;");
+    browser.manage().window().setSize(new Dimension(1280, (int) Math.min(height, 16_000)));
+    Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
+    Path artifact = RepositoryPaths.root().resolve("harness/target/screenshots/mnist-report.png");
+    Files.createDirectories(artifact.getParent());
+    Files.copy(screenshot, artifact, StandardCopyOption.REPLACE_EXISTING);
+
+    assertThat(Files.size(artifact)).isGreaterThan(10_000);
+    browser.manage().window().setSize(new Dimension(1280, 1600));
+  }
+
+  private List<WebElement> visibleCards() {
+    return browser.findElements(By.cssSelector(".card")).stream().filter(WebElement::isDisplayed).toList();
+  }
+
+  private List<String> sliceNames() {
+    return browser.findElements(By.cssSelector("#slice-table tbody tr td.slice-name")).stream().map(WebElement::getText).toList();
+  }
+
+  private List<Long> sliceSizes() {
+    return browser.findElements(By.cssSelector("#slice-table tbody tr")).stream()
+        .map(row -> Long.parseLong(row.findElements(By.tagName("td")).get(1).getText())).toList();
+  }
+}
