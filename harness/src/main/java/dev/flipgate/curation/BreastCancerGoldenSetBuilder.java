@@ -88,7 +88,7 @@ public final class BreastCancerGoldenSetBuilder {
         null, null,
         List.of("benign", "malignant"), "malignant",
         new InputDeclaration(new ColumnsDeclaration(features(), null, null), List.of(30), null),
-        new ExamplesDeclaration(EXAMPLES, "id", "label", List.of("radius", "texture"), null),
+        new ExamplesDeclaration(EXAMPLES, "id", "label", List.of("radius", "texture"), null, null),
         slices, null, null);
     var yaml = new ObjectMapper(new YAMLFactory()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)

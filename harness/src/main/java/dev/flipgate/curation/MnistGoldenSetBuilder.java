@@ -134,7 +134,7 @@ public final class MnistGoldenSetBuilder {
         IntStream.range(0, 10).mapToObj(String::valueOf).toList(),
         null,
         new InputDeclaration(new ColumnsDeclaration(null, "px", 784), List.of(28, 28, 1), "HWC"),
-        new ExamplesDeclaration(MnistGoldenSetWriter.EXAMPLES, "id", "label", List.of("ink", "offset"), "tags"),
+        new ExamplesDeclaration(MnistGoldenSetWriter.EXAMPLES, "id", "label", List.of("ink", "offset"), "tags", null),
         slices,
         new AdversarialDeclaration(MnistGoldenSetWriter.ADVERSARIAL, List.of(
             new PerturbationDeclaration("single-pixel", "one pixel of the central 20×20 area inverted; the answer must not change"),

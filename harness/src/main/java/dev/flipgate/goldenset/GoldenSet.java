@@ -23,6 +23,7 @@ public record GoldenSet(
     List<String> classes,
     java.util.Optional<String> positiveClass,
     List<String> inputColumns,
+    java.util.Optional<String> displayColumn,
     InputLayout inputLayout,
     List<Example> examples,
     List<SliceDefinition> slices,

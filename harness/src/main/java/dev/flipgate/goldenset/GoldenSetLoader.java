@@ -62,6 +62,7 @@ public final class GoldenSetLoader {
         classes,
         positiveClass(manifestFile, manifest.positiveClass(), classes),
         input.names(),
+        displayColumn(manifestFile, manifest.examples()),
         InputLayout.of(manifest.input(), manifestFile),
         examples,
         slices,
@@ -94,6 +95,16 @@ public final class GoldenSetLoader {
       }
     }
     return classes;
+  }
+
+  private static java.util.Optional<String> displayColumn(Path manifestFile, GoldenSetManifest.ExamplesDeclaration examples) {
+    String column = examples.displayColumn();
+    if (column != null && (examples.metadata() == null || !examples.metadata().contains(column))) {
+      throw Problem.at(manifestFile).expected("examples.displayColumn: one of the metadata columns " + examples.metadata())
+          .found("'" + column + "'").whatToDo("declare the column under examples.metadata")
+          .configurationError("unknown display column");
+    }
+    return java.util.Optional.ofNullable(column);
   }
 
   private static Task task(Path manifestFile, GoldenSetManifest manifest) {

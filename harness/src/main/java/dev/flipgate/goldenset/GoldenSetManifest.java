@@ -26,8 +26,9 @@ public record GoldenSetManifest(
   /** Either explicit column names or {@code prefix} + {@code count} ({@code px0 … px783}). */
   public record ColumnsDeclaration(List<String> names, String prefix, Integer count) {}
 
+  /** {@code displayColumn}: a metadata column reports show as the example itself (e.g. the raw text). */
   public record ExamplesDeclaration(
-      String file, String idColumn, String labelColumn, List<String> metadata, String tagsColumn) {}
+      String file, String idColumn, String labelColumn, List<String> metadata, String tagsColumn, String displayColumn) {}
 
   public record SliceDeclaration(String name, String description, WhereDeclaration where, String tag) {}
 

@@ -18,7 +18,7 @@ import java.util.Optional;
 record Cards(List<ReportPage.Card> list, int leftOut) {
 
   static Cards of(ResultDocument result, Optional<GoldenSet> goldenSet) {
-    Optional<ExampleViews> views = goldenSet.map(g -> new ExampleViews(g.inputLayout(), g.inputColumns()));
+    Optional<ExampleViews> views = goldenSet.map(g -> new ExampleViews(g.inputLayout(), g.inputColumns(), g.displayColumn()));
     Map<String, Example> examples = goldenSet.map(HtmlReport::examples).orElse(Map.of());
     Map<String, AdversarialExample> adversarial = goldenSet.map(HtmlReport::adversarial).orElse(Map.of());
     List<ReportPage.Card> cards = new ArrayList<>();
@@ -39,7 +39,7 @@ record Cards(List<ReportPage.Card> list, int leftOut) {
       Example source = examples.get(a.source());
       cards.add(new ReportPage.Card("card-" + cards.size(), "adversarial", "adversarial: " + a.perturbation(), a.id(),
           a.label(), a.deployed(), "", a.candidate(), ReportNumbers.percent(a.candidateConfidence()), "", List.of(),
-          views.flatMap(v -> Optional.ofNullable(example).map(e -> v.of(e.input()))).orElse(new ExampleView.Missing()),
+          views.flatMap(v -> Optional.ofNullable(example).map(e -> v.of(e.input(), null))).orElse(new ExampleView.Missing()),
           view(views, source), a.source(), a.perturbation()));
     }
     return new Cards(cards, leftOut);
@@ -53,6 +53,6 @@ record Cards(List<ReportPage.Card> list, int leftOut) {
   }
 
   private static ExampleView view(Optional<ExampleViews> views, Example example) {
-    return views.flatMap(v -> Optional.ofNullable(example).map(e -> v.of(e.input()))).orElse(new ExampleView.Missing());
+    return views.flatMap(v -> Optional.ofNullable(example).map(e -> v.of(e.input(), e))).orElse(new ExampleView.Missing());
   }
 }

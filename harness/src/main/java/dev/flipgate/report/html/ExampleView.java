@@ -16,11 +16,18 @@ public sealed interface ExampleView {
 
   record Feature(String name, String value) {}
 
+  /** The example's own text, from the golden set's display column, shown as text. */
+  record Text(String text) implements ExampleView {}
+
   /** The golden set was not at hand (a report re-rendered without it). */
   record Missing() implements ExampleView {}
 
   default boolean isImage() {
     return this instanceof Image;
+  }
+
+  default boolean isText() {
+    return this instanceof Text;
   }
 
   default boolean isFeatures() {

@@ -23,13 +23,22 @@ final class ExampleViews {
 
   private final InputLayout layout;
   private final List<String> columns;
+  private final java.util.Optional<String> displayColumn;
 
-  ExampleViews(InputLayout layout, List<String> columns) {
+  ExampleViews(InputLayout layout, List<String> columns, java.util.Optional<String> displayColumn) {
     this.layout = layout;
     this.columns = List.copyOf(columns);
+    this.displayColumn = displayColumn;
   }
 
-  ExampleView of(InputTensor input) {
+  /**
+   * The view of an input; {@code owner} is the example it belongs to (for an adversarial
+   * example, its source), whose display column, when the golden set declares one, is shown as text.
+   */
+  ExampleView of(InputTensor input, dev.flipgate.goldenset.Example owner) {
+    if (displayColumn.isPresent() && owner != null) {
+      return new ExampleView.Text(owner.column(displayColumn.get()).orElse(""));
+    }
     int[] shape = layout.shape();
     boolean image = layout.order() == InputLayout.Order.HWC && (shape[2] == 1 || shape[2] == 3);
     return image ? image(input, shape[0], shape[1], shape[2]) : features(input);

@@ -35,7 +35,9 @@ class HostileGoldenSetReportTest {
   static final String TEXTAREA = "</textarea><svg onload=window.__xss=3>";
   static final String JAVASCRIPT_URL = "javascript:window.__xss=4";
   static final String QUOTED_ATTRIBUTE = "' onmouseover='window.__xss=5' x='";
-  static final List<String> PAYLOADS = List.of(SCRIPT_TAG, IMG_ONERROR, TEXTAREA, JAVASCRIPT_URL, QUOTED_ATTRIBUTE);
+  /** The example's own text, declared as the golden set's display column. */
+  static final String TEXT = "review: <iframe src=javascript:window.__xss=7></iframe> & more";
+  static final List<String> PAYLOADS = List.of(SCRIPT_TAG, IMG_ONERROR, TEXTAREA, JAVASCRIPT_URL, QUOTED_ATTRIBUTE, TEXT);
 
   private ChromeDriver browser;
   private Path report;
@@ -65,7 +67,7 @@ class HostileGoldenSetReportTest {
 
     assertThat(browser.executeScript("return window.__xss === undefined;")).isEqualTo(true);
     assertThat(browser.findElements(By.cssSelector("body script"))).hasSize(1);
-    assertThat(browser.findElements(By.cssSelector("textarea, [onerror], [onload], [onmouseover]"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector("textarea, iframe, [onerror], [onload], [onmouseover]"))).isEmpty();
   }
 
   @Test
@@ -76,10 +78,17 @@ class HostileGoldenSetReportTest {
   }
 
   @Test
+  void showsTextExamplesAsText() {
+    assertThat(browser.findElements(By.cssSelector(".card p.text")))
+        .hasSize(4).allSatisfy(text -> assertThat(text.getText()).isEqualTo(TEXT));
+  }
+
+  @Test
   void linksOnlyToAnchorsOfThePageItself() {
     browser.findElements(By.cssSelector("a[href]")).forEach(link -> assertThat(link.getAttribute("href")).contains("#"));
     assertThat(browser.findElements(By.cssSelector("img"))).allSatisfy(
         image -> assertThat(image.getAttribute("src")).startsWith("data:image/png;base64,"));
+    assertThat(browser.findElements(By.cssSelector("iframe, object, embed, form"))).isEmpty();
   }
 
   /** Two classes named by payloads, examples whose ids are payloads, slices named by payloads. */
@@ -91,18 +100,19 @@ class HostileGoldenSetReportTest {
     manifest.put("version", IMG_ONERROR);
     manifest.put("classes", List.of(cat, dog));
     manifest.put("input", Map.of("columns", Map.of("prefix", "px", "count", 4), "shape", List.of(2, 2, 1), "layout", "HWC"));
-    manifest.put("examples", Map.of("file", "examples.csv", "metadata", List.of("group")));
+    manifest.put("examples", Map.of("file", "examples.csv", "metadata", List.of("group", "text"), "displayColumn", "text"));
     manifest.put("slices", List.of(
         Map.of("name", JAVASCRIPT_URL, "description", SCRIPT_TAG, "where", Map.of("column", "group", "equals", "a")),
         Map.of("name", IMG_ONERROR, "where", Map.of("column", "group", "equals", "b"))));
     new ObjectMapper(new YAMLFactory()).writeValue(directory.resolve("manifest.yaml").toFile(), manifest);
 
     List<List<String>> examples = List.of(
-        List.of(SCRIPT_TAG, cat, "a", "0", "255", "255", "0"),
-        List.of(IMG_ONERROR, dog, "a", "255", "0", "0", "255"),
-        List.of(JAVASCRIPT_URL, cat, "b", "10", "20", "30", "40"),
-        List.of(QUOTED_ATTRIBUTE, dog, "b", "0", "0", "0", "0"));
-    Files.writeString(directory.resolve("examples.csv"), csv(List.of("id", "label", "group", "px0", "px1", "px2", "px3"), examples));
+        List.of(SCRIPT_TAG, cat, "a", TEXT, "0", "255", "255", "0"),
+        List.of(IMG_ONERROR, dog, "a", TEXT, "255", "0", "0", "255"),
+        List.of(JAVASCRIPT_URL, cat, "b", TEXT, "10", "20", "30", "40"),
+        List.of(QUOTED_ATTRIBUTE, dog, "b", TEXT, "0", "0", "0", "0"));
+    Files.writeString(directory.resolve("examples.csv"),
+        csv(List.of("id", "label", "group", "text", "px0", "px1", "px2", "px3"), examples));
     Files.writeString(directory.resolve("deployed.csv"), csv(List.of("id", "prediction"),
         examples.stream().map(e -> List.of(e.get(0), e.get(1))).toList()));
     // The candidate gets every example wrong: every one is a negative flip card.
