@@ -36,7 +36,7 @@ class ValueMetricsTest {
     var expectedKeys = new TreeSet<String>();
     c.path("expected").fieldNames().forEachRemaining(expectedKeys::add);
     assertThat(new TreeSet<>(actual.keySet().stream().map(SliceMetric::id).toList())).isEqualTo(expectedKeys);
-    c.path("expected").fields().forEachRemaining(e -> assertThat(actual.get(SliceMetric.byId(e.getKey()).orElseThrow()))
+    c.path("expected").properties().forEach(e -> assertThat(actual.get(SliceMetric.byId(e.getKey()).orElseThrow()))
         .as(e.getKey()).isCloseTo(e.getValue().asDouble(), within(1e-9)));
   }
 

@@ -42,7 +42,7 @@ class RandomPredictionsCheckTest {
     JsonNode result = JSON.readTree(out.resolve("result.json").toFile());
     JsonNode expected = JSON.readTree(directory.resolve("expected.json").toFile());
 
-    expected.path("slices").fields().forEachRemaining(entry -> {
+    expected.path("slices").properties().forEach(entry -> {
       String name = entry.getKey();
       JsonNode want = entry.getValue();
       JsonNode got = slice(result, name);
@@ -51,7 +51,7 @@ class RandomPredictionsCheckTest {
       assertThat(got.path("positiveFlips").asLong()).as(name).isEqualTo(want.path("positiveFlips").asLong());
       for (String model : new String[] {"deployed", "candidate"}) {
         assertThat(keys(got.path(model))).as(name + " " + model + " metrics").isEqualTo(keys(want.path(model)));
-        want.path(model).fields().forEachRemaining(metric -> assertThat(got.path(model).path(metric.getKey()).asDouble())
+        want.path(model).properties().forEach(metric -> assertThat(got.path(model).path(metric.getKey()).asDouble())
             .as(name + " " + model + " " + metric.getKey()).isCloseTo(metric.getValue().asDouble(), within(TOLERANCE)));
       }
       if (want.has("mcnemarPValue")) {
