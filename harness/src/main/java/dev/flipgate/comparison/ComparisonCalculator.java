@@ -29,10 +29,10 @@ public final class ComparisonCalculator {
       outcomes.add(ExampleOutcome.of(example.id(), example.label(),
           require(deployed, example.id(), "deployed"), require(candidate, example.id(), "candidate"), goldenSet.task()));
     }
-    List<SliceComparison> slices = new ArrayList<>();
-    for (SliceDefinition slice : goldenSet.slices()) {
-      slices.add(compareSlice(slice, goldenSet, outcomes, evidence));
-    }
+    // Slices are independent (each bootstrap has its own seeded stream), so they are compared in
+    // parallel; the list keeps the golden set's order, and the numbers do not depend on the threads.
+    List<SliceComparison> slices = goldenSet.slices().parallelStream()
+        .map(slice -> compareSlice(slice, goldenSet, outcomes, evidence)).toList();
     List<AdversarialOutcome> adversarial = new ArrayList<>();
     for (AdversarialExample example : goldenSet.adversarialExamples()) {
       adversarial.add(new AdversarialOutcome(example,

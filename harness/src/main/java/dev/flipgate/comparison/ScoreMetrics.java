@@ -83,17 +83,31 @@ final class ScoreMetrics {
     values.put(SliceMetric.LOG_LOSS, logLoss(weight) / total);
     values.put(SliceMetric.BRIER_SCORE, brier(weight) / total);
     values.put(SliceMetric.EXPECTED_CALIBRATION_ERROR, calibrationError(weight, total));
-    putMacro(values, SliceMetric.MEAN_AVERAGE_PRECISION, weight, true);
-    putMacro(values, SliceMetric.MACRO_ROC_AUC, weight, false);
-    if (positive >= 0) {
-      double ap = averagePrecision(positive, weight);
-      double auc = rocAuc(positive, weight);
-      if (Double.isFinite(ap)) {
-        values.put(SliceMetric.AVERAGE_PRECISION, ap);
+    double apSum = 0;
+    double aucSum = 0;
+    int apCount = 0;
+    int aucCount = 0;
+    double[] curve = new double[2];
+    for (int c = 0; c < classCount; c++) {
+      sweep(c, weight, curve);
+      if (Double.isFinite(curve[0])) {
+        apSum += curve[0];
+        apCount++;
       }
-      if (Double.isFinite(auc)) {
-        values.put(SliceMetric.ROC_AUC, auc);
+      if (Double.isFinite(curve[1])) {
+        aucSum += curve[1];
+        aucCount++;
       }
+      if (c == positive) {
+        putIfFinite(values, SliceMetric.AVERAGE_PRECISION, curve[0]);
+        putIfFinite(values, SliceMetric.ROC_AUC, curve[1]);
+      }
+    }
+    if (apCount > 0) {
+      values.put(SliceMetric.MEAN_AVERAGE_PRECISION, apSum / apCount);
+    }
+    if (aucCount > 0) {
+      values.put(SliceMetric.MACRO_ROC_AUC, aucSum / aucCount);
     }
     return values;
   }
@@ -167,64 +181,34 @@ final class ScoreMetrics {
     return error;
   }
 
-  private void putMacro(Map<SliceMetric, Double> values, SliceMetric metric, double[] weight, boolean averagePrecision) {
-    double sum = 0;
-    int counted = 0;
-    for (int c = 0; c < classCount; c++) {
-      double value = averagePrecision ? averagePrecision(c, weight) : rocAuc(c, weight);
-      if (Double.isFinite(value)) {
-        sum += value;
-        counted++;
-      }
-    }
-    if (counted > 0) {
-      values.put(metric, sum / counted);
+  private static void putIfFinite(Map<SliceMetric, Double> values, SliceMetric metric, double value) {
+    if (Double.isFinite(value)) {
+      values.put(metric, value);
     }
   }
 
-  /** Step-wise average precision of one class against the rest; NaN without positives. */
-  double averagePrecision(int c, double[] weight) {
+  /**
+   * One pass over class {@code c}'s examples in descending score order, run by run of equal
+   * scores: the step-wise average precision into {@code into[0]} (NaN without positives) and the
+   * trapezoidal ROC AUC into {@code into[1]} (NaN without positives or negatives).
+   */
+  private void sweep(int c, double[] weight, double[] into) {
     double positives = 0;
-    for (int i = 0; i < label.length; i++) {
-      positives += label[i] == c ? weight[i] : 0;
-    }
-    if (positives == 0) {
-      return Double.NaN;
+    double negatives = 0;
+    int[] order = descending[c];
+    boolean[] isPositive = positiveInOrder[c];
+    for (int j = 0; j < order.length; j++) {
+      if (isPositive[j]) {
+        positives += weight[order[j]];
+      } else {
+        negatives += weight[order[j]];
+      }
     }
     double truePositives = 0;
     double falsePositives = 0;
     double recalled = 0;
-    double sum = 0;
-    int[] order = descending[c];
-    boolean[] isPositive = positiveInOrder[c];
-    int start = 0;
-    for (int end : tieRunEnds[c]) {
-      for (int j = start; j < end; j++) {
-        double w = weight[order[j]];
-        if (isPositive[j]) {
-          truePositives += w;
-        } else {
-          falsePositives += w;
-        }
-      }
-      start = end;
-      if (truePositives + falsePositives == 0) {
-        continue;
-      }
-      double recall = truePositives / positives;
-      sum += (recall - recalled) * truePositives / (truePositives + falsePositives);
-      recalled = recall;
-    }
-    return sum;
-  }
-
-  /** Trapezoidal ROC AUC of one class against the rest; NaN without positives or negatives. */
-  double rocAuc(int c, double[] weight) {
-    double truePositives = 0;
-    double falsePositives = 0;
+    double precisionSum = 0;
     double area = 0;
-    int[] order = descending[c];
-    boolean[] isPositive = positiveInOrder[c];
     int start = 0;
     for (int end : tieRunEnds[c]) {
       double previousTruePositives = truePositives;
@@ -239,7 +223,13 @@ final class ScoreMetrics {
       }
       start = end;
       area += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives) / 2;
+      if (positives > 0 && truePositives + falsePositives > 0) {
+        double recall = truePositives / positives;
+        precisionSum += (recall - recalled) * truePositives / (truePositives + falsePositives);
+        recalled = recall;
+      }
     }
-    return truePositives == 0 || falsePositives == 0 ? Double.NaN : area / (truePositives * falsePositives);
+    into[0] = positives == 0 ? Double.NaN : precisionSum;
+    into[1] = positives == 0 || negatives == 0 ? Double.NaN : area / (positives * negatives);
   }
 }
