@@ -21,11 +21,12 @@ public final class ConsoleSummary {
     out.append(result.decision().verdict()).append(": candidate ").append(p.candidate().name())
         .append(" vs deployed ").append(p.deployed().name()).append(" on ").append(p.goldenSet().name())
         .append(" (").append(all.n()).append(" examples)\n");
-    SliceMetric headline = Formats.headline(result.goldenSet().task());
-    out.append("  ").append(headline == SliceMetric.ACCURACY ? "accuracy" : headline.id()).append(' ')
-        .append(Formats.value(headline, headline.of(all.deployed()))).append(" → ")
-        .append(Formats.value(headline, headline.of(all.candidate()))).append(" (")
-        .append(Formats.change(headline, all.delta(headline))).append("), ")
+    String headline = (result.goldenSet().task().isRegression() ? SliceMetric.MEAN_ABSOLUTE_ERROR : SliceMetric.ACCURACY).id();
+    SliceMetric metric = SliceMetric.byId(headline).orElseThrow();
+    out.append("  ").append(headline).append(' ')
+        .append(ReportNumbers.value(headline, boxed(metric.of(all.deployed())))).append(" → ")
+        .append(ReportNumbers.value(headline, boxed(metric.of(all.candidate())))).append(" (")
+        .append(ReportNumbers.change(headline, boxed(all.delta(metric)))).append("), ")
         .append(result.goldenSet().task().isRegression() ? "regressions " : "negative flips ")
         .append(all.counts().negativeFlips()).append(", positive flips ").append(all.counts().positiveFlips()).append('\n');
     List<RuleCheck> reasons = result.decision().reasons();
@@ -39,9 +40,13 @@ public final class ConsoleSummary {
     if (reasons.size() > REASONS_SHOWN) {
       out.append("  … and ").append(reasons.size() - REASONS_SHOWN).append(" more reasons in summary.md\n");
     }
-    out.append("  reports: ").append(outputDirectory.resolve("result.json")).append(", ")
-        .append(outputDirectory.resolve("summary.md")).append('\n');
+    out.append("  reports: ").append(outputDirectory.resolve("report.html")).append(", ")
+        .append(outputDirectory.resolve("summary.md")).append(", ").append(outputDirectory.resolve("result.json")).append('\n');
     return out.toString();
+  }
+
+  private static Double boxed(java.util.OptionalDouble value) {
+    return value.isPresent() ? value.getAsDouble() : null;
   }
 
   private static String shorten(String message) {

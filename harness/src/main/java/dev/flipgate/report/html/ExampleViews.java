@@ -83,7 +83,7 @@ final class ExampleViews {
     List<ExampleView.Feature> features = new ArrayList<>();
     for (int i = 0; i < Math.min(MAX_FEATURES, input.size()); i++) {
       String name = i < columns.size() ? columns.get(i) : "x" + i;
-      features.add(new ExampleView.Feature(name, String.format(Locale.ROOT, "%.6g", input.get(i))));
+      features.add(new ExampleView.Feature(name, Float.toString(input.get(i))));
     }
     return new ExampleView.Features(features);
   }
