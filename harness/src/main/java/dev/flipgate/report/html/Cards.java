@@ -38,7 +38,8 @@ record Cards(List<ReportPage.Card> list, int leftOut) {
       AdversarialExample example = adversarial.get(a.id());
       Example source = examples.get(a.source());
       cards.add(new ReportPage.Card("card-" + cards.size(), "adversarial", "adversarial: " + a.perturbation(), a.id(),
-          a.label(), a.deployed(), "", a.candidate(), ReportNumbers.percent(a.candidateConfidence()), "", List.of(),
+          a.label(), a.deployed(), ReportNumbers.percent(a.deployedConfidence()), a.candidate(),
+          ReportNumbers.percent(a.candidateConfidence()), "", List.of(),
           views.flatMap(v -> Optional.ofNullable(example).map(e -> v.of(e.input(), null))).orElse(new ExampleView.Missing()),
           view(views, source), a.source(), a.perturbation()));
     }

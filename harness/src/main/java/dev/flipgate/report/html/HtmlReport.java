@@ -82,6 +82,7 @@ public final class HtmlReport {
         p.models().deployed().name(), p.models().deployed().sha256(), p.models().deployed().sizeBytes(),
         p.goldenSet().name(), p.goldenSet().version(), p.goldenSet().sha256(), p.goldenSet().examples(),
         p.goldenSet().adversarialExamples(), p.runId(), p.startedAt(), p.harnessVersion(), p.seed(), headline,
+        SliceRows.secondaryMetric(result),
         reasons(result, slices, perturbations, cards.list()), slices, perturbations, cards.list(),
         result.slices().stream().map(ResultDocument.Slice::name).toList(), cards.leftOut(),
         charts.bars(), charts.barChartHeight(), charts.cells(), all == null ? List.of() : charts.matrixClasses(),

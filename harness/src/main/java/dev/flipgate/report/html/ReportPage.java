@@ -13,6 +13,7 @@ record ReportPage(
     String goldenSet, String goldenSetVersion, String goldenSetSha256, int examples, int adversarialExamples,
     String runId, String startedAt, String harnessVersion, long seed,
     String headline,
+    String secondaryMetric,
     List<Reason> reasons,
     List<SliceRow> slices,
     List<PerturbationRow> perturbations,
@@ -32,7 +33,7 @@ record ReportPage(
    * a bar of {@value HtmlReport#CI_BAR_WIDTH} px centred on zero (the template draws it at that width).
    */
   record SliceRow(
-      String anchor, String name, long n, String deployed, String candidate, String delta, String interval,
+      String anchor, String name, long n, String deployed, String candidate, String secondary, String delta, String interval,
       double deltaValue, String pValue, double pValueSort, long negativeFlips, String nfr, boolean regressed, boolean significant,
       boolean underpowered, double ciX, double ciWidth, double deltaX, boolean worse) {}
 

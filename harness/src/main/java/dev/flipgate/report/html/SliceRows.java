@@ -11,7 +11,20 @@ import java.util.Locale;
 final class SliceRows {
   private SliceRows() {}
 
+  /**
+   * A second metric each row shows for both models: R² for a regression, the positive class's
+   * recall for a binary task that names one, otherwise balanced accuracy (which, unlike macro
+   * averages, stays readable on a slice of a single class).
+   */
+  static String secondaryMetric(ResultDocument result) {
+    if (result.task().equals("regression")) {
+      return "r2";
+    }
+    return result.positiveClass() != null ? "recall" : "balancedAccuracy";
+  }
+
   static List<ReportPage.SliceRow> of(ResultDocument result, String headline) {
+    String secondary = secondaryMetric(result);
     boolean lowerIsBetter = SliceMetric.byId(headline).map(m -> m.direction() == SliceMetric.Direction.LOWER_IS_BETTER)
         .orElse(false);
     double extent = 1e-9;
@@ -33,7 +46,9 @@ final class SliceRows {
       boolean significant = d != null && (d.pValue() != null ? d.pValue() < 1 - result.evidence().level()
           : d.ci() != null && (lowerIsBetter ? d.ci().low() > 0 : d.ci().high() < 0));
       rows.add(new ReportPage.SliceRow("", s.name(), s.n(), ReportNumbers.value(headline, s.deployed().get(headline)),
-          ReportNumbers.value(headline, s.candidate().get(headline)), d == null ? "–" : ReportNumbers.change(headline, d.value()),
+          ReportNumbers.value(headline, s.candidate().get(headline)),
+          ReportNumbers.value(secondary, s.deployed().get(secondary)) + " → " + ReportNumbers.value(secondary, s.candidate().get(secondary)),
+          d == null ? "–" : ReportNumbers.change(headline, d.value()),
           d == null || d.ci() == null ? "" : ReportNumbers.changeInterval(headline, d.ci()).strip(), delta,
           d == null || d.pValue() == null ? "–" : String.format(Locale.ROOT, "%.3g", d.pValue()),
           d == null || d.pValue() == null ? 2 : d.pValue(), s.negativeFlips(),
@@ -44,7 +59,7 @@ final class SliceRows {
     List<ReportPage.SliceRow> anchored = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       ReportPage.SliceRow r = rows.get(i);
-      anchored.add(new ReportPage.SliceRow("slice-" + i, r.name(), r.n(), r.deployed(), r.candidate(), r.delta(),
+      anchored.add(new ReportPage.SliceRow("slice-" + i, r.name(), r.n(), r.deployed(), r.candidate(), r.secondary(), r.delta(),
           r.interval(), r.deltaValue(), r.pValue(), r.pValueSort(), r.negativeFlips(), r.nfr(), r.regressed(), r.significant(),
           r.underpowered(), r.ciX(), r.ciWidth(), r.deltaX(), r.worse()));
     }

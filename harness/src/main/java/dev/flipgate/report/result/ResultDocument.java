@@ -101,7 +101,7 @@ public record ResultDocument(
 
   public record AdversarialFailure(
       String id, String source, String perturbation, String expectation, String label, String deployed,
-      String candidate, String candidateOnSource, Double candidateConfidence) {}
+      String candidate, String candidateOnSource, Double deployedConfidence, Double candidateConfidence) {}
 
   public record Check(
       String rule, String subjectKind, String subject, boolean passed, Double measured, double limit, String message,

@@ -167,7 +167,7 @@ public final class ResultDocuments {
     var example = o.example();
     return new ResultDocument.AdversarialFailure(example.id(), example.sourceId(), example.perturbation(),
         example.expectation().id(), example.label(), o.deployed().label(), o.candidate().label(),
-        o.candidateOnSource().label(), number(o.candidate().confidence()));
+        o.candidateOnSource().label(), number(o.deployed().confidence()), number(o.candidate().confidence()));
   }
 
   /** An undefined ratio is {@code null}, never a made-up 0 or a NaN that JSON cannot hold. */
