@@ -75,6 +75,25 @@ class OnnxModelAdapterTest {
     }
 
     @Test
+    void readsALabelOutputAsTheClassItNames(@TempDir Path directory) throws Exception {
+      Files.copy(RepositoryPaths.testResource("models/mnist-8-argmax-label.onnx"), directory.resolve("m.onnx"));
+      var here = new ModelContext(directory.resolve("suite.yaml"), new dev.flipgate.goldenset.Task.Classification(),
+          mnist.classes(), mnist.inputColumns(), mnist.inputLayout(), Set.of());
+      var labels = new ModelDeclaration.Onnx("mnist-8-argmax", "m.onnx",
+          new ModelDeclaration.OnnxInput("Input3", List.of(1L, 1L, 28L, 28L), "NCHW", null, null, null),
+          new ModelDeclaration.OnnxOutput("label", "label"), 1, null);
+
+      try (var model = OnnxModelAdapter.open(labels, here);
+          var logits = OnnxModelAdapter.open(mnist8("Input3", List.of(1L, 1L, 28L, 28L), 1), context)) {
+        for (ModelInput input : firstTen) {
+          Prediction answer = model.predict(List.of(input)).get(0);
+          assertThat(answer.label()).isEqualTo(logits.predict(List.of(input)).get(0).label());
+          assertThat(answer.scores()).isEmpty();
+        }
+      }
+    }
+
+    @Test
     void readsProbabilityOutputsOfATabularModel(@TempDir Path directory) throws Exception {
       Files.copy(RepositoryPaths.testResource("models/breast_cancer-logreg.onnx"), directory.resolve("m.onnx"));
       var layout = new dev.flipgate.goldenset.InputLayout(new int[] {30}, dev.flipgate.goldenset.InputLayout.Order.FLAT);
