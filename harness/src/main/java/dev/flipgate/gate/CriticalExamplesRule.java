@@ -32,6 +32,13 @@ public record CriticalExamplesRule() implements GateRule {
   }
 
   @Override
+  public List<RuleCheck.Subject> subjects(GoldenSet goldenSet) {
+    var critical = java.util.Set.copyOf(goldenSet.criticalIds());
+    return goldenSet.examples().stream().filter(e -> critical.contains(e.id()))
+        .map(e -> RuleCheck.Subject.example(e.id())).toList();
+  }
+
+  @Override
   public List<RuleCheck> check(Comparison comparison) {
     return comparison.outcomes().stream().filter(o -> comparison.criticalIds().contains(o.id())).map(this::check).toList();
   }

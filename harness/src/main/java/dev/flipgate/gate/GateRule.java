@@ -35,4 +35,10 @@ public sealed interface GateRule
   void validate(GoldenSet goldenSet, RuleLocation location);
 
   List<RuleCheck> check(Comparison comparison);
+
+  /**
+   * What the rule will judge on this golden set, in the order {@link #check} reports it: one
+   * subject per check. Lets a test tree be built before any model runs.
+   */
+  List<RuleCheck.Subject> subjects(GoldenSet goldenSet);
 }

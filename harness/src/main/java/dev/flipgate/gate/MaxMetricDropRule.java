@@ -64,6 +64,11 @@ public record MaxMetricDropRule(String metric, List<String> slices, Double max, 
   }
 
   @Override
+  public List<RuleCheck.Subject> subjects(GoldenSet goldenSet) {
+    return SliceSelection.subjects(slices, goldenSet);
+  }
+
+  @Override
   public List<RuleCheck> check(Comparison comparison) {
     SliceMetric measure = SliceMetric.byId(metric).orElseThrow();
     Judgement judgement = Judgement.parse(judge);

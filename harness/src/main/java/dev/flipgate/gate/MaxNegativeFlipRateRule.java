@@ -40,6 +40,11 @@ public record MaxNegativeFlipRateRule(List<String> slices, Double max, String ju
   }
 
   @Override
+  public List<RuleCheck.Subject> subjects(GoldenSet goldenSet) {
+    return SliceSelection.subjects(slices, goldenSet);
+  }
+
+  @Override
   public List<RuleCheck> check(Comparison comparison) {
     Judgement judgement = Judgement.parse(judge);
     return SliceSelection.select(slices, comparison).stream()

@@ -50,6 +50,13 @@ public record MaxRobustnessDropRule(List<String> perturbations, Double max) impl
   }
 
   @Override
+  public List<RuleCheck.Subject> subjects(GoldenSet goldenSet) {
+    return goldenSet.perturbations().keySet().stream()
+        .filter(p -> perturbations.contains(SliceSelection.EVERY) || perturbations.contains(p))
+        .map(RuleCheck.Subject::perturbation).toList();
+  }
+
+  @Override
   public List<RuleCheck> check(Comparison comparison) {
     return comparison.perturbations().stream()
         .filter(p -> perturbations.contains(SliceSelection.EVERY) || perturbations.contains(p.perturbation()))

@@ -61,6 +61,11 @@ public record SignificantAccuracyDropRule(List<String> slices, Double alpha, Str
   }
 
   @Override
+  public List<RuleCheck.Subject> subjects(GoldenSet goldenSet) {
+    return SliceSelection.subjects(slices, goldenSet);
+  }
+
+  @Override
   public List<RuleCheck> check(Comparison comparison) {
     List<SliceComparison> selected = SliceSelection.select(slices, comparison);
     MultipleTestingCorrection method = MultipleTestingCorrection.byId(

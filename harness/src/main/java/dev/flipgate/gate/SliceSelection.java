@@ -36,6 +36,11 @@ final class SliceSelection {
         .filter(slice -> patterns.stream().anyMatch(pattern -> matches(pattern, slice.name()))).toList();
   }
 
+  static List<RuleCheck.Subject> subjects(List<String> patterns, GoldenSet goldenSet) {
+    return goldenSet.sliceNames().stream().filter(name -> patterns.stream().anyMatch(p -> matches(p, name)))
+        .map(RuleCheck.Subject::slice).toList();
+  }
+
   static boolean matches(String pattern, String name) {
     if (!pattern.contains(EVERY)) {
       return pattern.equals(name);

@@ -17,7 +17,7 @@ final class Underpowering {
       return Optional.empty();
     }
     return Optional.of(String.format(java.util.Locale.ROOT,
-        "with n = %d the smallest change in %s detectable at %.0f%% power is %s, more than the threshold %s",
-        n, measure, power * 100, Percent.points(detectable), Percent.points(threshold)));
+        "with n = %d the smallest change in %s detectable at %.0f%% power is %.3f pp, more than the threshold %.3f pp",
+        n, measure, power * 100, detectable * 100, threshold * 100));
   }
 }

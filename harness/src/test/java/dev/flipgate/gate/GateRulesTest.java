@@ -271,6 +271,20 @@ class GateRulesTest {
     }
   }
 
+  @Test
+  void everyRuleNamesBeforeTheRunTheSubjectsItJudges() {
+    List<GateRule> rules = List.of(new MaxNegativeFlipRateRule(List.of("*"), 0.1), new MaxMetricDropRule("accuracy", List.of("group-*"), 0.1),
+        new CriticalExamplesRule(), new MaxRobustnessDropRule(List.of("*"), 0.1),
+        new SignificantAccuracyDropRule(List.of("hard", "all"), 0.05, null, null));
+    candidate.put("e2", Prediction.of("cat"));
+
+    for (GateRule rule : rules) {
+      rule.validate(goldenSet, new RuleLocation(suiteFile, 0, rule.id()));
+      assertThat(rule.check(comparison())).as(rule.id()).extracting(RuleCheck::subject)
+          .containsExactlyElementsOf(rule.subjects(goldenSet));
+    }
+  }
+
   @Nested
   class Policy {
     @Test

@@ -1,0 +1,5 @@
+package dev.flipgate.junit;
+
+/** An anchor whose suite file does not exist. */
+@GoldenSuite("no-such-suite.yaml")
+class BrokenSuiteFixture {}
