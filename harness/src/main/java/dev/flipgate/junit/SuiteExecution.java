@@ -1,6 +1,7 @@
 package dev.flipgate.junit;
 
 import dev.flipgate.failure.FlipgateException;
+import dev.flipgate.gate.MaxRobustnessDropRule;
 import dev.flipgate.gate.RuleCheck;
 import dev.flipgate.report.RunOutputWriter;
 import dev.flipgate.run.GateRunner;
@@ -51,10 +52,51 @@ final class SuiteExecution {
       listener.executionFinished(suite, TestExecutionResult.failed(e));
       return;
     }
-    for (TestDescriptor child : suite.getChildren()) {
-      report((RuleDescriptor) child, result);
+    for (TestDescriptor child : List.copyOf(suite.getChildren())) {
+      if (child instanceof RuleDescriptor rule) {
+        report(rule, result);
+      }
     }
+    reportAdversarialFailures(suite, result);
     listener.executionFinished(suite, TestExecutionResult.successful());
+  }
+
+  /**
+   * One dynamic test per adversarial example the candidate fails while the deployed model
+   * passes: they are only known once the models have run. Such a test fails when the policy
+   * blocks on its perturbation's robustness; otherwise it is aborted with why it is tolerated,
+   * so the build fails exactly when the gate blocks.
+   */
+  private void reportAdversarialFailures(SuiteDescriptor suite, RunResult result) {
+    var failures = result.comparison().adversarialOutcomes().stream()
+        .filter(o -> o.deployedPasses() && !o.candidatePasses()).toList();
+    if (failures.isEmpty()) {
+      return;
+    }
+    var container = new AdversarialDescriptor(suite.getUniqueId().append(AdversarialDescriptor.SEGMENT, "failures"));
+    suite.addChild(container);
+    listener.dynamicTestRegistered(container);
+    listener.executionStarted(container);
+    for (var failure : failures) {
+      var example = failure.example();
+      var test = new CheckDescriptor(container.getUniqueId().append("example", example.id()),
+          "adversarial " + example.perturbation() + " on " + example.id(), RuleCheck.Subject.example(example.id()));
+      container.addChild(test);
+      listener.dynamicTestRegistered(test);
+      listener.executionStarted(test);
+      String expected = example.expectation() == dev.flipgate.goldenset.Expectation.TRUE_LABEL
+          ? example.label() : failure.candidateOnSource().label();
+      String message = String.format(
+          "candidate fails adversarial example %s (%s of %s, expectation %s), which the deployed model passes",
+          example.id(), example.perturbation(), example.sourceId(), example.expectation().id());
+      boolean blocking = result.decision().reasons().stream().anyMatch(c -> c.rule().equals(MaxRobustnessDropRule.ID)
+          && c.subject().equals(RuleCheck.Subject.perturbation(example.perturbation())));
+      listener.executionFinished(test, blocking
+          ? TestExecutionResult.failed(new AssertionFailedError(message, expected, failure.candidate().label()))
+          : TestExecutionResult.aborted(new TestAbortedException(message + "; tolerated: the policy does not block on "
+              + "robustness to " + example.perturbation())));
+    }
+    listener.executionFinished(container, TestExecutionResult.successful());
   }
 
   private void report(RuleDescriptor rule, RunResult result) {
@@ -64,12 +106,13 @@ final class SuiteExecution {
     for (TestDescriptor child : rule.getChildren()) {
       CheckDescriptor check = (CheckDescriptor) child;
       listener.executionStarted(check);
-      listener.executionFinished(check, outcome(checks.get(check.subject()), check));
+      listener.executionFinished(check, outcome(checks.get(check.subject()), check,
+          result.decision().underpoweredHandling() == dev.flipgate.gate.GatePolicy.Underpowered.BLOCK));
     }
     listener.executionFinished(rule, TestExecutionResult.successful());
   }
 
-  static TestExecutionResult outcome(RuleCheck check, CheckDescriptor descriptor) {
+  static TestExecutionResult outcome(RuleCheck check, CheckDescriptor descriptor, boolean blockOnUnderpowered) {
     if (check == null) {
       return TestExecutionResult.failed(new IllegalStateException(
           "the rule judged nothing for " + descriptor.getDisplayName() + "; the gate fails closed"));
@@ -79,7 +122,10 @@ final class SuiteExecution {
           "at most " + check.limit(), check.measured().isPresent() ? String.valueOf(check.measured().getAsDouble()) : "nothing measured"));
     }
     if (check.isUnderpowered()) {
-      return TestExecutionResult.aborted(new TestAbortedException("underpowered: " + check.underpowered().get()));
+      return blockOnUnderpowered
+          ? TestExecutionResult.failed(new AssertionFailedError("underpowered, and the policy blocks on it: "
+              + check.underpowered().get()))
+          : TestExecutionResult.aborted(new TestAbortedException("underpowered: " + check.underpowered().get()));
     }
     return TestExecutionResult.successful();
   }

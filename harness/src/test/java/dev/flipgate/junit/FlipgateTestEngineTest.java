@@ -125,6 +125,30 @@ class FlipgateTestEngineTest {
     }
 
     @Test
+    void eachAdversarialExampleOnlyTheCandidateFailsIsADynamicFailingTest() {
+      tiny.candidatePredictions = tiny.deployedPredictions.replace("e1~nudge,cat,0.8,0.2", "e1~nudge,dog,0.3,0.7");
+
+      Events tests = engine(selectClass(TinySuiteFixture.class)).execute().testEvents();
+
+      tests.dynamicallyRegistered().assertThatEvents().haveExactly(1, event(test("example:e1~nudge")));
+      tests.failed().assertThatEvents().haveExactly(1, event(test("example:e1~nudge"),
+          finishedWithFailure(instanceOf(AssertionFailedError.class),
+              message(m -> m.contains("candidate fails adversarial example e1~nudge")))));
+    }
+
+    @Test
+    void anAdversarialFailureThePolicyToleratesIsAbortedNotFailed() {
+      tiny.policy = tiny.policy.replace("perturbations: [\"*\"], max: 0", "perturbations: [\"*\"], max: 1");
+      tiny.candidatePredictions = tiny.deployedPredictions.replace("e1~nudge,cat,0.8,0.2", "e1~nudge,dog,0.3,0.7");
+
+      Events tests = engine(selectClass(TinySuiteFixture.class)).execute().testEvents();
+
+      tests.aborted().assertThatEvents().haveExactly(1, event(test("example:e1~nudge"),
+          org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(m -> m.contains("tolerated")))));
+      tests.assertStatistics(stats -> stats.failed(0));
+    }
+
+    @Test
     void aModelFaultIsAnErrorOnEveryTestNotAnAssertion() {
       tiny.candidatePredictions = tiny.deployedPredictions.replace("e3,cat,0.7,0.3\n", "");
 
