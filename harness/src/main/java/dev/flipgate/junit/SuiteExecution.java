@@ -1,6 +1,5 @@
 package dev.flipgate.junit;
 
-import dev.flipgate.failure.FlipgateException;
 import dev.flipgate.gate.MaxRobustnessDropRule;
 import dev.flipgate.gate.RuleCheck;
 import dev.flipgate.report.RunOutputWriter;
@@ -8,7 +7,6 @@ import dev.flipgate.run.GateRunner;
 import dev.flipgate.run.ProgressListener;
 import dev.flipgate.run.RunResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -47,7 +45,8 @@ final class SuiteExecution {
       String runId = suite.getLegacyReportingName().toLowerCase(Locale.ROOT);
       result = new GateRunner(Clock.systemUTC(), ProgressListener.SILENT).run(suite.suiteFile(), suite.candidate(), runId);
       RunOutputWriter.write(result, outputDirectory.resolve(runId));
-    } catch (FlipgateException | IOException | UncheckedIOException e) {
+    } catch (Exception | LinkageError e) {
+      // Any fault, even a class missing from a broken classpath, fails every test: never a pass.
       failEveryTest(suite, e);
       listener.executionFinished(suite, TestExecutionResult.failed(e));
       return;
