@@ -1,13 +1,11 @@
 package dev.flipgate.comparison;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.TreeSet;
 
 /**
  * The metrics of one model on one slice: every {@link SliceMetric} that could be computed (a
@@ -34,19 +32,5 @@ public record ClassificationMetrics(Map<SliceMetric, Double> values, List<ClassM
   @Override
   public long[][] confusion() {
     return Arrays.stream(confusion).map(long[]::clone).toArray(long[][]::new);
-  }
-
-  /** The answer-based metrics of plain label lists, with the classes that occur in them. */
-  public static ClassificationMetrics of(List<String> labels, List<String> predictions) {
-    if (labels.size() != predictions.size()) {
-      throw new IllegalArgumentException(labels.size() + " labels but " + predictions.size() + " predictions");
-    }
-    var classSet = new TreeSet<>(labels);
-    classSet.addAll(predictions);
-    var classes = new ArrayList<>(classSet);
-    double[] weights = new double[labels.size()];
-    Arrays.fill(weights, 1.0);
-    return new AnswerMetrics(classes, -1).compute(labels.stream().mapToInt(classes::indexOf).toArray(),
-        predictions.stream().mapToInt(classes::indexOf).toArray(), weights, true);
   }
 }

@@ -58,11 +58,7 @@ public record Problem(
       this.where = new StringBuilder(place == null ? "" : place);
     }
 
-    /** The line, when known: an empty or non-positive one is left out. */
-    public Builder line(java.util.OptionalInt line) {
-      return line.isPresent() ? line(line.getAsInt()) : this;
-    }
-
+    /** The line, when known: a non-positive one is left out. */
     public Builder line(long line) {
       if (line <= 0) {
         return this;

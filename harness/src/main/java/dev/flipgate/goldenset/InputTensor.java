@@ -1,6 +1,5 @@
 package dev.flipgate.goldenset;
 
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
@@ -35,17 +34,6 @@ public final class InputTensor {
 
   public float[] toArray() {
     return values.clone();
-  }
-
-  public void writeTo(FloatBuffer target) {
-    target.put(values);
-  }
-
-  /** SHA-256 friendly bytes of the content, so a cache can key a prediction by what was asked. */
-  public byte[] contentBytes() {
-    var buffer = java.nio.ByteBuffer.allocate(values.length * Float.BYTES);
-    buffer.asFloatBuffer().put(values);
-    return buffer.array();
   }
 
   @Override

@@ -19,8 +19,9 @@ record Cards(List<ReportPage.Card> list, int leftOut) {
 
   static Cards of(ResultDocument result, Optional<GoldenSet> goldenSet) {
     Optional<ExampleViews> views = goldenSet.map(g -> new ExampleViews(g.inputLayout(), g.inputColumns(), g.displayColumn()));
-    Map<String, Example> examples = goldenSet.map(HtmlReport::examples).orElse(Map.of());
-    Map<String, AdversarialExample> adversarial = goldenSet.map(HtmlReport::adversarial).orElse(Map.of());
+    Map<String, Example> examples = goldenSet.map(GoldenSet::examplesById).orElse(Map.of());
+    Map<String, AdversarialExample> adversarial = goldenSet.map(g -> g.adversarialExamples().stream()
+        .collect(java.util.stream.Collectors.toMap(AdversarialExample::id, a -> a, (a, b) -> a))).orElse(Map.of());
     List<ReportPage.Card> cards = new ArrayList<>();
     int leftOut = 0;
     List<ResultDocument.Outcome> negative = result.flips().stream().filter(f -> f.kind().equals("negative")).toList();

@@ -1,7 +1,5 @@
 package dev.flipgate.report.html;
 
-import dev.flipgate.goldenset.AdversarialExample;
-import dev.flipgate.goldenset.Example;
 import dev.flipgate.goldenset.GoldenSet;
 import dev.flipgate.provenance.Sha256;
 import dev.flipgate.report.ReportNumbers;
@@ -12,14 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -75,7 +70,6 @@ public final class HtmlReport {
     String script = resource("report.js");
     String csp = "default-src 'none'; img-src data:; style-src '" + hash(style) + "'; script-src '" + hash(script)
         + "'; base-uri 'none'; form-action 'none'";
-    var all = result.slices().isEmpty() ? null : result.slices().get(0);
     Charts charts = Charts.of(result, headline);
     return new ReportPage(result.verdict(),
         p.models().candidate().name(), p.models().candidate().sha256(), p.models().candidate().sizeBytes(),
@@ -85,7 +79,7 @@ public final class HtmlReport {
         SliceRows.secondaryMetric(result),
         reasons(result, slices, perturbations, cards.list()), slices, perturbations, cards.list(),
         result.slices().stream().map(ResultDocument.Slice::name).toList(), cards.leftOut(),
-        charts.bars(), charts.barChartHeight(), charts.cells(), all == null ? List.of() : charts.matrixClasses(),
+        charts.bars(), charts.barChartHeight(), charts.cells(), charts.matrixClasses(),
         charts.matrixSize(),
         result.underpowered().stream().map(c -> c.rule() + " on " + c.subject() + ": " + c.underpowered()).toList(),
         style, script, csp);
@@ -120,19 +114,5 @@ public final class HtmlReport {
   static String hash(String text) {
     byte[] digest = HexFormat.of().parseHex(Sha256.ofBytes(text.getBytes(StandardCharsets.UTF_8)));
     return "sha256-" + Base64.getEncoder().encodeToString(digest);
-  }
-
-  /** Example and adversarial inputs by id, for the gallery. */
-  static Map<String, Example> examples(GoldenSet goldenSet) {
-    return goldenSet.examplesById();
-  }
-
-  static Map<String, AdversarialExample> adversarial(GoldenSet goldenSet) {
-    return goldenSet.adversarialExamples().stream()
-        .collect(Collectors.toMap(AdversarialExample::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-  }
-
-  static Comparator<ReportPage.SliceRow> regressedFirst() {
-    return Comparator.comparing((ReportPage.SliceRow r) -> !r.regressed());
   }
 }

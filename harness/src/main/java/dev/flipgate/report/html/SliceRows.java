@@ -55,7 +55,7 @@ final class SliceRows {
           ReportNumbers.percent(s.nfr()), regressed(result, s.name()), significant && worse, underpowered(s),
           center + low * scale, Math.max(1, (high - low) * scale), center + delta * scale, worse));
     }
-    rows.sort(HtmlReport.regressedFirst());
+    rows.sort(java.util.Comparator.comparing((ReportPage.SliceRow r) -> !r.regressed()));
     List<ReportPage.SliceRow> anchored = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       ReportPage.SliceRow r = rows.get(i);
