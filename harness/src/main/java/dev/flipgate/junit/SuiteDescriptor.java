@@ -1,6 +1,7 @@
 package dev.flipgate.junit;
 
-import java.nio.file.Path;
+import dev.flipgate.goldenset.GoldenSet;
+import dev.flipgate.suite.Suite;
 import java.util.Optional;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -10,20 +11,24 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
 final class SuiteDescriptor extends AbstractTestDescriptor {
   static final String SEGMENT = "suite";
 
-  private final Path suiteFile;
+  private final Optional<Loaded> loaded;
   private final Optional<String> candidate;
   private final Optional<RuntimeException> configurationFault;
 
-  SuiteDescriptor(UniqueId id, Class<?> anchor, Path suiteFile, Optional<String> candidate,
+  /** The suite and golden set discovery read, so execution does not read them again. */
+  record Loaded(Suite suite, GoldenSet goldenSet) {}
+
+  SuiteDescriptor(UniqueId id, Class<?> anchor, Optional<Loaded> loaded, Optional<String> candidate,
       Optional<RuntimeException> configurationFault) {
     super(id, anchor.getSimpleName(), ClassSource.from(anchor));
-    this.suiteFile = suiteFile;
+    this.loaded = loaded;
     this.candidate = candidate;
     this.configurationFault = configurationFault;
   }
 
-  Path suiteFile() {
-    return suiteFile;
+  /** Present unless {@link #configurationFault()} is. */
+  Optional<Loaded> loaded() {
+    return loaded;
   }
 
   Optional<String> candidate() {

@@ -36,14 +36,17 @@ final class SuiteExecution {
 
   void execute(SuiteDescriptor suite) {
     listener.executionStarted(suite);
-    if (suite.configurationFault().isPresent()) {
-      listener.executionFinished(suite, TestExecutionResult.failed(suite.configurationFault().get()));
+    if (suite.configurationFault().isPresent() || suite.loaded().isEmpty()) {
+      listener.executionFinished(suite, TestExecutionResult.failed(suite.configurationFault()
+          .orElseGet(() -> new IllegalStateException("the suite was not loaded"))));
       return;
     }
+    var loaded = suite.loaded().get();
     RunResult result;
     try {
       String runId = suite.getLegacyReportingName().toLowerCase(Locale.ROOT);
-      result = new GateRunner(Clock.systemUTC(), ProgressListener.SILENT).run(suite.suiteFile(), suite.candidate(), runId);
+      result = new GateRunner(Clock.systemUTC(), ProgressListener.SILENT)
+          .run(loaded.suite(), loaded.goldenSet(), suite.candidate(), runId);
       RunOutputWriter.write(result, outputDirectory.resolve(runId));
     } catch (Exception | LinkageError e) {
       // Any fault, even a class missing from a broken classpath, fails every test: never a pass.

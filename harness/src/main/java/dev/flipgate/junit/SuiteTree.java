@@ -34,7 +34,8 @@ final class SuiteTree {
       Suite suite = SuiteReader.read(suiteFile);
       GoldenSet goldenSet = GoldenSetLoader.load(suite.goldenSetDirectory());
       suite.policy().validate(goldenSet, suite.file());
-      var descriptor = new SuiteDescriptor(id, anchor, suiteFile, candidate, Optional.empty());
+      var descriptor = new SuiteDescriptor(id, anchor, Optional.of(new SuiteDescriptor.Loaded(suite, goldenSet)), candidate,
+          Optional.empty());
       for (GateRule rule : suite.policy().rules()) {
         var ruleDescriptor = new RuleDescriptor(id.append(RuleDescriptor.SEGMENT, key(rule)), displayName(rule), rule);
         for (RuleCheck.Subject subject : rule.subjects(goldenSet)) {
@@ -46,7 +47,7 @@ final class SuiteTree {
       }
       return descriptor;
     } catch (RuntimeException e) {
-      return new SuiteDescriptor(id, anchor, suiteFile, candidate, Optional.of(e));
+      return new SuiteDescriptor(id, anchor, Optional.empty(), candidate, Optional.of(e));
     }
   }
 

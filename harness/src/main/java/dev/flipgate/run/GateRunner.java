@@ -41,17 +41,17 @@ public final class GateRunner {
   }
 
   public RunResult run(Path suiteFile, Optional<String> candidateName, String runId) {
-    Instant startedAt = clock.instant();
     Suite suite = SuiteReader.read(suiteFile);
-    String candidateKey = candidateName.orElse(suite.defaultCandidate());
-    ModelDeclaration candidateDeclaration = suite.candidates().get(candidateKey);
-    if (candidateDeclaration == null) {
-      throw Problem.at(suite.file()).expected("--candidate, one of " + suite.candidates().keySet())
-          .found("'" + candidateKey + "'").whatToDo("pick a declared candidate or declare it under candidates")
-          .configurationError("unknown candidate");
-    }
+    candidate(suite, candidateName); // an unknown candidate fails before the golden set is read
     GoldenSet goldenSet = GoldenSetLoader.load(suite.goldenSetDirectory());
     suite.policy().validate(goldenSet, suite.file());
+    return run(suite, goldenSet, candidateName, runId);
+  }
+
+  /** Runs a suite whose golden set is already loaded and its policy validated against it. */
+  public RunResult run(Suite suite, GoldenSet goldenSet, Optional<String> candidateName, String runId) {
+    Instant startedAt = clock.instant();
+    ModelDeclaration candidateDeclaration = candidate(suite, candidateName);
     List<ModelInput> inputs = inputsOf(goldenSet);
     Set<String> ids = new HashSet<>();
     inputs.forEach(input -> ids.add(input.exampleId()));
@@ -70,6 +70,17 @@ public final class GateRunner {
           deployed.identity(), candidate.identity(), System.getProperty("java.version"));
       return new RunResult(provenance, goldenSet, comparison, decision);
     }
+  }
+
+  private static ModelDeclaration candidate(Suite suite, Optional<String> candidateName) {
+    String candidateKey = candidateName.orElse(suite.defaultCandidate());
+    ModelDeclaration declaration = suite.candidates().get(candidateKey);
+    if (declaration == null) {
+      throw Problem.at(suite.file()).expected("--candidate, one of " + suite.candidates().keySet())
+          .found("'" + candidateKey + "'").whatToDo("pick a declared candidate or declare it under candidates")
+          .configurationError("unknown candidate");
+    }
+    return declaration;
   }
 
   private static List<ModelInput> inputsOf(GoldenSet goldenSet) {
