@@ -1,6 +1,8 @@
 package dev.flipgate.cli;
 
 import dev.flipgate.gate.Verdict;
+import dev.flipgate.junit.TestReportFiles;
+import dev.flipgate.suite.SuiteReader;
 import dev.flipgate.report.ConsoleSummary;
 import dev.flipgate.report.RunOutputWriter;
 import dev.flipgate.run.GateRunner;
@@ -44,16 +46,23 @@ final class GateCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress on stderr.")
   boolean quiet;
 
+  @Option(names = "--junit-xml", paramLabel = "DIR", description = "Also write the gate as JUnit XML (Surefire format,"
+      + " TEST-flipgate.xml) into DIR: one test per rule and slice, a failure per regression.")
+  Path junitXml;
+
+  @Option(names = "--allure-results", paramLabel = "DIR", description = "Also write Allure results (with categories.json"
+      + " and environment.properties) into DIR, for `allure generate DIR`.")
+  Path allureResults;
+
   @Override
   public Integer call() throws IOException {
     Clock clock = Clock.systemUTC();
     String suiteName = suite.getFileName().toString().replace(".yaml", "");
     String runId = RUN_ID_TIME.format(clock.instant()) + "-" + safe(suite.toAbsolutePath().getParent().getFileName() + "-" + suiteName)
         + (candidate == null ? "" : "-" + safe(candidate));
-    if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
-      throw dev.flipgate.failure.Problem.at(out).expected("--out: a directory for the reports").found("a file")
-          .whatToDo("name a directory (it is created if missing)").configurationError("cannot write reports there");
-    }
+    requireDirectory(out, "--out");
+    requireDirectory(junitXml, "--junit-xml");
+    requireDirectory(allureResults, "--allure-results");
     var progress = quiet ? dev.flipgate.run.ProgressListener.SILENT : new StderrProgress(spec.commandLine().getErr());
     RunResult result = new GateRunner(clock, progress).run(suite, Optional.ofNullable(candidate), runId);
     Path directory = out != null ? out : uniqueDirectory(Path.of("reports", runId));
@@ -64,9 +73,33 @@ final class GateCommand implements Callable<Integer> {
           .whatToDo("check the directory is writable and the disk has room, then run again")
           .says("cannot write the reports: " + e), e);
     }
+    writeTestResults(result, directory);
     spec.commandLine().getOut().print(ConsoleSummary.render(result, directory));
     spec.commandLine().getOut().flush();
     return result.decision().verdict() == Verdict.PROMOTE ? ExitCode.PROMOTE : ExitCode.BLOCK;
+  }
+
+  /** JUnit XML and Allure results of the same run, for CI systems that read those. */
+  private void writeTestResults(RunResult result, Path directory) {
+    if (junitXml == null && allureResults == null) {
+      return;
+    }
+    var errors = new java.io.PrintWriter(spec.commandLine().getErr(), true);
+    TestReportFiles.write(SuiteReader.read(suite), result, directory, Path.of("").toAbsolutePath(),
+        Optional.ofNullable(junitXml), Optional.ofNullable(allureResults), errors);
+    // The platform's XML listener reports a write failure on stderr only: never let it pass silently.
+    if (junitXml != null && !Files.isRegularFile(junitXml.resolve("TEST-flipgate.xml"))) {
+      throw new dev.flipgate.failure.ModelFailureException(dev.flipgate.failure.Problem.at(junitXml)
+          .whatToDo("check the directory is writable and the disk has room, then run again")
+          .says("the JUnit XML (TEST-flipgate.xml) was not written; the error is printed above"), null);
+    }
+  }
+
+  private static void requireDirectory(Path path, String option) {
+    if (path != null && Files.exists(path) && !Files.isDirectory(path)) {
+      throw dev.flipgate.failure.Problem.at(path).expected(option + ": a directory").found("a file")
+          .whatToDo("name a directory (it is created if missing)").configurationError("cannot write there");
+    }
   }
 
   private static Path uniqueDirectory(Path wanted) {

@@ -18,6 +18,11 @@ public record CriticalExamplesRule() implements GateRule {
   public static final String ID = "critical-examples";
 
   @Override
+  public Concern concern() {
+    return Concern.CRITICAL_EXAMPLES;
+  }
+
+  @Override
   public String id() {
     return ID;
   }

@@ -27,6 +27,9 @@ public sealed interface GateRule
   /** The rule's name as written in the suite and in every reason. */
   String id();
 
+  /** What kind of regression this rule guards against. */
+  Concern concern();
+
   /**
    * Checks that everything the rule names exists in this golden set.
    *

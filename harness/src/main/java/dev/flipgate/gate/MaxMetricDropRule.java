@@ -31,6 +31,11 @@ public record MaxMetricDropRule(String metric, List<String> slices, Double max, 
   }
 
   @Override
+  public Concern concern() {
+    return Concern.SLICE_REGRESSION;
+  }
+
+  @Override
   public String id() {
     return ID;
   }

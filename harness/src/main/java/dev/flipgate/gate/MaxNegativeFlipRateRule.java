@@ -28,6 +28,11 @@ public record MaxNegativeFlipRateRule(List<String> slices, Double max, String ju
   }
 
   @Override
+  public Concern concern() {
+    return Concern.NEGATIVE_FLIPS;
+  }
+
+  @Override
   public String id() {
     return ID;
   }

@@ -20,6 +20,11 @@ public record MaxRobustnessDropRule(List<String> perturbations, Double max) impl
   public static final String ID = "max-robustness-drop";
 
   @Override
+  public Concern concern() {
+    return Concern.ADVERSARIAL;
+  }
+
+  @Override
   public String id() {
     return ID;
   }

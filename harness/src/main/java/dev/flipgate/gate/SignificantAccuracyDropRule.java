@@ -30,6 +30,11 @@ public record SignificantAccuracyDropRule(List<String> slices, Double alpha, Str
   static final double DEFAULT_RELEVANT_DROP = 0.01;
 
   @Override
+  public Concern concern() {
+    return Concern.SLICE_REGRESSION;
+  }
+
+  @Override
   public String id() {
     return ID;
   }

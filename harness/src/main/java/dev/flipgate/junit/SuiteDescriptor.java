@@ -3,13 +3,19 @@ package dev.flipgate.junit;
 import dev.flipgate.goldenset.GoldenSet;
 import dev.flipgate.suite.Suite;
 import java.util.Optional;
+import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
-import org.junit.platform.engine.support.descriptor.ClassSource;
 
-/** A suite, anchored on its {@link GoldenSuite} class; its children are its rules. */
+/**
+ * A suite — anchored on its {@link GoldenSuite} class, or selected as a file — whose children
+ * are its gate verdict and its rules.
+ */
 final class SuiteDescriptor extends AbstractTestDescriptor {
+  /** The segment of a suite anchored on a class: its value is the class name. */
   static final String SEGMENT = "suite";
+  /** The segment of a suite selected as a file: its value is the file's path. */
+  static final String FILE_SEGMENT = "suite-file";
 
   private final Optional<Loaded> loaded;
   private final Optional<String> candidate;
@@ -18,9 +24,9 @@ final class SuiteDescriptor extends AbstractTestDescriptor {
   /** The suite and golden set discovery read, so execution does not read them again. */
   record Loaded(Suite suite, GoldenSet goldenSet) {}
 
-  SuiteDescriptor(UniqueId id, Class<?> anchor, Optional<Loaded> loaded, Optional<String> candidate,
-      Optional<RuntimeException> configurationFault) {
-    super(id, anchor.getSimpleName(), ClassSource.from(anchor));
+  SuiteDescriptor(UniqueId id, String displayName, TestSource source, Optional<Loaded> loaded,
+      Optional<String> candidate, Optional<RuntimeException> configurationFault) {
+    super(id, displayName, source);
     this.loaded = loaded;
     this.candidate = candidate;
     this.configurationFault = configurationFault;
@@ -38,6 +44,11 @@ final class SuiteDescriptor extends AbstractTestDescriptor {
   /** A suite that could not even be read is reported as one broken test, not as nothing. */
   Optional<RuntimeException> configurationFault() {
     return configurationFault;
+  }
+
+  /** The suite's own name, or the descriptor's when the suite could not be read. */
+  String suiteName() {
+    return loaded.map(l -> l.suite().name()).orElse(getDisplayName());
   }
 
   @Override

@@ -1,18 +1,21 @@
 package dev.flipgate.junit;
 
+import dev.flipgate.comparison.AdversarialOutcome;
+import dev.flipgate.comparison.ExampleOutcome;
+import dev.flipgate.gate.Concern;
+import dev.flipgate.gate.CriticalExamplesRule;
+import dev.flipgate.gate.GatePolicy;
 import dev.flipgate.gate.MaxRobustnessDropRule;
 import dev.flipgate.gate.RuleCheck;
-import dev.flipgate.report.RunOutputWriter;
-import dev.flipgate.run.GateRunner;
-import dev.flipgate.run.ProgressListener;
+import dev.flipgate.gate.Verdict;
+import dev.flipgate.goldenset.Expectation;
 import dev.flipgate.run.RunResult;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestDescriptor;
@@ -22,16 +25,27 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * Runs a suite's gate once and reports it test by test: a failed check is a test failure with
- * expected and actual; a check too small to reveal its threshold is aborted with the reason;
- * a model or configuration fault fails every test with that fault (an error, not an assertion).
+ * expected and actual, its message starting with the rule's {@link Concern} ("negative flips:
+ * …"); a check too small to reveal its threshold is aborted with the reason; a model or
+ * configuration fault fails every test with that fault (an error, not an assertion).
  */
 final class SuiteExecution {
-  private final EngineExecutionListener listener;
-  private final Path outputDirectory;
+  static final String VERDICT_PREFIX = "gate verdict";
 
-  SuiteExecution(EngineExecutionListener listener, Path outputDirectory) {
+  private final EngineExecutionListener listener;
+  private final SuiteRuns runs;
+  private final TestDetails details;
+  private final List<RunResult> results = new ArrayList<>();
+
+  SuiteExecution(EngineExecutionListener listener, SuiteRuns runs, TestDetails details) {
     this.listener = listener;
-    this.outputDirectory = outputDirectory;
+    this.runs = runs;
+    this.details = details;
+  }
+
+  /** The runs of every suite executed so far. */
+  List<RunResult> results() {
+    return List.copyOf(results);
   }
 
   void execute(SuiteDescriptor suite) {
@@ -41,26 +55,43 @@ final class SuiteExecution {
           .orElseGet(() -> new IllegalStateException("the suite was not loaded"))));
       return;
     }
-    var loaded = suite.loaded().get();
-    RunResult result;
+    SuiteRuns.Completed completed;
     try {
-      String runId = suite.getLegacyReportingName().toLowerCase(Locale.ROOT);
-      result = new GateRunner(Clock.systemUTC(), ProgressListener.SILENT)
-          .run(loaded.suite(), loaded.goldenSet(), suite.candidate(), runId);
-      RunOutputWriter.write(result, outputDirectory.resolve(runId));
+      completed = runs.run(suite);
     } catch (Exception | LinkageError e) {
       // Any fault, even a class missing from a broken classpath, fails every test: never a pass.
       failEveryTest(suite, e);
       listener.executionFinished(suite, TestExecutionResult.failed(e));
       return;
     }
+    results.add(completed.result());
     for (TestDescriptor child : List.copyOf(suite.getChildren())) {
-      if (child instanceof RuleDescriptor rule) {
-        report(rule, result);
+      if (child instanceof VerdictDescriptor verdict) {
+        reportVerdict(verdict, suite, completed);
+      } else if (child instanceof RuleDescriptor rule) {
+        report(rule, suite, completed.result());
       }
     }
-    reportAdversarialFailures(suite, result);
+    reportAdversarialFailures(suite, completed.result());
     listener.executionFinished(suite, TestExecutionResult.successful());
+  }
+
+  private void reportVerdict(VerdictDescriptor test, SuiteDescriptor suite, SuiteRuns.Completed completed) {
+    RunResult result = completed.result();
+    var directory = completed.reportDirectory();
+    var facts = new TestFacts(suite.suiteName(), VERDICT_PREFIX, VERDICT_PREFIX, TestFacts.Severity.BLOCKER,
+        Optional.empty(), result.comparison().flips().stream().map(ExampleOutcome::id).toList(), false,
+        List.of(directory.resolve("result.json"), directory.resolve("summary.md"), directory.resolve("report.html")));
+    run(test, facts, result, () -> {
+      var reasons = result.decision().reasons();
+      if (result.decision().verdict() == Verdict.PROMOTE) {
+        return TestExecutionResult.successful();
+      }
+      String message = String.format("%s: BLOCK, %d reason%s: %s; reports in %s", VERDICT_PREFIX, reasons.size(),
+          reasons.size() == 1 ? "" : "s",
+          reasons.stream().map(r -> r.rule() + " on " + r.subject().name()).collect(Collectors.joining(", ")), directory);
+      return TestExecutionResult.failed(new AssertionFailedError(message, Verdict.PROMOTE.name(), Verdict.BLOCK.name()));
+    });
   }
 
   /**
@@ -79,54 +110,84 @@ final class SuiteExecution {
     suite.addChild(container);
     listener.dynamicTestRegistered(container);
     listener.executionStarted(container);
-    for (var failure : failures) {
+    for (AdversarialOutcome failure : failures) {
       var example = failure.example();
       var test = new CheckDescriptor(container.getUniqueId().append("example", example.id()),
           "adversarial " + example.perturbation() + " on " + example.id(), RuleCheck.Subject.example(example.id()));
       container.addChild(test);
       listener.dynamicTestRegistered(test);
-      listener.executionStarted(test);
-      String expected = example.expectation() == dev.flipgate.goldenset.Expectation.TRUE_LABEL
-          ? example.label() : failure.candidateOnSource().label();
-      String message = String.format(
-          "candidate fails adversarial example %s (%s of %s, expectation %s), which the deployed model passes",
-          example.id(), example.perturbation(), example.sourceId(), example.expectation().id());
       boolean blocking = result.decision().reasons().stream().anyMatch(c -> c.rule().equals(MaxRobustnessDropRule.ID)
           && c.subject().equals(RuleCheck.Subject.perturbation(example.perturbation())));
-      listener.executionFinished(test, blocking
-          ? TestExecutionResult.failed(new AssertionFailedError(message, expected, failure.candidate().label()))
-          : TestExecutionResult.aborted(new TestAbortedException(message + "; tolerated: the policy does not block on "
-              + "robustness to " + example.perturbation())));
+      var facts = new TestFacts(suite.suiteName(), "adversarial examples", "perturbation " + example.perturbation(),
+          blocking ? TestFacts.Severity.CRITICAL : TestFacts.Severity.MINOR, Optional.of(Concern.ADVERSARIAL),
+          List.of(example.id(), example.sourceId()), true, List.of());
+      run(test, facts, result, () -> {
+        String expected = example.expectation() == Expectation.TRUE_LABEL
+            ? example.label() : failure.candidateOnSource().label();
+        String message = String.format(
+            "%s: candidate fails adversarial example %s (%s of %s, expectation %s), which the deployed model passes",
+            Concern.ADVERSARIAL.title(), example.id(), example.perturbation(), example.sourceId(), example.expectation().id());
+        return blocking
+            ? TestExecutionResult.failed(new AssertionFailedError(message, expected, failure.candidate().label()))
+            : TestExecutionResult.aborted(new TestAbortedException(message + "; tolerated: the policy does not block on "
+                + "robustness to " + example.perturbation()));
+      });
     }
     listener.executionFinished(container, TestExecutionResult.successful());
   }
 
-  private void report(RuleDescriptor rule, RunResult result) {
+  private void report(RuleDescriptor rule, SuiteDescriptor suite, RunResult result) {
     listener.executionStarted(rule);
     Map<RuleCheck.Subject, RuleCheck> checks = rule.rule().check(result.comparison()).stream()
         .collect(Collectors.toMap(RuleCheck::subject, Function.identity(), (a, b) -> a));
+    boolean blockOnUnderpowered = result.decision().underpoweredHandling() == GatePolicy.Underpowered.BLOCK;
     for (TestDescriptor child : rule.getChildren()) {
-      CheckDescriptor check = (CheckDescriptor) child;
-      listener.executionStarted(check);
-      listener.executionFinished(check, outcome(checks.get(check.subject()), check,
-          result.decision().underpoweredHandling() == dev.flipgate.gate.GatePolicy.Underpowered.BLOCK));
+      CheckDescriptor test = (CheckDescriptor) child;
+      RuleCheck check = checks.get(test.subject());
+      var facts = new TestFacts(suite.suiteName(), rule.rule().id(), feature(test.subject()),
+          rule.rule().id().equals(CriticalExamplesRule.ID) ? TestFacts.Severity.BLOCKER : TestFacts.Severity.CRITICAL,
+          Optional.of(rule.rule().concern()), check == null ? List.of() : check.exampleIds(),
+          check != null && !check.passed(), List.of());
+      run(test, facts, result, () -> outcome(check, test, rule.rule().concern(), blockOnUnderpowered));
     }
     listener.executionFinished(rule, TestExecutionResult.successful());
   }
 
-  static TestExecutionResult outcome(RuleCheck check, CheckDescriptor descriptor, boolean blockOnUnderpowered) {
+  private static String feature(RuleCheck.Subject subject) {
+    return switch (subject.kind()) {
+      case SLICE -> "slice " + subject.name();
+      case EXAMPLE -> "critical example " + subject.name();
+      case PERTURBATION -> "perturbation " + subject.name();
+    };
+  }
+
+  /** Reports one test: started, described while running (so Allure attaches to it), finished. */
+  private void run(TestDescriptor test, TestFacts facts, RunResult result, Supplier<TestExecutionResult> outcome) {
+    listener.executionStarted(test);
+    TestExecutionResult finished = outcome.get();
+    try {
+      details.describe(facts, result);
+    } catch (RuntimeException e) {
+      // Evidence that could not be attached is a fault of the run, never silently dropped.
+      finished = TestExecutionResult.failed(e);
+    }
+    listener.executionFinished(test, finished);
+  }
+
+  static TestExecutionResult outcome(RuleCheck check, CheckDescriptor descriptor, Concern concern,
+      boolean blockOnUnderpowered) {
     if (check == null) {
       return TestExecutionResult.failed(new IllegalStateException(
           "the rule judged nothing for " + descriptor.getDisplayName() + "; the gate fails closed"));
     }
     if (!check.passed()) {
-      return TestExecutionResult.failed(new AssertionFailedError(check.message(),
+      return TestExecutionResult.failed(new AssertionFailedError(concern.title() + ": " + check.message(),
           "at most " + check.limit(), check.measured().isPresent() ? String.valueOf(check.measured().getAsDouble()) : "nothing measured"));
     }
     if (check.isUnderpowered()) {
       return blockOnUnderpowered
-          ? TestExecutionResult.failed(new AssertionFailedError("underpowered, and the policy blocks on it: "
-              + check.underpowered().get()))
+          ? TestExecutionResult.failed(new AssertionFailedError(concern.title() + ": underpowered, and the policy "
+              + "blocks on it: " + check.underpowered().get()))
           : TestExecutionResult.aborted(new TestAbortedException("underpowered: " + check.underpowered().get()));
     }
     return TestExecutionResult.successful();

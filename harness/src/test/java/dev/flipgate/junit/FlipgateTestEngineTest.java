@@ -67,8 +67,10 @@ class FlipgateTestEngineTest {
           .isEqualTo("[engine:flipgate]/[suite:" + TinySuiteFixture.class.getName() + "]");
       List<String> tests = engine.getDescendants().stream().filter(TestDescriptor::isTest)
           .map(d -> d.getUniqueId().getLastSegment().getType() + ":" + d.getUniqueId().getLastSegment().getValue()).toList();
-      assertThat(tests).containsExactly("slice:all", "slice:group-a", "slice:hard", "example:e1", "perturbation:nudge");
-      assertThat(suite.getChildren()).extracting(d -> d.getUniqueId().getLastSegment().getValue())
+      assertThat(tests).containsExactly(
+          "verdict:gate", "slice:all", "slice:group-a", "slice:hard", "example:e1", "perturbation:nudge");
+      assertThat(suite.getChildren()).filteredOn(RuleDescriptor.class::isInstance)
+          .extracting(d -> d.getUniqueId().getLastSegment().getValue()).hasSize(3)
           .allSatisfy(ruleKey -> assertThat(ruleKey).matches("[a-z-]+@[0-9a-f]{12}"));
     }
 
@@ -91,6 +93,20 @@ class FlipgateTestEngineTest {
     }
 
     @Test
+    void aSuiteFileSelectedDirectlyIsASuiteWithIdsFromItsPath() {
+      tiny.writeTo(directory);
+      TestDescriptor engine = new FlipgateTestEngine().discover(
+          org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
+              .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectFile(directory.resolve("suite.yaml").toFile()))
+              .configurationParameter("flipgate.baseDir", directory.toString()).build(),
+          UniqueId.forEngine(FlipgateTestEngine.ID));
+
+      TestDescriptor suite = engine.getChildren().iterator().next();
+      assertThat(suite.getUniqueId().toString()).isEqualTo("[engine:flipgate]/[suite-file:suite.yaml]");
+      assertThat(engine.getDescendants().stream().filter(TestDescriptor::isTest).count()).isEqualTo(6);
+    }
+
+    @Test
     void ignoresClassesWithoutGoldenSuite() {
       Events tests = engine(selectClass(FlipgateTestEngineTest.class)).execute().testEvents();
 
@@ -103,10 +119,11 @@ class FlipgateTestEngineTest {
     @Test
     void checksPassWhenTheCandidateAnswersAsTheDeployedModelExceptWhereTheSliceIsTooSmall() {
       // No slice of 2 or 4 examples can show a negative flip rate of at most 0: those checks are
-      // aborted as underpowered; the critical example and the perturbation pass.
+      // aborted as underpowered; the critical example, the perturbation and the verdict pass.
       Events tests = engine(selectClass(TinySuiteFixture.class)).execute().testEvents();
 
-      tests.assertStatistics(stats -> stats.started(5).succeeded(2).aborted(3).failed(0));
+      tests.assertStatistics(stats -> stats.started(6).succeeded(3).aborted(3).failed(0));
+      tests.succeeded().assertThatEvents().haveExactly(1, event(test("verdict:gate")));
       tests.succeeded().assertThatEvents().haveExactly(1, event(test("example:e1")))
           .haveExactly(1, event(test("perturbation:nudge")));
     }
@@ -117,11 +134,25 @@ class FlipgateTestEngineTest {
 
       Events tests = engine(selectClass(TinySuiteFixture.class)).execute().testEvents();
 
-      tests.assertStatistics(stats -> stats.failed(3).succeeded(1).aborted(1));
+      tests.assertStatistics(stats -> stats.failed(4).succeeded(1).aborted(1));
       tests.failed().assertThatEvents().haveExactly(1, event(test("example:e1"),
-          finishedWithFailure(instanceOf(AssertionFailedError.class), message(m -> m.contains("critical example e1 regressed")))));
+          finishedWithFailure(instanceOf(AssertionFailedError.class),
+              message(m -> m.startsWith("critical examples: ") && m.contains("critical example e1 regressed")))));
       tests.failed().assertThatEvents().haveExactly(1, event(test("slice:all"),
-          finishedWithFailure(instanceOf(AssertionFailedError.class), message(m -> m.contains("negative flip rate on 'all'")))));
+          finishedWithFailure(instanceOf(AssertionFailedError.class),
+              message(m -> m.startsWith("negative flips: negative flip rate on 'all'")))));
+    }
+
+    @Test
+    void theVerdictIsATestThatFailsWhenTheGateBlocksNamingEveryReason() {
+      tiny.candidatePredictions = tiny.deployedPredictions.replace("e1,cat,0.9,0.1", "e1,dog,0.4,0.6");
+
+      Events tests = engine(selectClass(TinySuiteFixture.class)).execute().testEvents();
+
+      tests.failed().assertThatEvents().haveExactly(1, event(test("verdict:gate"),
+          finishedWithFailure(instanceOf(AssertionFailedError.class), message(m -> m.startsWith("gate verdict: BLOCK, 3 reasons: ")
+              && m.contains("max-negative-flip-rate on all") && m.contains("max-negative-flip-rate on group-a")
+              && m.contains("critical-examples on e1")))));
     }
 
     @Test
@@ -154,7 +185,7 @@ class FlipgateTestEngineTest {
 
       Events tests = engine(selectClass(TinySuiteFixture.class)).execute().testEvents();
 
-      tests.assertStatistics(stats -> stats.failed(5).succeeded(0));
+      tests.assertStatistics(stats -> stats.failed(6).succeeded(0));
       tests.failed().assertThatEvents().allMatch(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
           .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
           .filter(ModelFailureException.class::isInstance).isPresent());
@@ -178,7 +209,7 @@ class FlipgateTestEngineTest {
 
       Events tests = engine(selectClass(TinySuiteFixture.class)).execute().testEvents();
 
-      tests.assertStatistics(stats -> stats.aborted(1).succeeded(0));
+      tests.assertStatistics(stats -> stats.aborted(1).succeeded(1));
       tests.aborted().assertThatEvents().haveExactly(1, event(test("slice:all"),
           org.junit.platform.testkit.engine.EventConditions.abortedWithReason(instanceOf(TestAbortedException.class),
               message(m -> m.startsWith("underpowered: with n = 4")))));
@@ -192,7 +223,7 @@ class FlipgateTestEngineTest {
       tiny.candidatePredictions = tiny.deployedPredictions.replace("e2,dog,0.2,0.8", "e2,cat,0.6,0.4");
 
       engine(selectClass(TinySuiteFixture.class)).configurationParameter("flipgate.candidate", "new").execute()
-          .testEvents().assertStatistics(stats -> stats.failed(3));
+          .testEvents().assertStatistics(stats -> stats.failed(4));
       engine(selectClass(TinySuiteFixture.class)).configurationParameter("flipgate.candidate", "unknown").execute()
           .testEvents().failed().assertThatEvents()
           .allMatch(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)

@@ -2,23 +2,16 @@ package dev.flipgate.report.html;
 
 import dev.flipgate.goldenset.InputLayout;
 import dev.flipgate.goldenset.InputTensor;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.flipgate.report.ExamplePng;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
- * Renders a model input as a reviewer would look at it: an HWC tensor of 1 or 3 channels as a
- * PNG (intensities 0…255, or 0…1 scaled up; each pixel drawn {@value #ZOOM}×{@value #ZOOM}),
+ * Renders a model input as a reviewer would look at it: an image as its {@link ExamplePng},
  * anything else as a table of its first {@value #MAX_FEATURES} named features.
  */
 final class ExampleViews {
-  static final int ZOOM = 3;
   static final int MAX_FEATURES = 40;
 
   private final InputLayout layout;
@@ -39,44 +32,14 @@ final class ExampleViews {
     if (displayColumn.isPresent() && owner != null) {
       return new ExampleView.Text(owner.column(displayColumn.get()).orElse(""));
     }
+    return ExamplePng.isImage(layout) ? image(input) : features(input);
+  }
+
+  private ExampleView image(InputTensor input) {
     int[] shape = layout.shape();
-    boolean image = layout.order() == InputLayout.Order.HWC && (shape[2] == 1 || shape[2] == 3);
-    return image ? image(input, shape[0], shape[1], shape[2]) : features(input);
-  }
-
-  private ExampleView image(InputTensor input, int height, int width, int channels) {
-    float max = 0;
-    for (int i = 0; i < input.size(); i++) {
-      max = Math.max(max, input.get(i));
-    }
-    double scale = max <= 1 ? 255 : 1; // images stored as 0…1 are shown at full range
-    var picture = new BufferedImage(width * ZOOM, height * ZOOM, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        int base = (y * width + x) * channels;
-        int r = level(input.get(base), scale);
-        int g = channels == 3 ? level(input.get(base + 1), scale) : r;
-        int b = channels == 3 ? level(input.get(base + 2), scale) : r;
-        int rgb = (r << 16) | (g << 8) | b;
-        for (int dy = 0; dy < ZOOM; dy++) {
-          for (int dx = 0; dx < ZOOM; dx++) {
-            picture.setRGB(x * ZOOM + dx, y * ZOOM + dy, rgb);
-          }
-        }
-      }
-    }
-    var png = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(picture, "png", png);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new ExampleView.Image("data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray()),
-        width * ZOOM, height * ZOOM);
-  }
-
-  private static int level(float value, double scale) {
-    return (int) Math.max(0, Math.min(255, Math.round(value * scale)));
+    byte[] png = ExamplePng.of(input, layout).orElseThrow();
+    return new ExampleView.Image("data:image/png;base64," + Base64.getEncoder().encodeToString(png),
+        shape[1] * ExamplePng.ZOOM, shape[0] * ExamplePng.ZOOM);
   }
 
   private ExampleView features(InputTensor input) {

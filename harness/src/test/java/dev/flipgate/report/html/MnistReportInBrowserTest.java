@@ -79,8 +79,8 @@ class MnistReportInBrowserTest {
     for (WebElement image : browser.findElements(By.cssSelector(".card img"))) {
       Object width = browser.executeScript("return arguments[0].complete && arguments[0].naturalWidth;", image);
       Object height = browser.executeScript("return arguments[0].naturalHeight;", image);
-      assertThat(((Number) width).intValue()).as(image.getAttribute("alt")).isEqualTo(28 * ExampleViews.ZOOM);
-      assertThat(((Number) height).intValue()).isEqualTo(28 * ExampleViews.ZOOM);
+      assertThat(((Number) width).intValue()).as(image.getAttribute("alt")).isEqualTo(28 * dev.flipgate.report.ExamplePng.ZOOM);
+      assertThat(((Number) height).intValue()).isEqualTo(28 * dev.flipgate.report.ExamplePng.ZOOM);
     }
   }
 

@@ -1,0 +1,66 @@
+package dev.flipgate.report;
+
+import dev.flipgate.comparison.AdversarialOutcome;
+import dev.flipgate.comparison.Comparison;
+import dev.flipgate.comparison.ExampleOutcome;
+import dev.flipgate.goldenset.Expectation;
+import dev.flipgate.model.Prediction;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The examples behind a check — its negative flips, or the adversarial examples it judged — as
+ * CSV a reviewer can open in a spreadsheet: what each model answered, and how sure it was.
+ */
+public final class ExamplesCsv {
+  static final String[] HEADER = {
+    "id", "source_id", "perturbation", "expected", "deployed", "candidate",
+    "deployed_confidence", "candidate_confidence", "outcome"
+  };
+
+  private ExamplesCsv() {}
+
+  /** One row per id, in the given order; an id the comparison does not know is a row saying so. */
+  public static String of(Collection<String> ids, Comparison comparison) {
+    Map<String, ExampleOutcome> outcomes = comparison.outcomes().stream()
+        .collect(Collectors.toMap(ExampleOutcome::id, Function.identity(), (a, b) -> a));
+    Map<String, AdversarialOutcome> adversarial = comparison.adversarialOutcomes().stream()
+        .collect(Collectors.toMap(o -> o.example().id(), Function.identity(), (a, b) -> a));
+    var text = new StringWriter();
+    try (var csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
+      for (String id : ids) {
+        if (outcomes.containsKey(id)) {
+          ExampleOutcome o = outcomes.get(id);
+          csv.printRecord(id, "", "", o.label(), o.deployed().label(), o.candidate().label(),
+              confidence(o.deployed()), confidence(o.candidate()), o.kind().id());
+        } else if (adversarial.containsKey(id)) {
+          AdversarialOutcome o = adversarial.get(id);
+          var example = o.example();
+          String expected = example.expectation() == Expectation.TRUE_LABEL ? example.label() : o.candidateOnSource().label();
+          csv.printRecord(id, example.sourceId(), example.perturbation(), expected, o.deployed().label(),
+              o.candidate().label(), confidence(o.deployed()), confidence(o.candidate()),
+              "deployed " + (o.deployedPasses() ? "passes" : "fails") + ", candidate " + (o.candidatePasses() ? "passes" : "fails"));
+        } else {
+          csv.printRecord(id, "", "", "", "", "", "", "", "not in the comparison");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing CSV to memory cannot fail", e);
+    }
+    return text.toString();
+  }
+
+  private static String confidence(Prediction prediction) {
+    OptionalDouble confidence = prediction.confidence();
+    return confidence.isPresent() ? String.format(Locale.ROOT, "%.4f", confidence.getAsDouble()) : "";
+  }
+}
