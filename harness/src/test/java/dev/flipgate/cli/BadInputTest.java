@@ -208,6 +208,17 @@ class BadInputTest {
     }
 
     @Test
+    void aJunitXmlDirectoryThatIsAFile() throws IOException {
+      Path suite = tiny.writeTo(directory);
+      Files.writeString(directory.resolve("results.xml"), "not a directory");
+      run = CliRun.of("gate", suite.toString(), "--out", directory.resolve("out").toString(), "--quiet",
+          "--junit-xml", directory.resolve("results.xml").toString());
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).contains("results.xml", "--junit-xml: a directory", "found:    a file");
+    }
+
+    @Test
     void anUnknownCandidate() {
       Path suite = tiny.writeTo(directory);
       run = CliRun.of("gate", suite.toString(), "--candidate", "newest", "--out", directory.resolve("out").toString());

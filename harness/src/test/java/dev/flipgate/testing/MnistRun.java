@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The README's first command, run once per test JVM and shared by the tests that read its
+ * The README's first command (plus {@code --junit-xml} and {@code --allure-results}), run once per test JVM and shared by the tests that read its
  * output: running 11,500 images through two models for each test class would only cost time.
  */
 public final class MnistRun {
@@ -22,7 +22,9 @@ public final class MnistRun {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      run = CliRun.of("gate", RepositoryPaths.mnistSuite().toString(), "--out", directory.toString(), "--quiet");
+      run = CliRun.of("gate", RepositoryPaths.mnistSuite().toString(), "--out", directory.toString(), "--quiet",
+          "--junit-xml", directory.resolveSibling(directory.getFileName() + "-junit").toString(),
+          "--allure-results", directory.resolveSibling(directory.getFileName() + "-allure").toString());
     }
     return run;
   }
@@ -30,5 +32,17 @@ public final class MnistRun {
   public static synchronized Path cnnDirectory() {
     cnn();
     return directory;
+  }
+
+  /** Where the same run wrote its JUnit XML ({@code --junit-xml}). */
+  public static synchronized Path junitXmlDirectory() {
+    cnn();
+    return directory.resolveSibling(directory.getFileName() + "-junit");
+  }
+
+  /** Where the same run wrote its Allure results ({@code --allure-results}). */
+  public static synchronized Path allureResultsDirectory() {
+    cnn();
+    return directory.resolveSibling(directory.getFileName() + "-allure");
   }
 }
