@@ -1,5 +1,9 @@
 package dev.flipgate.model.onnx;
 
+import dev.flipgate.model.tensor.InputPreparation;
+import dev.flipgate.model.tensor.OutputKind;
+import dev.flipgate.model.tensor.Standardizer;
+
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;

@@ -1,5 +1,10 @@
 package dev.flipgate.model.onnx;
 
+import dev.flipgate.model.tensor.InputPreparation;
+import dev.flipgate.model.tensor.OutputRows;
+import dev.flipgate.model.tensor.OutputKind;
+import dev.flipgate.model.tensor.Standardizer;
+
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtException;
@@ -71,31 +76,17 @@ final class OnnxOutputReader {
     if (buffer == null) {
       throw failure(batch, "float " + kind.id(), tensor.getInfo().type.toString(), "wrong output type");
     }
-    List<Prediction> predictions = new ArrayList<>();
-    float[] row = new float[classes];
-    for (int r = 0; r < rows; r++) {
-      buffer.get(row);
-      String id = batch.get(Math.min(r, batch.size() - 1)).exampleId();
-      double[] probabilities = kind.toProbabilities(row);
-      for (double p : probabilities) {
-        if (!Double.isFinite(p)) {
-          throw Problem.at("model '" + modelName + "'").example(id).expected("finite " + kind.id())
-              .found(java.util.Arrays.toString(row)).whatToDo("check the model; a NaN is never a valid answer")
-              .modelFailure("the model answered NaN or infinity");
-        }
-      }
-      predictions.add(Prediction.of(new ClassScores(goldenClasses, reorder(probabilities))));
+    float[] data = new float[buffer.remaining()];
+    buffer.get(data);
+    List<ModelInput> padded = new ArrayList<>(batch);
+    while (padded.size() < rows) {
+      padded.add(batch.get(batch.size() - 1)); // a fixed batch size pads with the last input
     }
-    return predictions;
+    return rows(kind).decode(data, rows, padded);
   }
 
-  /** Scores in the model's output order, rearranged into the golden set's class order. */
-  private double[] reorder(double[] probabilities) {
-    double[] ordered = new double[goldenClasses.size()];
-    for (int i = 0; i < modelClasses.size(); i++) {
-      ordered[goldenClasses.indexOf(modelClasses.get(i))] = probabilities[i];
-    }
-    return ordered;
+  private OutputRows rows(OutputKind outputKind) {
+    return new OutputRows(modelName, outputKind, modelClasses, goldenClasses);
   }
 
   private List<Prediction> readLabels(OnnxTensor tensor, long rows, long elements, List<ModelInput> batch) {

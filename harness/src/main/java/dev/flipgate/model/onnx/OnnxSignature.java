@@ -1,5 +1,9 @@
 package dev.flipgate.model.onnx;
 
+import dev.flipgate.model.tensor.InputPreparation;
+import dev.flipgate.model.tensor.OutputKind;
+import dev.flipgate.model.tensor.Standardizer;
+
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;

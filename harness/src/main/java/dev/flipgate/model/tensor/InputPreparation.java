@@ -1,4 +1,4 @@
-package dev.flipgate.model.onnx;
+package dev.flipgate.model.tensor;
 
 import dev.flipgate.goldenset.InputLayout;
 import dev.flipgate.goldenset.InputTensor;
@@ -9,10 +9,10 @@ import java.nio.FloatBuffer;
  * stores images as HWC and the model takes NCHW, then each value {@code v} becomes
  * {@code (v − shift[i]) * factor[i]}, computed in double and rounded once to float.
  */
-record InputPreparation(InputLayout source, boolean toChannelsFirst, double[] shift, double[] factor) {
+public record InputPreparation(InputLayout source, boolean toChannelsFirst, double[] shift, double[] factor) {
 
   /** {@code value * scale + offset} for every element. */
-  static InputPreparation scaled(InputLayout source, boolean toChannelsFirst, double scale, double offset) {
+  public static InputPreparation scaled(InputLayout source, boolean toChannelsFirst, double scale, double offset) {
     double[] shift = new double[source.size()];
     double[] factor = new double[source.size()];
     java.util.Arrays.fill(shift, -offset / scale);
@@ -23,7 +23,7 @@ record InputPreparation(InputLayout source, boolean toChannelsFirst, double[] sh
     return new InputPreparation(source, toChannelsFirst, shift, factor);
   }
 
-  void write(InputTensor tensor, FloatBuffer target) {
+  public void write(InputTensor tensor, FloatBuffer target) {
     int[] shape = source.shape();
     if (toChannelsFirst && shape[2] > 1) {
       int height = shape[0];

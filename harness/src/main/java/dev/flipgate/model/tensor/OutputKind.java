@@ -1,10 +1,10 @@
-package dev.flipgate.model.onnx;
+package dev.flipgate.model.tensor;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 /** What an ONNX model's output tensor holds, and so how it becomes class scores. */
-enum OutputKind {
+public enum OutputKind {
   LOGITS("logits"),
   PROBABILITIES("probabilities"),
   LOG_PROBABILITIES("log-probabilities"),
@@ -18,20 +18,20 @@ enum OutputKind {
     this.id = id;
   }
 
-  String id() {
+  public String id() {
     return id;
   }
 
-  static Optional<OutputKind> byId(String id) {
+  public static Optional<OutputKind> byId(String id) {
     return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
   }
 
-  static String known() {
+  public static String known() {
     return Arrays.stream(values()).map(OutputKind::id).toList().toString();
   }
 
   /** Turns one example's raw outputs into probabilities. Not for {@link #LABEL}. */
-  double[] toProbabilities(float[] raw) {
+  public double[] toProbabilities(float[] raw) {
     double[] p = new double[raw.length];
     switch (this) {
       case PROBABILITIES -> {

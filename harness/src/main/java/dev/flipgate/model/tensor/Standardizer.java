@@ -1,4 +1,4 @@
-package dev.flipgate.model.onnx;
+package dev.flipgate.model.tensor;
 
 import dev.flipgate.declaration.DeclaredPaths;
 import dev.flipgate.failure.ConfigurationException;
@@ -20,12 +20,12 @@ import org.apache.commons.csv.CSVRecord;
  * {@code feature,mean,std} declared in the suite, so preprocessing lives with the model and the
  * golden set keeps the raw values. Features are matched to the golden set's input columns by name.
  */
-final class Standardizer {
+public final class Standardizer {
   private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
 
   private Standardizer() {}
 
-  static InputPreparation read(Path suiteFile, String declared, List<String> inputColumns, InputLayout layout) {
+  public static InputPreparation read(Path suiteFile, String declared, List<String> inputColumns, InputLayout layout) {
     Path file = DeclaredPaths.resolveExisting(suiteFile, declared, "standardization file");
     Map<String, double[]> byFeature = new HashMap<>();
     try (Reader reader = Files.newBufferedReader(file);
