@@ -15,6 +15,9 @@ public final class ModelAdapters {
     if (declaration instanceof ModelDeclaration.PredictionsFile file) {
       return PredictionsFileAdapter.open(file, context);
     }
+    if (declaration instanceof ModelDeclaration.KServeV2 kserve) {
+      return dev.flipgate.model.kserve.KServeV2Adapter.open(kserve, context);
+    }
     throw new IllegalStateException("no adapter for " + declaration.getClass());
   }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 
 /**
- * A model as a suite declares it, by {@code type}. Bound by Jackson from the suite YAML.
+ * A model as a suite declares it, by {@code type}: {@code onnx}, {@code predictions} or {@code kserve-v2}. Bound by Jackson from the suite YAML.
  *
  * <pre>
  * deployed:
@@ -20,7 +20,8 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = ModelDeclaration.Onnx.class, name = "onnx"),
-  @JsonSubTypes.Type(value = ModelDeclaration.PredictionsFile.class, name = "predictions")
+  @JsonSubTypes.Type(value = ModelDeclaration.PredictionsFile.class, name = "predictions"),
+  @JsonSubTypes.Type(value = ModelDeclaration.KServeV2.class, name = "kserve-v2")
 })
 public sealed interface ModelDeclaration {
 
@@ -43,4 +44,29 @@ public sealed interface ModelDeclaration {
 
   /** Predictions computed elsewhere: CSV ({@code id,prediction[,score_<class>…]}) or JSON lines. */
   record PredictionsFile(String name, String file) implements ModelDeclaration {}
+
+  /**
+   * A model behind an Open Inference Protocol (KServe v2) endpoint — KServe, Triton, Seldon
+   * MLServer, TorchServe. {@code input} and {@code output} are read as for ONNX (the tensor's
+   * name, shape with the batch first, layout, preprocessing; the output's name and kind).
+   * {@code headersFromEnv} maps a header to the environment variable holding its value, so
+   * credentials never sit in the suite, a log or a report.
+   *
+   * <pre>
+   * deployed:
+   *   type: kserve-v2
+   *   name: mnist-8
+   *   url: http://127.0.0.1:8080
+   *   model: mnist
+   *   input: { name: Input3, shape: [-1, 1, 28, 28], layout: NCHW }
+   *   output: { name: Plus214_Output_0, kind: logits }
+   *   batchSize: 32          # examples per request
+   *   concurrency: 8         # requests in flight
+   *   headersFromEnv: { Authorization: MODEL_TOKEN }
+   * </pre>
+   */
+  record KServeV2(String name, String url, String model, String version, OnnxInput input, OnnxOutput output,
+      Integer batchSize, Integer concurrency, Integer connectTimeoutMs, Integer readTimeoutMs, Integer maxAttempts,
+      Integer initialBackoffMs, Integer maxBackoffMs, java.util.Map<String, String> headersFromEnv, List<String> classes)
+      implements ModelDeclaration {}
 }

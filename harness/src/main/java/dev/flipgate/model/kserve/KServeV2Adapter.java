@@ -1,0 +1,177 @@
+package dev.flipgate.model.kserve;
+
+import dev.flipgate.failure.FlipgateException;
+import dev.flipgate.failure.ModelFailureException;
+import dev.flipgate.failure.Problem;
+import dev.flipgate.model.ModelAdapter;
+import dev.flipgate.model.ModelContext;
+import dev.flipgate.model.ModelDeclaration;
+import dev.flipgate.model.ModelIdentity;
+import dev.flipgate.model.ModelInput;
+import dev.flipgate.model.Prediction;
+import dev.flipgate.model.tensor.InputPreparation;
+import dev.flipgate.model.tensor.OutputKind;
+import dev.flipgate.model.tensor.OutputRows;
+import dev.flipgate.model.tensor.Standardizer;
+import dev.flipgate.provenance.Sha256;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * A model behind an Open Inference Protocol (KServe v2) endpoint, asked over HTTP with the JDK's
+ * client: batches of {@code batchSize} examples, {@code concurrency} requests in flight, each
+ * retried with jittered exponential backoff on connection errors, timeouts, 5xx and 429 (see
+ * {@link Exchange}). The model must report ready before the run. Every fault that remains ends
+ * the run as a model failure naming the examples that could not be predicted.
+ */
+public final class KServeV2Adapter implements ModelAdapter {
+  private final KServeSettings settings;
+  private final ModelIdentity identity;
+  private final Exchange exchange;
+  private final String inputName;
+  private final long[] exampleShape;
+  private final InputPreparation preparation;
+  private final String outputName;
+  private final OutputRows outputRows;
+  private final ExecutorService requests;
+  private final AtomicLong requestNumber = new AtomicLong();
+
+  private KServeV2Adapter(KServeSettings settings, ModelIdentity identity, Exchange exchange, String inputName,
+      long[] exampleShape, InputPreparation preparation, String outputName, OutputRows outputRows) {
+    this.settings = settings;
+    this.identity = identity;
+    this.exchange = exchange;
+    this.inputName = inputName;
+    this.exampleShape = exampleShape;
+    this.preparation = preparation;
+    this.outputName = outputName;
+    this.outputRows = outputRows;
+    this.requests = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
+      Thread thread = new Thread(runnable, "kserve-" + identity.name());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  public static KServeV2Adapter open(ModelDeclaration.KServeV2 declaration, ModelContext context) {
+    return open(declaration, context, System::getenv);
+  }
+
+  static KServeV2Adapter open(ModelDeclaration.KServeV2 declaration, ModelContext context, Function<String, String> environment) {
+    var settings = KServeSettings.of(declaration, context.suiteFile(), environment);
+    var problem = Problem.at(context.suiteFile()).part("model '" + declaration.name() + "'");
+    if (declaration.input() == null || declaration.input().name() == null || declaration.input().shape() == null) {
+      throw problem.expected("input: { name, shape } of the model's input tensor, batch first")
+          .found(String.valueOf(declaration.input())).whatToDo("declare the input tensor").configurationError("missing input");
+    }
+    long[] shape = declaration.input().shape().stream().mapToLong(Long::longValue).toArray();
+    long perExample = java.util.Arrays.stream(shape).skip(1).reduce(1, (a, b) -> a * b);
+    if (perExample != context.inputLayout().size()) {
+      throw Problem.at(context.suiteFile()).part("model '" + declaration.name() + "'")
+          .expected("an input of " + context.inputLayout().size() + " values per example, as the golden set holds")
+          .found("input.shape " + declaration.input().shape() + " (" + perExample + " values per example)")
+          .whatToDo("fix input.shape (batch first)").configurationError("wrong input shape");
+    }
+    String kindId = declaration.output() == null ? null : declaration.output().kind();
+    OutputKind kind = OutputKind.byId(kindId == null ? "" : kindId).orElseThrow(() -> Problem.at(context.suiteFile())
+        .part("model '" + declaration.name() + "'").expected("output: { name, kind } with kind one of " + OutputKind.known())
+        .found(String.valueOf(declaration.output())).whatToDo("declare the output").configurationError("unknown output kind"));
+    if (declaration.output().name() == null) {
+      throw Problem.at(context.suiteFile()).part("model '" + declaration.name() + "'").expected("output.name")
+          .found("none").whatToDo("name the output tensor to read").configurationError("missing output name");
+    }
+    var input = declaration.input();
+    boolean channelsFirst = "NCHW".equals(input.layout());
+    var preparation = input.standardize() != null
+        ? Standardizer.read(context.suiteFile(), input.standardize(), context.inputColumns(), context.inputLayout())
+        : InputPreparation.scaled(context.inputLayout(), channelsFirst,
+            input.scale() == null ? 1 : input.scale(), input.offset() == null ? 0 : input.offset());
+    List<String> classes = declaration.classes() == null ? context.classes() : declaration.classes();
+    if (!context.classes().containsAll(classes)) {
+      throw Problem.at(context.suiteFile()).part("model '" + declaration.name() + "'")
+          .expected("classes among the golden set's " + context.classes()).found(classes.toString())
+          .whatToDo("fix classes").configurationError("the model's classes are not the golden set's");
+    }
+    var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(settings.connectTimeout()).build();
+    var exchange = new Exchange(client, settings, declaration.name());
+    int examples = context.exampleIds().size();
+    exchange.awaitReady(examples);
+    byte[] metadata = exchange.metadata();
+    var identity = new ModelIdentity(declaration.name(), "kserve-v2", settings.where(),
+        Sha256.ofBytes(("kserve-v2\n" + settings.where() + "\n" + new String(metadata, StandardCharsets.UTF_8))
+            .getBytes(StandardCharsets.UTF_8)), metadata.length);
+    return new KServeV2Adapter(settings, identity, exchange, input.name(), shape, preparation,
+        declaration.output().name(), new OutputRows(declaration.name(), kind, classes, context.classes()));
+  }
+
+  @Override
+  public ModelIdentity identity() {
+    return identity;
+  }
+
+  /** As many examples as fill every request in flight: the collector hands over that many at once. */
+  @Override
+  public int batchSize() {
+    return settings.batchSize() * settings.concurrency();
+  }
+
+  @Override
+  public List<Prediction> predict(List<ModelInput> chunk) {
+    var pending = new ArrayList<Future<List<Prediction>>>();
+    for (int start = 0; start < chunk.size(); start += settings.batchSize()) {
+      List<ModelInput> batch = chunk.subList(start, Math.min(chunk.size(), start + settings.batchSize()));
+      pending.add(requests.submit(() -> ask(batch)));
+    }
+    var predictions = new ArrayList<Prediction>(chunk.size());
+    for (Future<List<Prediction>> answer : pending) {
+      try {
+        predictions.addAll(answer.get());
+      } catch (ExecutionException e) {
+        pending.forEach(p -> p.cancel(true));
+        if (e.getCause() instanceof FlipgateException flipgate) {
+          throw flipgate;
+        }
+        throw new ModelFailureException(Problem.at(settings.where()).part("examples " + OutputRows.ids(chunk))
+            .whatToDo("check the server; the run stops rather than gate on missing answers")
+            .says("model '" + identity.name() + "' failed: " + e.getCause()), e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        pending.forEach(p -> p.cancel(true));
+        throw new ModelFailureException(Problem.at(settings.where()).part("examples " + OutputRows.ids(chunk))
+            .whatToDo("run again").says("interrupted while waiting for model '" + identity.name() + "'"), e);
+      }
+    }
+    return predictions;
+  }
+
+  private List<Prediction> ask(List<ModelInput> batch) {
+    String requestId = identity.name() + "-" + requestNumber.incrementAndGet();
+    byte[] body = V2Protocol.request(requestId, inputName, exampleShape, preparation, outputName, batch);
+    byte[] answer = exchange.infer(body, batch);
+    V2Protocol.Output output;
+    try {
+      output = V2Protocol.output(answer, outputName);
+    } catch (V2Protocol.MalformedResponse e) {
+      throw Problem.at(settings.where()).part("examples " + OutputRows.ids(batch)).expected(e.expected()).found(e.found())
+          .whatToDo("check the server's inference handler and the declared output.name")
+          .modelFailure("malformed inference response");
+    }
+    return outputRows.decode(output.data(), output.rows(), batch);
+  }
+
+  @Override
+  public void close() {
+    requests.shutdownNow();
+  }
+}

@@ -1,0 +1,297 @@
+package dev.flipgate.testing;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real Open Inference Protocol (KServe v2) server on 127.0.0.1, serving real ONNX models with
+ * ONNX Runtime — the same endpoints KServe, Triton and MLServer answer — with faults to inject:
+ * each queued {@link Fault} spoils the next inference request. It counts the inference requests
+ * and how often each example id was asked (the harness names them in a request parameter).
+ */
+public final class KServeTestServer implements AutoCloseable {
+  /** What the next inference request gets instead of its answer. */
+  public enum Fault {
+    /** HTTP 500 with a JSON error. */
+    SERVER_ERROR,
+    /** HTTP 429 with {@code Retry-After: 1}. */
+    TOO_MANY_REQUESTS,
+    /** The answer, later than any sensible timeout ({@link #slowMillis}). */
+    SLOW,
+    /** Headers promising a body, half of it, then the connection closed. */
+    RESET_MID_BODY,
+    /** HTTP 200 with a body that is not JSON. */
+    MALFORMED_JSON,
+    /** HTTP 200 with one row fewer than the batch. */
+    WRONG_SHAPE,
+    /** HTTP 400: a client error, which asking again cannot fix. */
+    BAD_REQUEST
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
+  private final Map<String, OrtSession> models = new ConcurrentHashMap<>();
+  private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
+  private final Map<String, Queue<Fault>> faultsByExample = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
+  private final AtomicInteger inferRequests = new AtomicInteger();
+  private volatile boolean ready = true;
+  private volatile long answerDelayMillis;
+  private volatile long slowMillis = 3_000;
+  private volatile String requiredAuthorization;
+
+  private KServeTestServer(int threads) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    executor = Executors.newFixedThreadPool(threads);
+    server.setExecutor(executor);
+    server.createContext("/v2/models/", this::handle);
+    server.start();
+  }
+
+  public static KServeTestServer start() throws IOException {
+    return new KServeTestServer(32);
+  }
+
+  /** Serves {@code onnxFile} as model {@code name}. */
+  public KServeTestServer serve(String name, Path onnxFile) throws OrtException {
+    models.put(name, environment.createSession(onnxFile.toString(), new OrtSession.SessionOptions()));
+    return this;
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** The next inference requests, whichever examples they ask about, get these faults in turn. */
+  public KServeTestServer inject(Fault... next) {
+    faults.addAll(Arrays.asList(next));
+    return this;
+  }
+
+  /** The next requests that ask about {@code exampleId} get these faults in turn: a batch that keeps failing. */
+  public KServeTestServer injectOn(String exampleId, Fault... next) {
+    faultsByExample.computeIfAbsent(exampleId, k -> new ConcurrentLinkedQueue<>()).addAll(Arrays.asList(next));
+    return this;
+  }
+
+  public void setReady(boolean ready) {
+    this.ready = ready;
+  }
+
+  /** Every answer waits this long first: a model that takes a fixed time. */
+  public void setAnswerDelayMillis(long millis) {
+    this.answerDelayMillis = millis;
+  }
+
+  public void setSlowMillis(long millis) {
+    this.slowMillis = millis;
+  }
+
+  /** Requests without exactly this Authorization header get 401. */
+  public void requireAuthorization(String value) {
+    this.requiredAuthorization = value;
+  }
+
+  public int inferRequests() {
+    return inferRequests.get();
+  }
+
+  /** How many inference requests asked about this example. */
+  public int timesAsked(String exampleId) {
+    AtomicInteger count = asked.get(exampleId);
+    return count == null ? 0 : count.get();
+  }
+
+  public Map<String, AtomicInteger> asked() {
+    return asked;
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String[] path = exchange.getRequestURI().getPath().substring("/v2/models/".length()).split("/");
+      String model = path[0];
+      String last = path[path.length - 1];
+      if (requiredAuthorization != null && !requiredAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        respond(exchange, 401, "{\"error\":\"unauthorized\"}");
+        return;
+      }
+      if (!models.containsKey(model)) {
+        respond(exchange, 404, "{\"error\":\"model " + model + " not found\"}");
+      } else if (last.equals("ready")) {
+        respond(exchange, ready ? 200 : 503, ready ? "" : "{\"error\":\"model is loading\"}");
+      } else if (last.equals("infer") && exchange.getRequestMethod().equals("POST")) {
+        infer(exchange, model);
+      } else {
+        respond(exchange, 200, "{\"name\":\"" + model + "\",\"versions\":[\"1\"],\"platform\":\"onnxruntime_onnx\"}");
+      }
+    } catch (RuntimeException | OrtException e) {
+      respond(exchange, 500, "{\"error\":\"" + e.toString().replace('"', '\'') + "\"}");
+    }
+  }
+
+  private void infer(HttpExchange exchange, String model) throws IOException, OrtException {
+    JsonNode request = JSON.readTree(exchange.getRequestBody());
+    inferRequests.incrementAndGet();
+    Fault fault = null;
+    for (String id : request.path("parameters").path("flipgate_example_ids").asText("").split(",")) {
+      if (!id.isEmpty()) {
+        asked.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        Queue<Fault> own = faultsByExample.get(id);
+        fault = fault == null && own != null ? own.poll() : fault;
+      }
+    }
+    fault = fault == null ? faults.poll() : fault;
+    if (fault == Fault.SERVER_ERROR) {
+      respond(exchange, 500, "{\"error\":\"injected server error\"}");
+      return;
+    }
+    if (fault == Fault.TOO_MANY_REQUESTS) {
+      exchange.getResponseHeaders().add("Retry-After", "1");
+      respond(exchange, 429, "{\"error\":\"slow down\"}");
+      return;
+    }
+    if (fault == Fault.BAD_REQUEST) {
+      respond(exchange, 400, "{\"error\":\"injected bad request\"}");
+      return;
+    }
+    if (fault == Fault.MALFORMED_JSON) {
+      respond(exchange, 200, "{\"outputs\": [ this is not json");
+      return;
+    }
+    sleep(fault == Fault.SLOW ? slowMillis : answerDelayMillis);
+    String answer = run(models.get(model), request, fault == Fault.WRONG_SHAPE);
+    if (fault == Fault.RESET_MID_BODY) {
+      byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, bytes.length);
+      OutputStream body = exchange.getResponseBody();
+      body.write(bytes, 0, bytes.length / 2);
+      body.flush();
+      return;
+    }
+    respond(exchange, 200, answer);
+  }
+
+  /** Runs the ONNX model on the request's input, one row at a time when its batch is fixed at 1. */
+  private static String run(OrtSession session, JsonNode request, boolean dropLastRow) throws OrtException {
+    JsonNode input = request.path("inputs").get(0);
+    long[] shape = JSON.convertValue(input.path("shape"), long[].class);
+    JsonNode data = input.path("data");
+    float[] values = new float[data.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) data.get(i).asDouble();
+    }
+    String inputName = input.path("name").asText();
+    String outputName = request.path("outputs").get(0).path("name").asText();
+    long[] modelShape = ((TensorInfo) session.getInputInfo().get(inputName).getInfo()).getShape();
+    int rows = (int) shape[0];
+    int perRow = values.length / rows;
+    boolean oneAtATime = modelShape[0] == 1;
+    var out = new java.util.ArrayList<float[]>();
+    var env = OrtEnvironment.getEnvironment();
+    for (int start = 0; start < rows; start += oneAtATime ? 1 : rows) {
+      int count = oneAtATime ? 1 : rows;
+      long[] runShape = shape.clone();
+      runShape[0] = count;
+      var buffer = FloatBuffer.wrap(values, start * perRow, count * perRow).slice();
+      try (var tensor = OnnxTensor.createTensor(env, buffer, runShape);
+          var result = session.run(Map.of(inputName, tensor), java.util.Set.of(outputName))) {
+        var output = (OnnxTensor) result.get(outputName).orElseThrow();
+        FloatBuffer floats = output.getFloatBuffer();
+        float[] all = new float[floats.remaining()];
+        floats.get(all);
+        int width = all.length / count;
+        for (int r = 0; r < count; r++) {
+          out.add(Arrays.copyOfRange(all, r * width, (r + 1) * width));
+        }
+      }
+    }
+    if (dropLastRow) {
+      out.remove(out.size() - 1);
+    }
+    ObjectNode response = JSON.createObjectNode();
+    response.put("model_name", request.path("model_name").asText(""));
+    response.put("id", request.path("id").asText());
+    var output = response.putArray("outputs").addObject();
+    output.put("name", outputName);
+    output.putArray("shape").add(out.size()).add(out.isEmpty() ? 0 : out.get(0).length);
+    output.put("datatype", "FP32");
+    var flat = output.putArray("data");
+    out.forEach(row -> {
+      for (float v : row) {
+        flat.add(v);
+      }
+    });
+    return response.toString();
+  }
+
+  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      exchange.getResponseBody().write(bytes);
+    }
+  }
+
+  private static void sleep(long millis) {
+    if (millis <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private boolean closed;
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    server.stop(0);
+    executor.shutdownNow();
+    try {
+      // A handler still running a model must finish before its native session is freed.
+      executor.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    models.values().forEach(session -> {
+      try {
+        session.close();
+      } catch (OrtException e) {
+        // closing native memory at the end of a test cannot change its result
+      }
+    });
+  }
+}
