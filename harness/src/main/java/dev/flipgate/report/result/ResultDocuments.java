@@ -86,8 +86,10 @@ public final class ResultDocuments {
   }
 
   private static ResultDocument.Model model(ModelIdentity identity) {
-    return new ResultDocument.Model(identity.name(), identity.kind(),
-        Path.of(identity.location()).getFileName().toString(), identity.sha256(), identity.sizeBytes());
+    // A served model has no file: its endpoint (never its credentials) says where it was asked.
+    String where = identity.location().contains("://") ? identity.location()
+        : Path.of(identity.location()).getFileName().toString();
+    return new ResultDocument.Model(identity.name(), identity.kind(), where, identity.sha256(), identity.sizeBytes());
   }
 
   private static ResultDocument.Slice slice(SliceComparison slice, List<RuleCheck> checks) {
