@@ -53,8 +53,16 @@ public final class KServeTestServer implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  static {
+    // Without TCP_NODELAY the JDK server writes headers and body in two segments that Nagle's
+    // algorithm holds back until the client's delayed ACK: ~40 ms a response on Linux, as real
+    // servers (which all set it) never do.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
+  private final java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
   private final Map<String, OrtSession> models = new ConcurrentHashMap<>();
   private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
@@ -65,6 +73,7 @@ public final class KServeTestServer implements AutoCloseable {
   private volatile long answerDelayMillis;
   private volatile long slowMillis = 3_000;
   private volatile String requiredAuthorization;
+  private volatile float[] cannedRow;
 
   private KServeTestServer(int threads) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -80,7 +89,13 @@ public final class KServeTestServer implements AutoCloseable {
 
   /** Serves {@code onnxFile} as model {@code name}. */
   public KServeTestServer serve(String name, Path onnxFile) throws OrtException {
-    models.put(name, environment.createSession(onnxFile.toString(), new OrtSession.SessionOptions()));
+    var options = new OrtSession.SessionOptions();
+    // One thread per request, no spinning: many requests at once share the machine's few cores
+    // instead of each spinning up a thread pool that fights the others.
+    options.setIntraOpNumThreads(1);
+    options.setInterOpNumThreads(1);
+    options.addConfigEntry("session.intra_op.allow_spinning", "0");
+    models.put(name, environment.createSession(onnxFile.toString(), options));
     return this;
   }
 
@@ -104,9 +119,17 @@ public final class KServeTestServer implements AutoCloseable {
     this.ready = ready;
   }
 
-  /** Every answer waits this long first: a model that takes a fixed time. */
+  /** Every answer takes this long in all (the model's own time included): a model that takes a fixed time. */
   public void setAnswerDelayMillis(long millis) {
     this.answerDelayMillis = millis;
+  }
+
+  /**
+   * Answers every inference with this row for each example, without running a model or reading
+   * the input: a server whose only cost is its fixed delay, for measuring the client.
+   */
+  public void setCannedAnswer(float[] row) {
+    this.cannedRow = row.clone();
   }
 
   public void setSlowMillis(long millis) {
@@ -133,6 +156,10 @@ public final class KServeTestServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    if (cannedRow != null) {
+      answerCanned(exchange);
+      return;
+    }
     try (exchange) {
       String[] path = exchange.getRequestURI().getPath().substring("/v2/models/".length()).split("/");
       String model = path[0];
@@ -184,8 +211,10 @@ public final class KServeTestServer implements AutoCloseable {
       respond(exchange, 200, "{\"outputs\": [ this is not json");
       return;
     }
-    sleep(fault == Fault.SLOW ? slowMillis : answerDelayMillis);
+    long started = System.nanoTime();
     String answer = run(models.get(model), request, fault == Fault.WRONG_SHAPE);
+    long spentMillis = (System.nanoTime() - started) / 1_000_000;
+    sleep((fault == Fault.SLOW ? slowMillis : answerDelayMillis) - spentMillis);
     if (fault == Fault.RESET_MID_BODY) {
       byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(200, bytes.length);
@@ -195,6 +224,40 @@ public final class KServeTestServer implements AutoCloseable {
       return;
     }
     respond(exchange, 200, answer);
+  }
+
+  private void answerCanned(HttpExchange exchange) throws IOException {
+    long started = System.nanoTime();
+    int rows = 1;
+    byte[] body = exchange.getRequestBody().readAllBytes();
+    try (var parser = JSON.getFactory().createParser(body)) {
+      for (var token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && parser.getCurrentName().equals("shape")) {
+          parser.nextToken();
+          parser.nextToken();
+          rows = parser.getIntValue();
+          break;
+        }
+      }
+    }
+    inferRequests.incrementAndGet();
+    var answer = new StringBuilder("{\"outputs\":[{\"name\":\"out\",\"datatype\":\"FP32\",\"shape\":[")
+        .append(rows).append(',').append(cannedRow.length).append("],\"data\":[");
+    for (int r = 0; r < rows; r++) {
+      for (int i = 0; i < cannedRow.length; i++) {
+        answer.append(r + i == 0 ? "" : ",").append(cannedRow[i]);
+      }
+    }
+    String response = answer.append("]}]}").toString();
+    // Answered later from a timer, not by a thread that sleeps: the server's only cost is its delay.
+    long delayNanos = Math.max(0, answerDelayMillis * 1_000_000 - (System.nanoTime() - started));
+    timer.schedule(() -> {
+      try (exchange) {
+        respond(exchange, 200, response);
+      } catch (IOException e) {
+        // the client went away; nothing to answer
+      }
+    }, delayNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   /** Runs the ONNX model on the request's input, one row at a time when its batch is fixed at 1. */
@@ -279,6 +342,7 @@ public final class KServeTestServer implements AutoCloseable {
     }
     closed = true;
     server.stop(0);
+    timer.shutdownNow();
     executor.shutdownNow();
     try {
       // A handler still running a model must finish before its native session is freed.
