@@ -1,5 +1,6 @@
 package dev.flipgate.comparison;
 
+import dev.flipgate.latency.LatencyComparison;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +15,18 @@ public record Comparison(
     List<AdversarialOutcome> adversarialOutcomes,
     List<PerturbationComparison> perturbations,
     List<String> criticalIds,
-    EvidenceSettings evidence) {
+    EvidenceSettings evidence,
+    Optional<LatencyComparison> latency) {
+
+  /** A comparison of answers only; latency is added by {@link #withLatency} when it was measured. */
+  public Comparison(List<ExampleOutcome> outcomes, List<SliceComparison> slices, List<AdversarialOutcome> adversarialOutcomes,
+      List<PerturbationComparison> perturbations, List<String> criticalIds, EvidenceSettings evidence) {
+    this(outcomes, slices, adversarialOutcomes, perturbations, criticalIds, evidence, Optional.empty());
+  }
+
+  public Comparison withLatency(LatencyComparison measured) {
+    return new Comparison(outcomes, slices, adversarialOutcomes, perturbations, criticalIds, evidence, Optional.of(measured));
+  }
 
   public Comparison {
     outcomes = List.copyOf(outcomes);
@@ -22,6 +34,7 @@ public record Comparison(
     adversarialOutcomes = List.copyOf(adversarialOutcomes);
     perturbations = List.copyOf(perturbations);
     criticalIds = List.copyOf(criticalIds);
+    java.util.Objects.requireNonNull(latency, "latency");
   }
 
   public Optional<SliceComparison> slice(String name) {

@@ -18,11 +18,13 @@ import java.util.List;
   @JsonSubTypes.Type(value = MaxMetricDropRule.class, name = MaxMetricDropRule.ID),
   @JsonSubTypes.Type(value = CriticalExamplesRule.class, name = CriticalExamplesRule.ID),
   @JsonSubTypes.Type(value = MaxRobustnessDropRule.class, name = MaxRobustnessDropRule.ID),
-  @JsonSubTypes.Type(value = SignificantAccuracyDropRule.class, name = SignificantAccuracyDropRule.ID)
+  @JsonSubTypes.Type(value = SignificantAccuracyDropRule.class, name = SignificantAccuracyDropRule.ID),
+  @JsonSubTypes.Type(value = MaxLatencyRule.class, name = MaxLatencyRule.ID),
+  @JsonSubTypes.Type(value = MaxLatencyIncreaseRule.class, name = MaxLatencyIncreaseRule.ID)
 })
 public sealed interface GateRule
     permits MaxNegativeFlipRateRule, MaxMetricDropRule, CriticalExamplesRule, MaxRobustnessDropRule,
-        SignificantAccuracyDropRule {
+        SignificantAccuracyDropRule, MaxLatencyRule, MaxLatencyIncreaseRule {
 
   /** The rule's name as written in the suite and in every reason. */
   String id();

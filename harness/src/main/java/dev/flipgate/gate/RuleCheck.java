@@ -45,7 +45,7 @@ public record RuleCheck(
 
   /** What a check is about. */
   public record Subject(Kind kind, String name) {
-    public enum Kind { SLICE, PERTURBATION, EXAMPLE }
+    public enum Kind { SLICE, PERTURBATION, EXAMPLE, LATENCY }
 
     public static Subject slice(String name) {
       return new Subject(Kind.SLICE, name);
@@ -57,6 +57,11 @@ public record RuleCheck(
 
     public static Subject example(String id) {
       return new Subject(Kind.EXAMPLE, id);
+    }
+
+    /** A latency percentile of the models, named like {@code p95}. */
+    public static Subject latency(String name) {
+      return new Subject(Kind.LATENCY, name);
     }
   }
 }

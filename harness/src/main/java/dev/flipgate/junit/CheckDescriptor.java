@@ -22,6 +22,7 @@ final class CheckDescriptor extends AbstractTestDescriptor {
       case SLICE -> "slice";
       case EXAMPLE -> "example";
       case PERTURBATION -> "perturbation";
+      case LATENCY -> "latency";
     };
   }
 

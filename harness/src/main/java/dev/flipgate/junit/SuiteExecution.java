@@ -158,6 +158,7 @@ final class SuiteExecution {
       case SLICE -> "slice " + subject.name();
       case EXAMPLE -> "critical example " + subject.name();
       case PERTURBATION -> "perturbation " + subject.name();
+      case LATENCY -> "latency " + subject.name();
     };
   }
 

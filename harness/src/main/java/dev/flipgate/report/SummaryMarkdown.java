@@ -30,6 +30,7 @@ public final class SummaryMarkdown {
     underpowered(out, result.underpowered());
     slices(out, result);
     perturbations(out, result.adversarial());
+    latency(out, result.latency());
     negativeFlips(out, result.flips());
     checks(out, result.checks());
     provenance(out, provenance);
@@ -80,6 +81,32 @@ public final class SummaryMarkdown {
           .append(" |\n");
     }
     out.append('\n');
+  }
+
+  private static void latency(StringBuilder out, ResultDocument.Latency latency) {
+    out.append("## Latency\n\n");
+    if (latency == null || !latency.measured()) {
+      out.append("Not measured: ").append(latency == null ? "not in this result" : md(latency.reason())).append(".\n\n");
+      return;
+    }
+    out.append("Single-example calls on the same ").append(latency.samples()).append(" examples after ")
+        .append(latency.warmup()).append(" warm-up calls, the two models interleaved; measured in this run.\n\n")
+        .append("| model | p50 | p95 | p99 | max | mean | batched throughput |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|\n");
+    latencyRow(out, "deployed", latency.deployed());
+    latencyRow(out, "candidate", latency.candidate());
+    out.append('\n');
+  }
+
+  private static void latencyRow(StringBuilder out, String role, ResultDocument.ModelLatency model) {
+    out.append("| ").append(role).append(" | ").append(ms(model.p50Ms())).append(" | ").append(ms(model.p95Ms()))
+        .append(" | ").append(ms(model.p99Ms())).append(" | ").append(ms(model.maxMs())).append(" | ")
+        .append(ms(model.meanMs())).append(" | ")
+        .append(String.format(java.util.Locale.ROOT, "%,.0f examples/s", model.throughputPerSecond())).append(" |\n");
+  }
+
+  private static String ms(double value) {
+    return String.format(java.util.Locale.ROOT, "%.3f ms", value);
   }
 
   private static void perturbations(StringBuilder out, List<ResultDocument.Perturbation> perturbations) {

@@ -59,9 +59,17 @@ public final class GateRunner {
 
     try (ModelAdapter deployed = ModelAdapters.open(suite.deployed(), context);
         ModelAdapter candidate = ModelAdapters.open(candidateDeclaration, context)) {
+      long started = System.nanoTime();
       Map<String, Prediction> deployedAnswers = PredictionCollector.predictAll("deployed", deployed, inputs, progress);
+      double deployedThroughput = inputs.size() / seconds(started);
+      started = System.nanoTime();
       Map<String, Prediction> candidateAnswers = PredictionCollector.predictAll("candidate", candidate, inputs, progress);
+      double candidateThroughput = inputs.size() / seconds(started);
       Comparison comparison = ComparisonCalculator.compare(goldenSet, deployedAnswers, candidateAnswers, suite.evidence());
+      if (suite.latency().enabled() && measurable(deployed) && measurable(candidate)) {
+        comparison = comparison.withLatency(LatencyProbe.measure(deployed, candidate, examplesOnly(goldenSet), suite.latency(),
+            suite.seed(), deployedThroughput, candidateThroughput, progress));
+      }
       var decision = suite.policy().decide(comparison);
       var provenance = new Provenance(runId, HarnessVersion.current(), suite.seed(), startedAt, clock.instant(),
           suite.name(), Sha256.ofFile(suite.file()),
@@ -70,6 +78,19 @@ public final class GateRunner {
           deployed.identity(), candidate.identity(), System.getProperty("java.version"));
       return new RunResult(provenance, goldenSet, comparison, decision);
     }
+  }
+
+  private static double seconds(long startedNanos) {
+    return Math.max(1e-9, (System.nanoTime() - startedNanos) / 1e9);
+  }
+
+  /** A predictions file answers from disk: its "latency" would say nothing about the model. */
+  private static boolean measurable(ModelAdapter model) {
+    return !model.identity().kind().equals("predictions-file");
+  }
+
+  private static List<ModelInput> examplesOnly(GoldenSet goldenSet) {
+    return goldenSet.examples().stream().map(e -> new ModelInput(e.id(), e.input())).toList();
   }
 
   private static ModelDeclaration candidate(Suite suite, Optional<String> candidateName) {

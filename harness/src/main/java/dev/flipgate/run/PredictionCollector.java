@@ -36,7 +36,7 @@ final class PredictionCollector {
     return predictions;
   }
 
-  private static List<Prediction> ask(ModelAdapter model, List<ModelInput> batch) {
+  static List<Prediction> ask(ModelAdapter model, List<ModelInput> batch) {
     try {
       return model.predict(batch);
     } catch (FlipgateException e) {

@@ -1,6 +1,7 @@
 package dev.flipgate.suite;
 
 import dev.flipgate.comparison.EvidenceSettings;
+import dev.flipgate.latency.LatencySettings;
 import dev.flipgate.gate.GatePolicy;
 import dev.flipgate.model.ModelDeclaration;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ public record Suite(
     Map<String, ModelDeclaration> candidates,
     String defaultCandidate,
     EvidenceSettings evidence,
+    LatencySettings latency,
     GatePolicy policy) {
 
   public Suite {

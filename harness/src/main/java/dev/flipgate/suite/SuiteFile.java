@@ -15,7 +15,11 @@ public record SuiteFile(
     Map<String, ModelDeclaration> candidates,
     String defaultCandidate,
     EvidenceDeclaration evidence,
+    LatencyDeclaration latency,
     PolicyDeclaration policy) {
+
+  /** Optional: warm-up calls and single-example samples of the latency measurement. */
+  public record LatencyDeclaration(Integer warmup, Integer samples) {}
 
   /** Optional: the confidence level of intervals and the number of bootstrap resamples. */
   public record EvidenceDeclaration(Double level, Integer resamples, Double power) {}

@@ -1,6 +1,7 @@
 package dev.flipgate.suite;
 
 import dev.flipgate.comparison.EvidenceSettings;
+import dev.flipgate.latency.LatencySettings;
 import dev.flipgate.declaration.DeclaredPaths;
 import dev.flipgate.declaration.YamlDeclarationReader;
 import dev.flipgate.failure.Problem;
@@ -45,7 +46,7 @@ public final class SuiteReader {
     long seed = declared.seed() == null ? DEFAULT_SEED : declared.seed();
     return new Suite(declared.name(), declared.description() == null ? "" : declared.description(),
         file.toAbsolutePath().normalize(), goldenSet, seed, declared.deployed(), candidates, defaultCandidate,
-        evidence(file, declared.evidence(), seed), new GatePolicy(rules, underpowered(file, declared.policy().underpowered())));
+        evidence(file, declared.evidence(), seed), latency(file, declared.latency()), new GatePolicy(rules, underpowered(file, declared.policy().underpowered())));
   }
 
   private static EvidenceSettings evidence(Path file, SuiteFile.EvidenceDeclaration declared, long seed) {
@@ -59,6 +60,17 @@ public final class SuiteReader {
           .configurationError("unusable evidence settings");
     }
     return new EvidenceSettings(level, resamples, seed, power);
+  }
+
+  private static LatencySettings latency(Path file, SuiteFile.LatencyDeclaration declared) {
+    int warmup = declared == null || declared.warmup() == null ? LatencySettings.DEFAULT_WARMUP : declared.warmup();
+    int samples = declared == null || declared.samples() == null ? LatencySettings.DEFAULT_SAMPLES : declared.samples();
+    if (warmup < 0 || samples < 0 || (samples > 0 && samples < 20)) {
+      throw Problem.at(file).part("latency").expected("warmup of at least 0, and samples of 0 (off) or at least 20")
+          .found("warmup " + warmup + ", samples " + samples).whatToDo("fix the latency settings")
+          .configurationError("unusable latency settings");
+    }
+    return new LatencySettings(warmup, samples);
   }
 
   private static GatePolicy.Underpowered underpowered(Path file, String declared) {

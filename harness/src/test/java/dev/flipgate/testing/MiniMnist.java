@@ -49,6 +49,8 @@ public final class MiniMnist {
         rules:
           - { rule: max-negative-flip-rate, slices: [all], max: 0.5 }
       """;
+  /** Top-level YAML after the policy, e.g. {@code latency: { samples: 0 }}. */
+  public String extra = "";
   private final int size;
 
   public MiniMnist(int size) {
@@ -79,7 +81,7 @@ public final class MiniMnist {
           examples: { file: examples.csv, idColumn: id, labelColumn: label, metadata: [ink, offset], tagsColumn: tags }
           """);
       Path suite = directory.resolve("suite.yaml");
-      Files.writeString(suite, "name: mini-mnist\ngoldenSet: .\nseed: 7\n" + deployed + candidates + policy);
+      Files.writeString(suite, "name: mini-mnist\ngoldenSet: .\nseed: 7\n" + deployed + candidates + policy + extra);
       return suite;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -24,6 +24,7 @@ public record ResultDocument(
     List<Outcome> critical,
     List<Perturbation> adversarial,
     List<AdversarialFailure> adversarialFailures,
+    Latency latency,
     Evidence evidence,
     List<Check> underpowered,
     List<Check> checks) {
@@ -33,12 +34,29 @@ public record ResultDocument(
 
   public static final int SCHEMA_VERSION = 1;
 
+  /**
+   * Single-example latency of both models, measured afresh in this run (never cached): warm-up
+   * calls first, then {@code samples} examples asked of one model and straight after of the other.
+   * {@code throughputPerSecond} is the batched prediction pass, kept apart.
+   */
+  public record Latency(
+      boolean measured,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer warmup,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer samples,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String method,
+      @JsonInclude(JsonInclude.Include.NON_NULL) ModelLatency deployed,
+      @JsonInclude(JsonInclude.Include.NON_NULL) ModelLatency candidate) {}
+
+  public record ModelLatency(double p50Ms, double p95Ms, double p99Ms, double maxMs, double meanMs, double throughputPerSecond) {}
+
   /** A failed check: why the candidate is blocked. Exactly one of slice, example, perturbation is set. */
   public record Reason(
       String rule,
       String slice,
       @JsonInclude(JsonInclude.Include.NON_NULL) String example,
       @JsonInclude(JsonInclude.Include.NON_NULL) String perturbation,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String latency,
       String message,
       List<String> examples,
       @JsonInclude(JsonInclude.Include.NON_NULL) String underpowered) {}

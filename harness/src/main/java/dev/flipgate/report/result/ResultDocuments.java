@@ -51,9 +51,33 @@ public final class ResultDocuments {
         comparison.perturbations().stream().map(ResultDocuments::perturbation).toList(),
         comparison.adversarialOutcomes().stream().filter(o -> o.deployedPasses() && !o.candidatePasses())
             .map(ResultDocuments::adversarialFailure).toList(),
+        latency(result),
         evidence(comparison.evidence(), result.decision()),
         result.decision().underpowered().stream().map(ResultDocuments::check).toList(),
         result.decision().checks().stream().map(ResultDocuments::check).toList());
+  }
+
+  static final String LATENCY_METHOD = "single-example calls after warm-up, deployed and candidate interleaved on the same"
+      + " examples (order alternating), measured afresh in this run; percentiles from an HdrHistogram of microseconds;"
+      + " throughput from the batched prediction pass";
+
+  private static ResultDocument.Latency latency(RunResult result) {
+    var measured = result.comparison().latency();
+    if (measured.isEmpty()) {
+      boolean recorded = result.provenance().deployed().kind().equals("predictions-file")
+          || result.provenance().candidate().kind().equals("predictions-file");
+      return new ResultDocument.Latency(false, recorded
+          ? "a model is a predictions file: recorded answers have no latency"
+          : "turned off in the suite (latency.samples: 0)", null, null, null, null, null);
+    }
+    var latency = measured.get();
+    return new ResultDocument.Latency(true, null, latency.settings().warmup(), latency.settings().samples(), LATENCY_METHOD,
+        modelLatency(latency.deployed()), modelLatency(latency.candidate()));
+  }
+
+  private static ResultDocument.ModelLatency modelLatency(dev.flipgate.latency.LatencySummary summary) {
+    return new ResultDocument.ModelLatency(summary.p50Ms(), summary.p95Ms(), summary.p99Ms(), summary.maxMs(),
+        summary.meanMs(), summary.throughputPerSecond());
   }
 
   private static ResultDocument.Evidence evidence(EvidenceSettings settings, GateDecision decision) {
@@ -67,6 +91,7 @@ public final class ResultDocuments {
         subject.kind() == RuleCheck.Subject.Kind.SLICE ? subject.name() : null,
         subject.kind() == RuleCheck.Subject.Kind.EXAMPLE ? subject.name() : null,
         subject.kind() == RuleCheck.Subject.Kind.PERTURBATION ? subject.name() : null,
+        subject.kind() == RuleCheck.Subject.Kind.LATENCY ? subject.name() : null,
         check.message(), check.exampleIds(), check.underpowered().orElse(null));
   }
 

@@ -1,0 +1,19 @@
+package dev.flipgate.gate;
+
+/** The latency percentiles a rule may name: those every result reports. */
+final class LatencyPercentile {
+  private LatencyPercentile() {}
+
+  static int require(Integer percentile, RuleLocation location) {
+    if (percentile == null || !(percentile == 50 || percentile == 95 || percentile == 99)) {
+      throw location.problem().expected("percentile: 50, 95 or 99").found(percentile == null ? "none" : String.valueOf(percentile))
+          .whatToDo("name a reported percentile").configurationError("unusable latency percentile");
+    }
+    return percentile;
+  }
+
+  static String notMeasured(String rule, int percentile) {
+    return "latency was not measured (latency.samples is 0, or a model is a predictions file), so " + rule
+        + " on p" + percentile + " cannot pass; the gate fails closed";
+  }
+}
