@@ -18,6 +18,9 @@ public final class ModelAdapters {
     if (declaration instanceof ModelDeclaration.KServeV2 kserve) {
       return dev.flipgate.model.kserve.KServeV2Adapter.open(kserve, context);
     }
+    if (declaration instanceof ModelDeclaration.Subprocess subprocess) {
+      return dev.flipgate.model.subprocess.SubprocessAdapter.open(subprocess, context);
+    }
     throw new IllegalStateException("no adapter for " + declaration.getClass());
   }
 }

@@ -21,7 +21,8 @@ import java.util.List;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = ModelDeclaration.Onnx.class, name = "onnx"),
   @JsonSubTypes.Type(value = ModelDeclaration.PredictionsFile.class, name = "predictions"),
-  @JsonSubTypes.Type(value = ModelDeclaration.KServeV2.class, name = "kserve-v2")
+  @JsonSubTypes.Type(value = ModelDeclaration.KServeV2.class, name = "kserve-v2"),
+  @JsonSubTypes.Type(value = ModelDeclaration.Subprocess.class, name = "subprocess")
 })
 public sealed interface ModelDeclaration {
 
@@ -69,4 +70,20 @@ public sealed interface ModelDeclaration {
       Integer batchSize, Integer concurrency, Integer connectTimeoutMs, Integer readTimeoutMs, Integer maxAttempts,
       Integer initialBackoffMs, Integer maxBackoffMs, java.util.Map<String, String> headersFromEnv, List<String> classes)
       implements ModelDeclaration {}
+
+  /**
+   * A long-lived command, in any language, that reads one JSON request per line on stdin and
+   * writes one JSON response per line on stdout (see {@code SubprocessAdapter}). It runs in the
+   * suite's directory; its stderr is kept for error messages. {@code timeoutMs} bounds each answer.
+   *
+   * <pre>
+   * candidate:
+   *   type: subprocess
+   *   name: sklearn-forest
+   *   command: [python3, serve_forest.py]
+   *   batchSize: 64
+   *   timeoutMs: 30000
+   * </pre>
+   */
+  record Subprocess(String name, List<String> command, Integer batchSize, Integer timeoutMs) implements ModelDeclaration {}
 }
