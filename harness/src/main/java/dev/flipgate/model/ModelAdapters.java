@@ -21,6 +21,9 @@ public final class ModelAdapters {
     if (declaration instanceof ModelDeclaration.Subprocess subprocess) {
       return dev.flipgate.model.subprocess.SubprocessAdapter.open(subprocess, context);
     }
+    if (declaration instanceof ModelDeclaration.Recorded recorded) {
+      return dev.flipgate.model.predictions.RecordedAdapter.open(recorded, context);
+    }
     throw new IllegalStateException("no adapter for " + declaration.getClass());
   }
 }

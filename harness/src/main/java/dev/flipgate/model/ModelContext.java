@@ -9,11 +9,19 @@ import java.util.Set;
 /**
  * What an adapter needs to know of the run it serves: the declaring suite file (paths are
  * relative to it), the golden set's classes and input layout, and every example id it will be
- * asked about (so a predictions file can be checked for completeness up front).
+ * asked about (so a predictions file can be checked for completeness up front), and the golden
+ * set's sha256 (so a recording made against another version is refused).
  */
 public record ModelContext(
     Path suiteFile, Task task, List<String> classes, List<String> inputColumns, InputLayout inputLayout,
-    Set<String> exampleIds) {
+    Set<String> exampleIds, String goldenSetSha256) {
+
+  /** A context for adapters that do not check which golden set they serve. */
+  public ModelContext(Path suiteFile, Task task, List<String> classes, List<String> inputColumns, InputLayout inputLayout,
+      Set<String> exampleIds) {
+    this(suiteFile, task, classes, inputColumns, inputLayout, exampleIds, "");
+  }
+
   public ModelContext {
     classes = List.copyOf(classes);
     inputColumns = List.copyOf(inputColumns);

@@ -22,7 +22,8 @@ import java.util.List;
   @JsonSubTypes.Type(value = ModelDeclaration.Onnx.class, name = "onnx"),
   @JsonSubTypes.Type(value = ModelDeclaration.PredictionsFile.class, name = "predictions"),
   @JsonSubTypes.Type(value = ModelDeclaration.KServeV2.class, name = "kserve-v2"),
-  @JsonSubTypes.Type(value = ModelDeclaration.Subprocess.class, name = "subprocess")
+  @JsonSubTypes.Type(value = ModelDeclaration.Subprocess.class, name = "subprocess"),
+  @JsonSubTypes.Type(value = ModelDeclaration.Recorded.class, name = "recorded")
 })
 public sealed interface ModelDeclaration {
 
@@ -86,4 +87,10 @@ public sealed interface ModelDeclaration {
    * </pre>
    */
   record Subprocess(String name, List<String> command, Integer batchSize, Integer timeoutMs) implements ModelDeclaration {}
+
+  /**
+   * The deployed model's answers as {@code flipgate record} stored them, with the model's
+   * identity and the golden set's sha256: the gate then does not run the deployed model at all.
+   */
+  record Recorded(String name, String file) implements ModelDeclaration {}
 }

@@ -55,7 +55,8 @@ public final class GateRunner {
     List<ModelInput> inputs = inputsOf(goldenSet);
     Set<String> ids = new HashSet<>();
     inputs.forEach(input -> ids.add(input.exampleId()));
-    var context = new ModelContext(suite.file(), goldenSet.task(), goldenSet.classes(), goldenSet.inputColumns(), goldenSet.inputLayout(), ids);
+    var context = new ModelContext(suite.file(), goldenSet.task(), goldenSet.classes(), goldenSet.inputColumns(), goldenSet.inputLayout(), ids,
+        goldenSet.sha256());
 
     try (ModelAdapter deployed = ModelAdapters.open(suite.deployed(), context);
         ModelAdapter candidate = ModelAdapters.open(candidateDeclaration, context)) {
@@ -86,7 +87,7 @@ public final class GateRunner {
 
   /** A predictions file answers from disk: its "latency" would say nothing about the model. */
   private static boolean measurable(ModelAdapter model) {
-    return !model.identity().kind().equals("predictions-file");
+    return !model.identity().kind().equals("predictions-file") && !model.identity().kind().equals("recorded");
   }
 
   private static List<ModelInput> examplesOnly(GoldenSet goldenSet) {

@@ -60,7 +60,7 @@ public final class PredictionsFileAdapter implements ModelAdapter {
     }
   }
 
-  private static void checkCoverage(Path file, PredictionRows rows, ModelContext context) {
+  static void checkCoverage(Path file, PredictionRows rows, ModelContext context) {
     List<String> unknown = rows.predictions().keySet().stream().filter(id -> !context.exampleIds().contains(id)).toList();
     if (!unknown.isEmpty()) {
       throw Problem.at(file).line(rows.lines().get(unknown.get(0))).example(unknown.get(0))
@@ -94,6 +94,11 @@ public final class PredictionsFileAdapter implements ModelAdapter {
 
   @Override
   public List<Prediction> predict(List<ModelInput> batch) {
+    return lookUp(predictions, batch, identity);
+  }
+
+  /** The stored answer of each input; a missing one fails the run naming the example. */
+  static List<Prediction> lookUp(Map<String, Prediction> predictions, List<ModelInput> batch, ModelIdentity identity) {
     return batch.stream().map(input -> {
       Prediction prediction = predictions.get(input.exampleId());
       if (prediction == null) {

@@ -64,10 +64,10 @@ public final class ResultDocuments {
   private static ResultDocument.Latency latency(RunResult result) {
     var measured = result.comparison().latency();
     if (measured.isEmpty()) {
-      boolean recorded = result.provenance().deployed().kind().equals("predictions-file")
-          || result.provenance().candidate().kind().equals("predictions-file");
+      boolean recorded = java.util.stream.Stream.of(result.provenance().deployed(), result.provenance().candidate())
+          .anyMatch(m -> m.kind().equals("predictions-file") || m.kind().equals("recorded"));
       return new ResultDocument.Latency(false, recorded
-          ? "a model is a predictions file: recorded answers have no latency"
+          ? "a model's answers were read from a file (predictions or a recording): they have no latency"
           : "turned off in the suite (latency.samples: 0)", null, null, null, null, null);
     }
     var latency = measured.get();

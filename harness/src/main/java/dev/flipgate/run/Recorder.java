@@ -1,0 +1,101 @@
+package dev.flipgate.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flipgate.failure.Problem;
+import dev.flipgate.goldenset.GoldenSet;
+import dev.flipgate.goldenset.GoldenSetLoader;
+import dev.flipgate.io.AtomicFiles;
+import dev.flipgate.model.ModelAdapter;
+import dev.flipgate.model.ModelAdapters;
+import dev.flipgate.model.ModelContext;
+import dev.flipgate.model.ModelDeclaration;
+import dev.flipgate.model.ModelInput;
+import dev.flipgate.model.Prediction;
+import dev.flipgate.model.predictions.Recording;
+import dev.flipgate.provenance.HarnessVersion;
+import dev.flipgate.suite.Suite;
+import dev.flipgate.suite.SuiteReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code flipgate record}: runs a suite's deployed model once over its golden set and stores the
+ * answers with the model's identity and the golden set's sha256, so later gates can compare a
+ * candidate with them without running the deployed model.
+ */
+public final class Recorder {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Clock clock;
+  private final ProgressListener progress;
+
+  public Recorder(Clock clock, ProgressListener progress) {
+    this.clock = clock;
+    this.progress = progress;
+  }
+
+  /** Where a suite's recording goes by default: {@code recordings/<deployed name>.recording.jsonl} beside the suite. */
+  public static Path defaultFile(Suite suite) {
+    return suite.file().getParent().resolve("recordings")
+        .resolve(suite.deployed().name().replaceAll("[^A-Za-z0-9._-]", "_") + ".recording.jsonl");
+  }
+
+  /** Records and returns the file written. */
+  public Recording record(Path suiteFile, Path target) {
+    Suite suite = SuiteReader.read(suiteFile);
+    if (suite.deployed() instanceof ModelDeclaration.Recorded) {
+      throw Problem.at(suite.file()).part("deployed").expected("a model that runs: onnx, kserve-v2 or subprocess")
+          .found("a recording").whatToDo("record from a suite whose deployed model is the live one")
+          .configurationError("the deployed model is already a recording");
+    }
+    GoldenSet goldenSet = GoldenSetLoader.load(suite.goldenSetDirectory());
+    List<ModelInput> inputs = new ArrayList<>();
+    goldenSet.examples().forEach(e -> inputs.add(new ModelInput(e.id(), e.input())));
+    goldenSet.adversarialExamples().forEach(e -> inputs.add(new ModelInput(e.id(), e.input())));
+    var ids = new HashSet<String>();
+    inputs.forEach(i -> ids.add(i.exampleId()));
+    var context = new ModelContext(suite.file(), goldenSet.task(), goldenSet.classes(), goldenSet.inputColumns(),
+        goldenSet.inputLayout(), ids, goldenSet.sha256());
+    try (ModelAdapter deployed = ModelAdapters.open(suite.deployed(), context)) {
+      Map<String, Prediction> answers = PredictionCollector.predictAll("deployed", deployed, inputs, progress);
+      var recording = new Recording(Recording.FORMAT, deployed.identity(),
+          new Recording.GoldenSetRef(goldenSet.name(), goldenSet.version(), goldenSet.sha256()),
+          clock.instant().toString(), HarnessVersion.current(), suite.name());
+      write(recording, inputs, answers, target);
+      return recording;
+    }
+  }
+
+  private static void write(Recording recording, List<ModelInput> inputs, Map<String, Prediction> answers, Path target) {
+    var out = new ByteArrayOutputStream();
+    try {
+      out.write(JSON.writeValueAsBytes(recording));
+      out.write('\n');
+      for (ModelInput input : inputs) {
+        Prediction prediction = answers.get(input.exampleId());
+        ObjectNode line = JSON.createObjectNode().put("id", input.exampleId()).put("prediction", prediction.label());
+        prediction.scores().ifPresent(scores -> {
+          ObjectNode node = line.putObject("scores");
+          double[] values = scores.toArray();
+          for (int c = 0; c < values.length; c++) {
+            node.put(scores.classes().get(c), values[c]);
+          }
+        });
+        out.write(JSON.writeValueAsBytes(line));
+        out.write('\n');
+      }
+      AtomicFiles.write(target, out.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the recording " + target + ": " + e.getMessage(), e);
+    }
+  }
+}
