@@ -46,6 +46,13 @@ final class GateCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress on stderr.")
   boolean quiet;
 
+  @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where models' answers are kept, so a rerun or a"
+      + " resumed run does not ask again (default: .flipgate/cache, or the system property flipgate.cacheDir).")
+  Path cacheDir;
+
+  @Option(names = "--no-cache", description = "Ask every model for every example; keep nothing.")
+  boolean noCache;
+
   @Option(names = "--junit-xml", paramLabel = "DIR", description = "Also write the gate as JUnit XML (Surefire format,"
       + " TEST-flipgate.xml) into DIR: one test per rule and slice, a failure per regression.")
   Path junitXml;
@@ -64,7 +71,11 @@ final class GateCommand implements Callable<Integer> {
     requireDirectory(junitXml, "--junit-xml");
     requireDirectory(allureResults, "--allure-results");
     var progress = quiet ? dev.flipgate.run.ProgressListener.SILENT : new StderrProgress(spec.commandLine().getErr());
-    RunResult result = new GateRunner(clock, progress).run(suite, Optional.ofNullable(candidate), runId);
+    var runner = new GateRunner(clock, progress);
+    if (!noCache) {
+      runner = runner.cachingIn(cacheDir != null ? cacheDir : Path.of(System.getProperty("flipgate.cacheDir", ".flipgate/cache")));
+    }
+    RunResult result = runner.run(suite, Optional.ofNullable(candidate), runId);
     Path directory = out != null ? out : uniqueDirectory(Path.of("reports", runId));
     try {
       RunOutputWriter.write(result, directory);

@@ -14,6 +14,13 @@ final class StderrProgress implements ProgressListener {
   }
 
   @Override
+  public void cached(String role, String model, int fromCache, int total, int corrupt) {
+    err.printf("%s model %s: %d/%d answers from the prediction cache%s%n", role, model, fromCache, total,
+        corrupt == 0 ? "" : ", " + corrupt + " corrupt cache lines skipped (their examples are asked again)");
+    err.flush();
+  }
+
+  @Override
   public void predicted(String role, String model, int done, int total) {
     int tenth = total == 0 ? 10 : (int) (10L * done / total);
     if (!model.equals(lastModel) || tenth != lastTenth) {

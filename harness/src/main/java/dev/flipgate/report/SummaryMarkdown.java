@@ -102,7 +102,8 @@ public final class SummaryMarkdown {
     out.append("| ").append(role).append(" | ").append(ms(model.p50Ms())).append(" | ").append(ms(model.p95Ms()))
         .append(" | ").append(ms(model.p99Ms())).append(" | ").append(ms(model.maxMs())).append(" | ")
         .append(ms(model.meanMs())).append(" | ")
-        .append(String.format(java.util.Locale.ROOT, "%,.0f examples/s", model.throughputPerSecond())).append(" |\n");
+        .append(model.throughputPerSecond() == null ? "not timed: every answer was cached"
+            : String.format(java.util.Locale.ROOT, "%,.0f examples/s", model.throughputPerSecond())).append(" |\n");
   }
 
   private static String ms(double value) {

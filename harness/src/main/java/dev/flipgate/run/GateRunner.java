@@ -1,5 +1,6 @@
 package dev.flipgate.run;
 
+import dev.flipgate.cache.PredictionCache;
 import dev.flipgate.comparison.Comparison;
 import dev.flipgate.comparison.ComparisonCalculator;
 import dev.flipgate.failure.Problem;
@@ -34,10 +35,21 @@ import java.util.Set;
 public final class GateRunner {
   private final Clock clock;
   private final ProgressListener progress;
+  private final Optional<Path> cacheDirectory;
 
   public GateRunner(Clock clock, ProgressListener progress) {
+    this(clock, progress, Optional.empty());
+  }
+
+  private GateRunner(Clock clock, ProgressListener progress, Optional<Path> cacheDirectory) {
     this.clock = clock;
     this.progress = progress;
+    this.cacheDirectory = cacheDirectory;
+  }
+
+  /** The same runner, keeping every model's answers in a prediction cache under {@code directory}. */
+  public GateRunner cachingIn(Path directory) {
+    return new GateRunner(clock, progress, Optional.of(directory));
   }
 
   public RunResult run(Path suiteFile, Optional<String> candidateName, String runId) {
@@ -59,13 +71,16 @@ public final class GateRunner {
         goldenSet.sha256());
 
     try (ModelAdapter deployed = ModelAdapters.open(suite.deployed(), context);
-        ModelAdapter candidate = ModelAdapters.open(candidateDeclaration, context)) {
+        ModelAdapter candidate = ModelAdapters.open(candidateDeclaration, context);
+        Caches caches = new Caches(deployed, candidate, goldenSet.classes())) {
       long started = System.nanoTime();
-      Map<String, Prediction> deployedAnswers = PredictionCollector.predictAll("deployed", deployed, inputs, progress);
-      double deployedThroughput = inputs.size() / seconds(started);
+      var deployedCollected = PredictionCollector.predictAll("deployed", deployed, inputs, progress, caches.deployed);
+      double deployedThroughput = throughput(deployedCollected.asked(), started);
       started = System.nanoTime();
-      Map<String, Prediction> candidateAnswers = PredictionCollector.predictAll("candidate", candidate, inputs, progress);
-      double candidateThroughput = inputs.size() / seconds(started);
+      var candidateCollected = PredictionCollector.predictAll("candidate", candidate, inputs, progress, caches.candidate);
+      double candidateThroughput = throughput(candidateCollected.asked(), started);
+      Map<String, Prediction> deployedAnswers = deployedCollected.predictions();
+      Map<String, Prediction> candidateAnswers = candidateCollected.predictions();
       Comparison comparison = ComparisonCalculator.compare(goldenSet, deployedAnswers, candidateAnswers, suite.evidence());
       if (suite.latency().enabled() && measurable(deployed) && measurable(candidate)) {
         comparison = comparison.withLatency(LatencyProbe.measure(deployed, candidate, examplesOnly(goldenSet), suite.latency(),
@@ -81,8 +96,30 @@ public final class GateRunner {
     }
   }
 
-  private static double seconds(long startedNanos) {
-    return Math.max(1e-9, (System.nanoTime() - startedNanos) / 1e9);
+  /** Both models' caches, when caching; answers read from a file are not cached again. */
+  private final class Caches implements AutoCloseable {
+    final Optional<PredictionCache> deployed;
+    final Optional<PredictionCache> candidate;
+
+    Caches(ModelAdapter deployedModel, ModelAdapter candidateModel, List<String> classes) {
+      this.deployed = open(deployedModel, classes);
+      this.candidate = open(candidateModel, classes);
+    }
+
+    private Optional<PredictionCache> open(ModelAdapter model, List<String> classes) {
+      return cacheDirectory.filter(d -> measurable(model)).map(d -> PredictionCache.open(d, model.identity(), classes));
+    }
+
+    @Override
+    public void close() {
+      deployed.ifPresent(PredictionCache::close);
+      candidate.ifPresent(PredictionCache::close);
+    }
+  }
+
+  /** Examples a second of the batched pass; NaN when every answer came from the cache (nothing was timed). */
+  private static double throughput(int asked, long startedNanos) {
+    return asked == 0 ? Double.NaN : asked / Math.max(1e-9, (System.nanoTime() - startedNanos) / 1e9);
   }
 
   /** A predictions file answers from disk: its "latency" would say nothing about the model. */

@@ -1,5 +1,6 @@
 package dev.flipgate.run;
 
+import dev.flipgate.cache.PredictionCache;
 import dev.flipgate.failure.FlipgateException;
 import dev.flipgate.failure.ModelFailureException;
 import dev.flipgate.failure.Problem;
@@ -18,6 +19,43 @@ final class PredictionCollector {
   private PredictionCollector() {}
 
   static Map<String, Prediction> predictAll(String role, ModelAdapter model, List<ModelInput> inputs, ProgressListener progress) {
+    return predictAll(role, model, inputs, progress, java.util.Optional.empty()).predictions();
+  }
+
+  /**
+   * As above, asking the model only for what the cache does not hold, and storing each batch's
+   * answers in it as soon as they come: a run killed half way resumes where it stopped.
+   */
+  /** A model's answers to every input, and how many of them it was actually asked (the rest were cached). */
+  record Collected(Map<String, Prediction> predictions, int asked) {}
+
+  static Collected predictAll(String role, ModelAdapter model, List<ModelInput> allInputs,
+      ProgressListener progress, java.util.Optional<PredictionCache> cache) {
+    Map<String, Prediction> known = new java.util.HashMap<>();
+    List<ModelInput> inputs = allInputs;
+    if (cache.isPresent()) {
+      inputs = new java.util.ArrayList<>();
+      for (ModelInput input : allInputs) {
+        var cached = cache.get().get(input);
+        if (cached.isPresent()) {
+          known.put(input.exampleId(), cached.get());
+        } else {
+          inputs.add(input);
+        }
+      }
+      progress.cached(role, model.identity().name(), known.size(), allInputs.size(), cache.get().corruptEntries());
+    }
+    Map<String, Prediction> asked = predictAll(role, model, inputs, progress, cache.orElse(null));
+    Map<String, Prediction> predictions = new LinkedHashMap<>();
+    for (ModelInput input : allInputs) {
+      predictions.put(input.exampleId(), known.containsKey(input.exampleId()) ? known.get(input.exampleId())
+          : asked.get(input.exampleId()));
+    }
+    return new Collected(predictions, inputs.size());
+  }
+
+  private static Map<String, Prediction> predictAll(String role, ModelAdapter model, List<ModelInput> inputs,
+      ProgressListener progress, PredictionCache cache) {
     Map<String, Prediction> predictions = new LinkedHashMap<>();
     int batchSize = Math.max(1, model.batchSize());
     for (int start = 0; start < inputs.size(); start += batchSize) {
@@ -30,6 +68,9 @@ final class PredictionCollector {
       }
       for (int i = 0; i < batch.size(); i++) {
         predictions.put(batch.get(i).exampleId(), answers.get(i));
+      }
+      if (cache != null) {
+        cache.put(batch, answers);
       }
       progress.predicted(role, model.identity().name(), predictions.size(), inputs.size());
     }

@@ -6,4 +6,7 @@ public interface ProgressListener {
   ProgressListener SILENT = (role, model, done, total) -> { };
 
   void predicted(String role, String model, int done, int total);
+
+  /** How many of a model's answers came from the prediction cache, and how many cache lines were corrupt. */
+  default void cached(String role, String model, int fromCache, int total, int corrupt) {}
 }

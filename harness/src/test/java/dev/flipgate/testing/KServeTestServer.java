@@ -68,6 +68,7 @@ public final class KServeTestServer implements AutoCloseable {
   private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
   private final Map<String, Queue<Fault>> faultsByExample = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> askedOfModel = new ConcurrentHashMap<>();
   private final AtomicInteger inferRequests = new AtomicInteger();
   private volatile boolean ready = true;
   private volatile long answerDelayMillis;
@@ -151,8 +152,10 @@ public final class KServeTestServer implements AutoCloseable {
     return count == null ? 0 : count.get();
   }
 
-  public Map<String, AtomicInteger> asked() {
-    return asked;
+  /** How many inference requests asked this model about this example. */
+  public int timesAsked(String model, String exampleId) {
+    AtomicInteger count = askedOfModel.get(model + "/" + exampleId);
+    return count == null ? 0 : count.get();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -189,6 +192,7 @@ public final class KServeTestServer implements AutoCloseable {
     for (String id : request.path("parameters").path("flipgate_example_ids").asText("").split(",")) {
       if (!id.isEmpty()) {
         asked.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        askedOfModel.computeIfAbsent(model + "/" + id, k -> new AtomicInteger()).incrementAndGet();
         Queue<Fault> own = faultsByExample.get(id);
         fault = fault == null && own != null ? own.poll() : fault;
       }

@@ -48,7 +48,8 @@ public record ResultDocument(
       @JsonInclude(JsonInclude.Include.NON_NULL) ModelLatency deployed,
       @JsonInclude(JsonInclude.Include.NON_NULL) ModelLatency candidate) {}
 
-  public record ModelLatency(double p50Ms, double p95Ms, double p99Ms, double maxMs, double meanMs, double throughputPerSecond) {}
+  /** {@code throughputPerSecond} is null when every answer of the batched pass came from the prediction cache. */
+  public record ModelLatency(double p50Ms, double p95Ms, double p99Ms, double maxMs, double meanMs, Double throughputPerSecond) {}
 
   /** A failed check: why the candidate is blocked. Exactly one of slice, example, perturbation is set. */
   public record Reason(

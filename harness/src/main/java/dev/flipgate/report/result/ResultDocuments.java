@@ -77,7 +77,7 @@ public final class ResultDocuments {
 
   private static ResultDocument.ModelLatency modelLatency(dev.flipgate.latency.LatencySummary summary) {
     return new ResultDocument.ModelLatency(summary.p50Ms(), summary.p95Ms(), summary.p99Ms(), summary.maxMs(),
-        summary.meanMs(), summary.throughputPerSecond());
+        summary.meanMs(), Double.isNaN(summary.throughputPerSecond()) ? null : summary.throughputPerSecond());
   }
 
   private static ResultDocument.Evidence evidence(EvidenceSettings settings, GateDecision decision) {

@@ -59,7 +59,7 @@ class KServeFaultsTest {
 
   private CliRun gate() {
     Path suite = mini.writeTo(directory);
-    run = CliRun.of("gate", suite.toString(), "--out", directory.resolve("out").toString(), "--quiet");
+    run = CliRun.of("gate", suite.toString(), "--out", directory.resolve("out").toString(), "--quiet", "--no-cache");
     return run;
   }
 

@@ -46,7 +46,7 @@ class LatencyBudgetGateTest {
           """;
       Path suite = mini.writeTo(directory);
 
-      CliRun run = CliRun.of("gate", suite.toString(), "--out", directory.resolve("out").toString(), "--quiet");
+      CliRun run = CliRun.of("gate", suite.toString(), "--out", directory.resolve("out").toString(), "--quiet", "--no-cache");
 
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
       assertThat(run.out()).contains("max-latency: candidate p95 latency is", "above the budget 1.00 ms");

@@ -48,7 +48,7 @@ class MnistOverKServeTest {
           """.formatted(server.url()) + suite.substring(end));
 
       CliRun overHttp = CliRun.of("gate", directory.resolve("suite.yaml").toString(), "--out", directory.resolve("out").toString(),
-          "--quiet");
+          "--quiet", "--no-cache");
 
       assertThat(overHttp.exitCode()).as(overHttp.toString()).isEqualTo(MnistRun.cnn().exitCode()).isEqualTo(1);
       JsonNode remote = JSON.readTree(directory.resolve("out/result.json").toFile());
