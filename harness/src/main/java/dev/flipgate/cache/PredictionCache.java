@@ -31,7 +31,8 @@ import java.util.zip.CRC32;
  * (its SHA-256: the model file's content, or an endpoint and its metadata), one line per answer,
  * keyed by the SHA-256 of the example's input (its content, not its id) and sealed with a CRC32
  * of the line: a torn or corrupt line is skipped, and its example asked again. Lines are
- * appended and forced to disk a batch at a time, so a kill loses at most the batch in flight.
+ * appended and forced to disk a request at a time (from any thread), so a kill loses at most
+ * the requests in flight.
  */
 public final class PredictionCache implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,7 +75,7 @@ public final class PredictionCache implements AutoCloseable {
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  public Optional<Prediction> get(ModelInput input) {
+  public synchronized Optional<Prediction> get(ModelInput input) {
     return Optional.ofNullable(answers.get(key(input.tensor())));
   }
 
@@ -88,7 +89,7 @@ public final class PredictionCache implements AutoCloseable {
   }
 
   /** Appends a batch's answers and forces them to disk before the run goes on. */
-  public void put(List<ModelInput> batch, List<Prediction> predictions) {
+  public synchronized void put(List<ModelInput> batch, List<Prediction> predictions) {
     var text = new StringBuilder();
     for (int i = 0; i < batch.size(); i++) {
       String key = key(batch.get(i).tensor());

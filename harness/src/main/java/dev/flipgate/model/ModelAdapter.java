@@ -1,5 +1,6 @@
 package dev.flipgate.model;
 
+import java.util.function.BiConsumer;
 import java.util.List;
 
 /**
@@ -15,6 +16,17 @@ public interface ModelAdapter extends AutoCloseable {
   int batchSize();
 
   List<Prediction> predict(List<ModelInput> batch);
+
+  /**
+   * As {@link #predict(List)}, telling {@code answered} about each part of the chunk as soon as it
+   * is answered, so it can be kept (the prediction cache) before the whole chunk is done. An
+   * adapter that answers the chunk at once tells about it once; it may call from any thread.
+   */
+  default List<Prediction> predict(List<ModelInput> chunk, BiConsumer<List<ModelInput>, List<Prediction>> answered) {
+    List<Prediction> predictions = predict(chunk);
+    answered.accept(chunk, predictions);
+    return predictions;
+  }
 
   @Override
   void close();

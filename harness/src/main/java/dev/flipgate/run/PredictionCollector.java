@@ -60,7 +60,7 @@ final class PredictionCollector {
     int batchSize = Math.max(1, model.batchSize());
     for (int start = 0; start < inputs.size(); start += batchSize) {
       List<ModelInput> batch = inputs.subList(start, Math.min(inputs.size(), start + batchSize));
-      List<Prediction> answers = ask(model, batch);
+      List<Prediction> answers = ask(model, batch, cache);
       if (answers.size() != batch.size()) {
         throw Problem.at("model '" + model.identity().name() + "'").part("examples " + ids(batch))
             .expected(batch.size() + " predictions").found(String.valueOf(answers.size()))
@@ -69,17 +69,23 @@ final class PredictionCollector {
       for (int i = 0; i < batch.size(); i++) {
         predictions.put(batch.get(i).exampleId(), answers.get(i));
       }
-      if (cache != null) {
-        cache.put(batch, answers);
-      }
       progress.predicted(role, model.identity().name(), predictions.size(), inputs.size());
     }
     return predictions;
   }
 
   static List<Prediction> ask(ModelAdapter model, List<ModelInput> batch) {
+    return ask(model, batch, null);
+  }
+
+  /** Asks the model; each answered part goes into the cache (when there is one) as soon as it comes. */
+  private static List<Prediction> ask(ModelAdapter model, List<ModelInput> batch, PredictionCache cache) {
     try {
-      return model.predict(batch);
+      return cache == null ? model.predict(batch) : model.predict(batch, (part, answers) -> {
+        if (answers.size() == part.size()) {
+          cache.put(part, answers);
+        }
+      });
     } catch (FlipgateException e) {
       throw e;
     } catch (RuntimeException e) {

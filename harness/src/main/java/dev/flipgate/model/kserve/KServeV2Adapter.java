@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -123,12 +124,13 @@ public final class KServeV2Adapter implements ModelAdapter {
   }
 
   /**
-   * Enough examples to keep every request slot busy for several rounds: the collector hands over
-   * that many at once, and they are asked {@code batchSize} a request, {@code concurrency} at a time.
+   * Enough examples to keep every lane busy for many rounds (a chunk's last round leaves lanes
+   * idle while the slowest finishes): the collector hands over that many at once, and each
+   * request's answers are passed on as they come, so the cache loses nothing to the large chunk.
    */
   @Override
   public int batchSize() {
-    return settings.batchSize() * settings.concurrency() * 8;
+    return settings.batchSize() * settings.concurrency() * 64;
   }
 
   /**
@@ -138,6 +140,11 @@ public final class KServeV2Adapter implements ModelAdapter {
    */
   @Override
   public List<Prediction> predict(List<ModelInput> chunk) {
+    return predict(chunk, (batch, predictions) -> { });
+  }
+
+  @Override
+  public List<Prediction> predict(List<ModelInput> chunk, BiConsumer<List<ModelInput>, List<Prediction>> answered) {
     var batches = new ArrayList<List<ModelInput>>();
     for (int start = 0; start < chunk.size(); start += settings.batchSize()) {
       batches.add(chunk.subList(start, Math.min(chunk.size(), start + settings.batchSize())));
@@ -146,7 +153,7 @@ public final class KServeV2Adapter implements ModelAdapter {
     var next = new AtomicInteger();
     var lanes = new ArrayList<CompletableFuture<Void>>();
     for (int lane = 0; lane < Math.min(settings.concurrency(), batches.size()); lane++) {
-      lanes.add(lane(lane, batches, answers, next));
+      lanes.add(lane(lane, batches, answers, next, answered));
     }
     try {
       CompletableFuture.allOf(lanes.toArray(CompletableFuture[]::new)).join();
@@ -166,7 +173,7 @@ public final class KServeV2Adapter implements ModelAdapter {
   }
 
   private CompletableFuture<Void> lane(int lane, List<List<ModelInput>> batches, List<List<Prediction>> answers,
-      AtomicInteger next) {
+      AtomicInteger next, BiConsumer<List<ModelInput>, List<Prediction>> answered) {
     int index = next.getAndIncrement();
     if (index >= batches.size()) {
       return CompletableFuture.completedFuture(null);
@@ -175,7 +182,8 @@ public final class KServeV2Adapter implements ModelAdapter {
       synchronized (answers) {
         answers.set(index, predictions);
       }
-      return lane(lane, batches, answers, next);
+      answered.accept(batches.get(index), predictions);
+      return lane(lane, batches, answers, next, answered);
     }).whenComplete((done, failure) -> {
       if (failure != null) {
         next.set(batches.size()); // a failed run stops asking
