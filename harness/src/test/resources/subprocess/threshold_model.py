@@ -8,6 +8,7 @@ import time
 mode = sys.argv[1] if len(sys.argv) > 1 else "serve"
 after = int(sys.argv[2]) if len(sys.argv) > 2 else 0
 answered = 0
+print("threshold model loaded", file=sys.stderr, flush=True)
 for line in sys.stdin:
     request = json.loads(line)
     if mode == "crash" and answered >= after:

@@ -28,6 +28,14 @@ public interface ModelAdapter extends AutoCloseable {
     return predictions;
   }
 
+  /**
+   * What the model said on the side during the run — a process's stderr — kept beside the
+   * reports; empty for models that say nothing.
+   */
+  default java.util.Optional<String> sideOutput() {
+    return java.util.Optional.empty();
+  }
+
   @Override
   void close();
 }

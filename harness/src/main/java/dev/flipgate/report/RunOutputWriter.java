@@ -18,6 +18,9 @@ public final class RunOutputWriter {
     AtomicFiles.write(directory.resolve("summary.md"), SummaryMarkdown.render(document).getBytes(StandardCharsets.UTF_8));
     AtomicFiles.write(directory.resolve("report.html"),
         HtmlReport.render(document, java.util.Optional.of(result.goldenSet())).getBytes(StandardCharsets.UTF_8));
+    for (var side : result.sideOutputs().entrySet()) {
+      AtomicFiles.write(directory.resolve("stderr-" + side.getKey() + ".log"), side.getValue().getBytes(StandardCharsets.UTF_8));
+    }
     AtomicFiles.write(directory.resolve("result.json"), ResultJson.render(document));
   }
 }

@@ -92,7 +92,10 @@ public final class GateRunner {
           new Provenance.GoldenSetIdentity(goldenSet.name(), goldenSet.version(), goldenSet.sha256(),
               goldenSet.examples().size(), goldenSet.adversarialExamples().size()),
           deployed.identity(), candidate.identity(), System.getProperty("java.version"));
-      return new RunResult(provenance, goldenSet, comparison, decision);
+      var sideOutputs = new java.util.LinkedHashMap<String, String>();
+      deployed.sideOutput().ifPresent(text -> sideOutputs.put("deployed", text));
+      candidate.sideOutput().ifPresent(text -> sideOutputs.put("candidate", text));
+      return new RunResult(provenance, goldenSet, comparison, decision, sideOutputs);
     }
   }
 

@@ -124,6 +124,13 @@ public final class SubprocessAdapter implements ModelAdapter {
     return batchSize;
   }
 
+  /** The end of the process's stderr (its last {@value StderrTail#KEPT} bytes). */
+  @Override
+  public java.util.Optional<String> sideOutput() {
+    String text = stderr.text();
+    return text.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(text);
+  }
+
   @Override
   public List<Prediction> predict(List<ModelInput> batch) {
     String id = "b" + (++batchNumber);

@@ -36,6 +36,7 @@ class SubprocessAdapterTest {
     assertThat(run.exitCode()).as(run.toString()).isZero();
     String result = Files.readString(directory.resolve("out/result.json"));
     assertThat(result).contains("\"kind\" : \"subprocess\"", "\"file\" : \"python3 threshold_model.py\"");
+    assertThat(Files.readString(directory.resolve("out/stderr-candidate.log"))).isEqualTo("threshold model loaded");
   }
 
   @Test
