@@ -77,12 +77,37 @@ public final class HtmlReport {
         p.goldenSet().name(), p.goldenSet().version(), p.goldenSet().sha256(), p.goldenSet().examples(),
         p.goldenSet().adversarialExamples(), p.runId(), p.startedAt(), p.harnessVersion(), p.seed(), headline,
         SliceRows.secondaryMetric(result),
-        reasons(result, slices, perturbations, cards.list()), slices, perturbations, cards.list(),
+        reasons(result, slices, perturbations, cards.list()), slices, perturbations,
+        latencyRows(result.latency()), latencyNote(result.latency()), cards.list(),
         result.slices().stream().map(ResultDocument.Slice::name).toList(), cards.leftOut(),
         charts.bars(), charts.barChartHeight(), charts.cells(), charts.matrixClasses(),
         charts.matrixSize(),
         result.underpowered().stream().map(c -> c.rule() + " on " + c.subject() + ": " + c.underpowered()).toList(),
         style, script, csp);
+  }
+
+  private static List<ReportPage.LatencyRow> latencyRows(ResultDocument.Latency latency) {
+    if (latency == null || !latency.measured()) {
+      return List.of();
+    }
+    return List.of(latencyRow("deployed", latency.deployed()), latencyRow("candidate", latency.candidate()));
+  }
+
+  private static ReportPage.LatencyRow latencyRow(String role, ResultDocument.ModelLatency model) {
+    java.util.function.DoubleFunction<String> ms = v -> String.format(java.util.Locale.ROOT, "%.3f ms", v);
+    return new ReportPage.LatencyRow(role, ms.apply(model.p50Ms()), ms.apply(model.p95Ms()), ms.apply(model.p99Ms()),
+        ms.apply(model.maxMs()), ms.apply(model.meanMs()), model.throughputPerSecond() == null ? "not timed (cached)"
+            : String.format(java.util.Locale.ROOT, "%,.0f examples/s", model.throughputPerSecond()));
+  }
+
+  private static String latencyNote(ResultDocument.Latency latency) {
+    if (latency == null) {
+      return "Not in this result.";
+    }
+    return latency.measured()
+        ? "Single-example calls on the same " + latency.samples() + " examples after " + latency.warmup()
+            + " warm-up calls, the two models interleaved; measured in this run. Throughput is the batched pass."
+        : "Not measured: " + latency.reason() + ".";
   }
 
   private static List<ReportPage.Reason> reasons(ResultDocument result, List<ReportPage.SliceRow> slices,
@@ -96,7 +121,8 @@ public final class HtmlReport {
     return result.reasons().stream().map(r -> new ReportPage.Reason(r.rule(), r.message(),
         r.slice() != null ? sliceAnchor.getOrDefault(r.slice(), "slices")
             : r.perturbation() != null ? perturbationAnchor.getOrDefault(r.perturbation(), "adversarial")
-            : r.example() != null ? cardAnchor.getOrDefault(r.example(), "gallery") : "checks")).toList();
+            : r.example() != null ? cardAnchor.getOrDefault(r.example(), "gallery")
+            : r.latency() != null ? "latency" : "checks")).toList();
   }
 
   private static String resource(String name) {

@@ -17,6 +17,7 @@ record ReportPage(
     List<Reason> reasons,
     List<SliceRow> slices,
     List<PerturbationRow> perturbations,
+    List<LatencyRow> latency, String latencyNote,
     List<Card> cards,
     List<String> sliceNames,
     int cardsLeftOut,
@@ -36,6 +37,9 @@ record ReportPage(
       String anchor, String name, long n, String deployed, String candidate, String secondary, String delta, String interval,
       double deltaValue, String pValue, double pValueSort, long negativeFlips, String nfr, boolean regressed, boolean significant,
       boolean underpowered, double ciX, double ciWidth, double deltaX, boolean worse) {}
+
+  /** One model's single-example latency, formatted. */
+  record LatencyRow(String model, String p50, String p95, String p99, String max, String mean, String throughput) {}
 
   record PerturbationRow(String anchor, String name, long n, String deployed, String candidate, String change, int failures) {}
 

@@ -70,6 +70,17 @@ class MnistReportInBrowserTest {
   }
 
   @Test
+  void showsBothModelsLatencyAsResultJsonHasIt() {
+    List<WebElement> rows = browser.findElements(By.cssSelector("#latency tbody tr"));
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0).getText()).startsWith("deployed")
+        .contains(String.format(java.util.Locale.ROOT, "%.3f ms", result.at("/latency/deployed/p95Ms").asDouble()));
+    assertThat(rows.get(1).getText()).startsWith("candidate")
+        .contains(String.format(java.util.Locale.ROOT, "%.3f ms", result.at("/latency/candidate/p99Ms").asDouble()));
+    assertThat(browser.findElement(By.id("latency")).getText()).contains("measured in this run");
+  }
+
+  @Test
   void showsOneCardWithARenderedDigitForEachNegativeFlip() {
     long negativeFlips = StreamSupport.stream(result.path("slices").spliterator(), false)
         .filter(s -> s.path("name").asText().equals("all")).findFirst().orElseThrow().path("negativeFlips").asLong();
