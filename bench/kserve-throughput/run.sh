@@ -3,7 +3,8 @@
 # fixture, canned answers) and against a separate asyncio server process, both answering every
 # request after a fixed 5 ms, one example per request. Prints examples/s and the share of the
 # ideal concurrency / delay for each round after a warm-up round.
-#   bench/kserve-throughput/run.sh [CONCURRENCY=16] [DELAY_MS=5] [EXAMPLES=6400] [ROUNDS=6]
+#   [JAVA=/path/to/java] bench/kserve-throughput/run.sh [CONCURRENCY=16] [DELAY_MS=5] [EXAMPLES=12800] [ROUNDS=6]
+# JAVA picks the JVM that runs the client (default: java on PATH), e.g. a newer JDK's HttpClient.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -24,12 +25,14 @@ with zipfile.ZipFile(harness / "target/bench-classpath.jar", "w") as jar:
     jar.writestr("META-INF/MANIFEST.MF", manifest)
 PY
 echo "== against the Java test fixture (JDK HttpServer, canned answers) in the same JVM"
-java -Dflipgate.repositoryRoot="$root" -jar harness/target/bench-classpath.jar "$@"
+java="${JAVA:-java}"
+"$java" -version 2>&1 | head -1
+"$java" -Dflipgate.repositoryRoot="$root" -jar harness/target/bench-classpath.jar "$@"
 echo "== against a separate asyncio server process (bench/kserve-throughput/fixed_delay_server.py)"
 port_file="$(mktemp)"
 python3 bench/kserve-throughput/fixed_delay_server.py "${2:-5}" > "$port_file" &
 server=$!
 trap 'kill $server 2>/dev/null; rm -f "$port_file"' EXIT
 for _ in $(seq 50); do [ -s "$port_file" ] && break; sleep 0.1; done
-java -Dbench.url="http://127.0.0.1:$(head -1 "$port_file")" -Dflipgate.repositoryRoot="$root" \
+"$java" -Dbench.url="http://127.0.0.1:$(head -1 "$port_file")" -Dflipgate.repositoryRoot="$root" \
   -jar harness/target/bench-classpath.jar "$@"

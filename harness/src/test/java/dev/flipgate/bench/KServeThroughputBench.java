@@ -25,7 +25,7 @@ public final class KServeThroughputBench {
   public static void main(String[] args) throws Exception {
     int concurrency = args.length > 0 ? Integer.parseInt(args[0]) : 16;
     int delayMillis = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    int examples = args.length > 2 ? Integer.parseInt(args[2]) : 6_400;
+    int examples = args.length > 2 ? Integer.parseInt(args[2]) : 12_800;
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 6;
     var goldenSet = GoldenSetLoader.load(RepositoryPaths.mnistSuite().getParent());
     List<ModelInput> inputs = new ArrayList<>();
