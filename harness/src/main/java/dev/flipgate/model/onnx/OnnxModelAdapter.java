@@ -2,6 +2,7 @@ package dev.flipgate.model.onnx;
 
 import dev.flipgate.model.tensor.InputPreparation;
 import dev.flipgate.model.tensor.OutputKind;
+import dev.flipgate.model.tensor.OutputRows;
 import dev.flipgate.model.tensor.Standardizer;
 
 import ai.onnxruntime.OnnxTensor;
@@ -139,15 +140,10 @@ public final class OnnxModelAdapter implements ModelAdapter {
       return new ArrayList<>(predictions.subList(0, batch.size()));
     } catch (OrtException e) {
       throw Problem.at(identity.location())
-          .expected("ONNX Runtime to answer for " + ids(batch)).found(e.getMessage())
+          .expected("ONNX Runtime to answer for " + OutputRows.ids(batch)).found(e.getMessage())
           .whatToDo("check that the model and its declared input fit the golden set")
           .modelFailure("model '" + identity.name() + "' failed");
     }
-  }
-
-  static String ids(List<ModelInput> batch) {
-    List<String> ids = batch.stream().map(ModelInput::exampleId).limit(10).toList();
-    return String.join(", ", ids) + (batch.size() > 10 ? " and " + (batch.size() - 10) + " more" : "");
   }
 
   @Override

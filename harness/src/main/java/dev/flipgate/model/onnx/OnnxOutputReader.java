@@ -108,7 +108,7 @@ final class OnnxOutputReader {
   }
 
   private RuntimeException failure(List<ModelInput> batch, String expected, String found, String summary) {
-    return Problem.at("model '" + modelName + "'").part("examples " + OnnxModelAdapter.ids(batch))
+    return Problem.at("model '" + modelName + "'").part("examples " + OutputRows.ids(batch))
         .expected(expected).found(found).whatToDo("check output.name and output.kind in the suite")
         .modelFailure(summary);
   }

@@ -40,11 +40,8 @@ public final class PredictionsFileAdapter implements ModelAdapter {
     Path file = DeclaredPaths.resolveExisting(context.suiteFile(), declaration.file(), "predictions file");
     var rows = new PredictionRows(file, context.classes(), context.task().isRegression());
     String name = file.getFileName().toString();
-    boolean gzip = name.endsWith(".gz");
     boolean jsonLines = name.replace(".gz", "").endsWith(".jsonl");
-    try (InputStream raw = Files.newInputStream(file);
-        InputStream in = gzip ? new GZIPInputStream(raw) : raw;
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader = openText(file)) {
       if (jsonLines) {
         PredictionsJsonLinesReader.read(reader, rows);
       } else {
@@ -57,6 +54,18 @@ public final class PredictionsFileAdapter implements ModelAdapter {
     } catch (IOException e) {
       throw new ModelFailureException(Problem.at(file).whatToDo("check the file is complete")
           .says("cannot read the predictions file: " + e.getMessage()), e);
+    }
+  }
+
+  /** A UTF-8 text file, gunzipped on the fly when its name ends in .gz. */
+  static BufferedReader openText(Path file) throws IOException {
+    InputStream raw = Files.newInputStream(file);
+    try {
+      InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+      return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      raw.close();
+      throw e;
     }
   }
 

@@ -12,14 +12,9 @@ import dev.flipgate.model.ModelInput;
 import dev.flipgate.model.Prediction;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The deployed model's recorded answers: the gate reads them instead of running the model. The
@@ -41,9 +36,7 @@ public final class RecordedAdapter implements ModelAdapter {
   public static RecordedAdapter open(ModelDeclaration.Recorded declaration, ModelContext context) {
     Path file = DeclaredPaths.resolveExisting(context.suiteFile(), declaration.file(), "recording");
     var rows = new PredictionRows(file, context.classes(), context.task().isRegression());
-    try (InputStream raw = Files.newInputStream(file);
-        InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader = PredictionsFileAdapter.openText(file)) {
       Recording recording = header(file, reader.readLine());
       if (!context.goldenSetSha256().isEmpty() && !recording.goldenSet().sha256().equals(context.goldenSetSha256())) {
         throw Problem.at(file).line(1)
