@@ -12,6 +12,11 @@ final class LatencyPercentile {
     return percentile;
   }
 
+  /** The subject a latency rule judges: {@code p95}. */
+  static RuleCheck.Subject subject(int percentile) {
+    return RuleCheck.Subject.latency("p" + percentile);
+  }
+
   static String notMeasured(String rule, int percentile) {
     return "latency was not measured (latency.samples is 0, or a model is a predictions file), so " + rule
         + " on p" + percentile + " cannot pass; the gate fails closed";

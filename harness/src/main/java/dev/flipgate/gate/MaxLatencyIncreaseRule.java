@@ -40,12 +40,12 @@ public record MaxLatencyIncreaseRule(Integer percentile, Double maxIncrease) imp
 
   @Override
   public List<RuleCheck.Subject> subjects(GoldenSet goldenSet) {
-    return List.of(RuleCheck.Subject.latency("p" + percentile));
+    return List.of(LatencyPercentile.subject(percentile));
   }
 
   @Override
   public List<RuleCheck> check(Comparison comparison) {
-    var subject = RuleCheck.Subject.latency("p" + percentile);
+    var subject = LatencyPercentile.subject(percentile);
     if (comparison.latency().isEmpty()) {
       return List.of(new RuleCheck(ID, subject, false, OptionalDouble.empty(), maxIncrease,
           LatencyPercentile.notMeasured(ID, percentile), List.of()));

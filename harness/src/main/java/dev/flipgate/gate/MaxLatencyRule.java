@@ -41,7 +41,7 @@ public record MaxLatencyRule(Integer percentile, Double maxMs) implements GateRu
   }
 
   private RuleCheck.Subject subject() {
-    return RuleCheck.Subject.latency("p" + percentile);
+    return LatencyPercentile.subject(percentile);
   }
 
   @Override

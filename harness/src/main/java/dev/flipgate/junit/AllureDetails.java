@@ -3,8 +3,6 @@ package dev.flipgate.junit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.flipgate.gate.Concern;
-import dev.flipgate.goldenset.AdversarialExample;
-import dev.flipgate.goldenset.Example;
 import dev.flipgate.goldenset.InputTensor;
 import dev.flipgate.io.AtomicFiles;
 import dev.flipgate.model.ModelIdentity;
@@ -47,6 +45,24 @@ final class AllureDetails implements TestDetails {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path resultsDirectory;
+  private RunIndex index;
+
+  /** What every test of one run looks examples up in, built once per run rather than per test. */
+  private record RunIndex(RunResult result, ExamplesCsv csv, Map<String, InputTensor> inputs) {
+    static RunIndex of(RunResult result) {
+      Map<String, InputTensor> inputs = new java.util.HashMap<>();
+      result.goldenSet().examples().forEach(e -> inputs.put(e.id(), e.input()));
+      result.goldenSet().adversarialExamples().forEach(a -> inputs.put(a.id(), a.input()));
+      return new RunIndex(result, new ExamplesCsv(result.comparison()), inputs);
+    }
+  }
+
+  private RunIndex index(RunResult result) {
+    if (index == null || index.result() != result) {
+      index = RunIndex.of(result);
+    }
+    return index;
+  }
 
   AllureDetails(Optional<Path> resultsDirectory) {
     this.resultsDirectory = resultsDirectory.orElseGet(
@@ -61,12 +77,13 @@ final class AllureDetails implements TestDetails {
       test.getLabels().addAll(labels(facts));
       test.getParameters().addAll(parameters(result));
     });
+    RunIndex run = index(result);
     if (!facts.exampleIds().isEmpty()) {
       lifecycle.addAttachment("examples.csv", "text/csv", "csv",
-          ExamplesCsv.of(facts.exampleIds(), result.comparison()).getBytes(StandardCharsets.UTF_8));
+          run.csv().of(facts.exampleIds()).getBytes(StandardCharsets.UTF_8));
     }
     if (facts.showExamples()) {
-      attachImages(lifecycle, facts.exampleIds(), result);
+      attachImages(lifecycle, facts.exampleIds(), run, result.goldenSet().inputLayout());
     }
     for (Path file : facts.files()) {
       attachFile(lifecycle, file);
@@ -95,16 +112,11 @@ final class AllureDetails implements TestDetails {
         ResultsUtils.createParameter("candidate sha256", candidate.sha256()));
   }
 
-  private static void attachImages(AllureLifecycle lifecycle, List<String> ids, RunResult result) {
-    var goldenSet = result.goldenSet();
-    Map<String, Example> examples = goldenSet.examplesById();
-    Map<String, AdversarialExample> adversarial = new LinkedHashMap<>();
-    goldenSet.adversarialExamples().forEach(a -> adversarial.put(a.id(), a));
+  private static void attachImages(AllureLifecycle lifecycle, List<String> ids, RunIndex run,
+      dev.flipgate.goldenset.InputLayout layout) {
     int attached = 0;
     for (String id : ids) {
-      Optional<InputTensor> input = Optional.ofNullable(examples.get(id)).map(Example::input)
-          .or(() -> Optional.ofNullable(adversarial.get(id)).map(AdversarialExample::input));
-      Optional<byte[]> png = input.flatMap(tensor -> ExamplePng.of(tensor, goldenSet.inputLayout()));
+      Optional<byte[]> png = Optional.ofNullable(run.inputs().get(id)).flatMap(tensor -> ExamplePng.of(tensor, layout));
       if (png.isPresent() && attached++ < TestFacts.MAX_IMAGES) {
         lifecycle.addAttachment(id + ".png", "image/png", "png", png.get());
       }

@@ -27,14 +27,19 @@ public final class ExamplesCsv {
     "deployed_confidence", "candidate_confidence", "outcome"
   };
 
-  private ExamplesCsv() {}
+  private final Map<String, ExampleOutcome> outcomes;
+  private final Map<String, AdversarialOutcome> adversarial;
+
+  /** Indexes the comparison once, for the CSVs of many checks of the same run. */
+  public ExamplesCsv(Comparison comparison) {
+    outcomes = comparison.outcomes().stream()
+        .collect(Collectors.toMap(ExampleOutcome::id, Function.identity(), (a, b) -> a));
+    adversarial = comparison.adversarialOutcomes().stream()
+        .collect(Collectors.toMap(o -> o.example().id(), Function.identity(), (a, b) -> a));
+  }
 
   /** One row per id, in the given order; an id the comparison does not know is a row saying so. */
-  public static String of(Collection<String> ids, Comparison comparison) {
-    Map<String, ExampleOutcome> outcomes = comparison.outcomes().stream()
-        .collect(Collectors.toMap(ExampleOutcome::id, Function.identity(), (a, b) -> a));
-    Map<String, AdversarialOutcome> adversarial = comparison.adversarialOutcomes().stream()
-        .collect(Collectors.toMap(o -> o.example().id(), Function.identity(), (a, b) -> a));
+  public String of(Collection<String> ids) {
     var text = new StringWriter();
     try (var csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
       for (String id : ids) {
