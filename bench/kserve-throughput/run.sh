@@ -1,38 +1,44 @@
 #!/usr/bin/env bash
-# Throughput of the KServe v2 adapter against a loopback KServe v2 server in the same JVM (the test
-# fixture, canned answers) and against a separate asyncio server process, both answering every
-# request after a fixed 5 ms, one example per request. Prints examples/s and the share of the
-# ideal concurrency / delay for each round after a warm-up round.
-#   [JAVA=/path/to/java] bench/kserve-throughput/run.sh [CONCURRENCY=16] [DELAY_MS=5] [EXAMPLES=12800] [ROUNDS=6]
+# Throughput of the KServe v2 adapter against a loopback KServe v2 server that answers every
+# request exactly DELAY_MS after it arrived and costs next to nothing else (fixed_delay_server.c,
+# built here with cc): one example per request, so CONCURRENCY requests in flight can at best
+# answer CONCURRENCY / DELAY_MS examples a second (3,200/s at 16 and 5 ms). Prints examples/s and
+# the share of that ideal for each round, then the median of the rounds after two warm-up rounds.
+# With wrk installed (apt-get install wrk), first prints what that C load generator gets from the
+# same server with as many connections: the most any client can get on this machine.
+#   [JAVA=/path/to/java] bench/kserve-throughput/run.sh [CONCURRENCY=16] [DELAY_MS=5] [EXAMPLES=12800] [ROUNDS=8]
 # JAVA picks the JVM that runs the client (default: java on PATH), e.g. a newer JDK's HttpClient.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
+concurrency="${1:-16}"
+delay="${2:-5}"
 ./mvnw -q -B test-compile -pl harness
 ./mvnw -q -B dependency:build-classpath -pl harness -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-# The classpath goes into a manifest-only jar, as Surefire does: ONNX Runtime 1.29.0 crashes
-# (SIGSEGV creating its environment) when java.class.path is longer than about 4,000 characters.
-python3 - "$root/harness" <<'PY'
-import pathlib, sys, zipfile
-harness = pathlib.Path(sys.argv[1])
-entries = [harness / "target/test-classes", harness / "target/classes"]
-entries += [pathlib.Path(p) for p in (harness / "target/bench-classpath.txt").read_text().strip().split(":")]
-urls = " ".join(p.resolve().as_uri() + ("/" if p.is_dir() else "") for p in entries)
-line = "Class-Path: " + urls
-wrapped = line[:70] + "".join("\r\n " + line[i:i + 69] for i in range(70, len(line), 69))
-manifest = "Manifest-Version: 1.0\r\n" + wrapped + "\r\nMain-Class: dev.flipgate.bench.KServeThroughputBench\r\n\r\n"
-with zipfile.ZipFile(harness / "target/bench-classpath.jar", "w") as jar:
-    jar.writestr("META-INF/MANIFEST.MF", manifest)
-PY
-echo "== against the Java test fixture (JDK HttpServer, canned answers) in the same JVM"
-java="${JAVA:-java}"
-"$java" -version 2>&1 | head -1
-"$java" -Dflipgate.repositoryRoot="$root" -jar harness/target/bench-classpath.jar "$@"
-echo "== against a separate asyncio server process (bench/kserve-throughput/fixed_delay_server.py)"
+mkdir -p harness/target/bench
+cc -O2 -Wall -o harness/target/bench/fixed_delay_server bench/kserve-throughput/fixed_delay_server.c
 port_file="$(mktemp)"
-python3 bench/kserve-throughput/fixed_delay_server.py "${2:-5}" > "$port_file" &
+harness/target/bench/fixed_delay_server "$delay" > "$port_file" &
 server=$!
 trap 'kill $server 2>/dev/null; rm -f "$port_file"' EXIT
 for _ in $(seq 50); do [ -s "$port_file" ] && break; sleep 0.1; done
-"$java" -Dbench.url="http://127.0.0.1:$(head -1 "$port_file")" -Dflipgate.repositoryRoot="$root" \
-  -jar harness/target/bench-classpath.jar "$@"
+url="http://127.0.0.1:$(head -1 "$port_file")"
+echo "server: bench/kserve-throughput/fixed_delay_server.c at $url, answers after $delay ms"
+if command -v wrk > /dev/null; then
+  # A request of MNIST's size (784 numbers, as the adapter writes them).
+  lua="$(mktemp)"
+  cat > "$lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"id":"r","inputs":[{"name":"Input3","shape":[1,1,28,28],"datatype":"FP32","data":[' .. string.rep("0,", 783) .. '0]}],"outputs":[{"name":"out"}]}'
+LUA
+  wrk -t1 -c"$concurrency" -d3s -s "$lua" "$url/v2/models/mnist-8/infer" > /dev/null
+  echo "== wrk, $concurrency connections, 10 s (reference: the most a client gets from this server here)"
+  wrk -t1 -c"$concurrency" -d10s --latency -s "$lua" "$url/v2/models/mnist-8/infer" | grep -E "Latency|50%|99%|Requests/sec"
+  rm -f "$lua"
+fi
+echo "== Flipgate's KServe v2 adapter"
+java="${JAVA:-java}"
+"$java" -version 2>&1 | head -1
+"$java" -cp "harness/target/test-classes:harness/target/classes:$(cat harness/target/bench-classpath.txt)" \
+  -Dflipgate.repositoryRoot="$root" -Dbench.url="$url" dev.flipgate.bench.KServeThroughputBench "$@"

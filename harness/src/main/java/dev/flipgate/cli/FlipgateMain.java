@@ -2,6 +2,7 @@ package dev.flipgate.cli;
 
 import dev.flipgate.failure.ConfigurationException;
 import dev.flipgate.failure.ModelFailureException;
+import dev.flipgate.model.kserve.CommonPoolParallelism;
 import dev.flipgate.provenance.HarnessVersion;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -19,6 +20,11 @@ import picocli.CommandLine.Command;
     exitCodeList = {
       "0:PROMOTE", "1:BLOCK", "2:bad usage or configuration", "3:runtime failure (a model or endpoint failed)"})
 public final class FlipgateMain implements Runnable {
+  static {
+    // Before anything touches the common pool, which the KServe adapter's HTTP client relies on.
+    CommonPoolParallelism.atLeastTwo();
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package dev.flipgate.junit;
 
 import dev.flipgate.goldenset.GoldenSet;
+import dev.flipgate.model.kserve.CommonPoolParallelism;
 import dev.flipgate.run.RunResult;
 import dev.flipgate.suite.Suite;
 import java.nio.file.Path;
@@ -39,6 +40,11 @@ public final class FlipgateTestEngine implements TestEngine {
 
   /** A gate run the CLI already made, handed to the engine to report as tests without running it again. */
   private record Handover(Path suiteFile, SuiteDescriptor.Loaded loaded, SuiteRuns.Completed completed) {}
+
+  static {
+    // Before any test touches the common pool, which the KServe adapter's HTTP client relies on.
+    CommonPoolParallelism.atLeastTwo();
+  }
 
   /** The engine as the JUnit Platform finds it (through {@code META-INF/services}): it runs the gate itself. */
   public FlipgateTestEngine() {

@@ -126,8 +126,9 @@ public final class KServeTestServer implements AutoCloseable {
   }
 
   /**
-   * Answers every inference with this row for each example, without running a model or reading
-   * the input: a server whose only cost is its fixed delay, for measuring the client.
+   * Answers every request with this row for each example, without running a model or reading
+   * the input: a server that costs little, for watching the client (the throughput benchmark uses
+   * bench/kserve-throughput/fixed_delay_server.c, which costs less still).
    */
   public void setCannedAnswer(float[] row) {
     this.cannedRow = row.clone();

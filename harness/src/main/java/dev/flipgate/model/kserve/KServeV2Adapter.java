@@ -102,6 +102,9 @@ public final class KServeV2Adapter implements ModelAdapter {
     // Answers are read and decoded on the client's selector thread (a direct executor), which
     // then sends the lane's next request: handing each answer to a pool thread would cost a
     // thread wake-up per request, the dominant cost on a small machine.
+    if (!CommonPoolParallelism.sufficient()) {
+      System.getLogger(KServeV2Adapter.class.getName()).log(System.Logger.Level.WARNING, CommonPoolParallelism.warning());
+    }
     var clients = new ArrayList<HttpClient>();
     for (int i = 0; i < Math.min(settings.concurrency(), SELECTOR_THREADS); i++) {
       clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run)
