@@ -24,8 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -51,6 +52,8 @@ public final class SubprocessAdapter implements ModelAdapter {
   private final BufferedWriter requests;
   private final BufferedReader responses;
   private final StderrTail stderr;
+  /** Reads the answers, so the run can stop waiting for one that never comes; its own thread, as the read blocks. */
+  private final ExecutorService reader;
   private final int batchSize;
   private final long timeoutMillis;
   private final List<String> classes;
@@ -62,6 +65,11 @@ public final class SubprocessAdapter implements ModelAdapter {
     this.requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
     this.responses = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     this.stderr = new StderrTail(process.getErrorStream(), identity.name());
+    this.reader = Executors.newSingleThreadExecutor(task -> {
+      var thread = new Thread(task, "flipgate-" + identity.name() + "-stdout");
+      thread.setDaemon(true);
+      return thread;
+    });
     this.batchSize = batchSize;
     this.timeoutMillis = timeoutMillis;
     this.classes = List.copyOf(classes);
@@ -139,7 +147,7 @@ public final class SubprocessAdapter implements ModelAdapter {
       requests.write(request(id, batch));
       requests.newLine();
       requests.flush();
-      line = CompletableFuture.supplyAsync(this::readLine).get(timeoutMillis, TimeUnit.MILLISECONDS);
+      line = reader.submit(this::readLine).get(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       process.destroyForcibly();
       throw failure(batch, "an answer within " + timeoutMillis + " ms", "none: the process hangs; it was killed",
@@ -249,6 +257,7 @@ public final class SubprocessAdapter implements ModelAdapter {
 
   @Override
   public void close() {
+    reader.shutdownNow(); // a read still blocked ends when the process does
     try {
       requests.close(); // end of input: a well-behaved model exits by itself
       if (!process.waitFor(2, TimeUnit.SECONDS)) {
