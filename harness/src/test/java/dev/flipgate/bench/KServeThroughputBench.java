@@ -59,17 +59,19 @@ public final class KServeThroughputBench {
     var measured = new ArrayList<Double>();
     for (int round = 1; round <= rounds; round++) {
       try (var adapter = KServeV2Adapter.open(declaration, context)) {
+        long[] cpuBefore = cpuTicks();
         long start = System.nanoTime();
         int answered = 0;
         for (int from = 0; from < inputs.size(); from += adapter.batchSize()) {
           answered += adapter.predict(inputs.subList(from, Math.min(inputs.size(), from + adapter.batchSize()))).size();
         }
         double perSecond = answered / ((System.nanoTime() - start) / 1e9);
+        String machine = machineShare(cpuBefore, cpuTicks());
         if (round > WARM_UP_ROUNDS) {
           measured.add(perSecond);
         }
-        System.out.printf("round %d%s: %.0f examples/s (%.1f%% of ideal)%n", round, round <= WARM_UP_ROUNDS ? " (warm-up)" : "",
-            perSecond, 100 * perSecond / ideal);
+        System.out.printf("round %d%s: %.0f examples/s (%.1f%% of ideal)%s%n", round, round <= WARM_UP_ROUNDS ? " (warm-up)" : "",
+            perSecond, 100 * perSecond / ideal, machine);
       }
     }
     if (!measured.isEmpty()) {
@@ -79,5 +81,36 @@ public final class KServeThroughputBench {
       System.out.printf("median of rounds %d-%d: %.0f examples/s = %.1f%% of the ideal %.0f/s (min %.1f%%, max %.1f%%)%n",
           WARM_UP_ROUNDS + 1, rounds, median, 100 * median / ideal, ideal, 100 * measured.get(0) / ideal, 100 * measured.get(measured.size() - 1) / ideal);
     }
+  }
+
+  /** The machine's CPU ticks (user, nice, system, idle, iowait, irq, softirq, steal), or none off Linux. */
+  private static long[] cpuTicks() {
+    try {
+      String[] fields = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long[] ticks = new long[8];
+      for (int i = 0; i < ticks.length; i++) {
+        ticks[i] = Long.parseLong(fields[i + 1]);
+      }
+      return ticks;
+    } catch (java.io.IOException | RuntimeException e) {
+      return new long[0];
+    }
+  }
+
+  /**
+   * How busy the machine's cores were during a round, and how much of their time the hypervisor
+   * gave to other machines (steal): a round with much steal measured the neighbours, not the client.
+   */
+  private static String machineShare(long[] before, long[] after) {
+    if (before.length == 0 || after.length == 0) {
+      return "";
+    }
+    long total = 0;
+    for (int i = 0; i < before.length; i++) {
+      total += after[i] - before[i];
+    }
+    long idle = after[3] - before[3] + after[4] - before[4];
+    long steal = after[7] - before[7];
+    return total == 0 ? "" : String.format("; cores busy %.0f%%, stolen %.0f%%", 100.0 * (total - idle - steal) / total, 100.0 * steal / total);
   }
 }
