@@ -1,5 +1,8 @@
 package dev.flipgate.gate;
 
+import java.util.List;
+import java.util.OptionalDouble;
+
 /** The latency percentiles a rule may name: those every result reports. */
 final class LatencyPercentile {
   private LatencyPercentile() {}
@@ -17,8 +20,10 @@ final class LatencyPercentile {
     return RuleCheck.Subject.latency("p" + percentile);
   }
 
-  static String notMeasured(String rule, int percentile) {
-    return "latency was not measured (latency.samples is 0, or a model is a predictions file), so " + rule
+  /** The failed check of a latency rule in a run that measured no latency: it fails closed. */
+  static List<RuleCheck> notMeasured(String rule, int percentile, double threshold) {
+    String message = "latency was not measured (latency.samples is 0, or a model is a predictions file), so " + rule
         + " on p" + percentile + " cannot pass; the gate fails closed";
+    return List.of(new RuleCheck(rule, subject(percentile), false, OptionalDouble.empty(), threshold, message, List.of()));
   }
 }

@@ -45,10 +45,8 @@ public record MaxLatencyIncreaseRule(Integer percentile, Double maxIncrease) imp
 
   @Override
   public List<RuleCheck> check(Comparison comparison) {
-    var subject = LatencyPercentile.subject(percentile);
     if (comparison.latency().isEmpty()) {
-      return List.of(new RuleCheck(ID, subject, false, OptionalDouble.empty(), maxIncrease,
-          LatencyPercentile.notMeasured(ID, percentile), List.of()));
+      return LatencyPercentile.notMeasured(ID, percentile, maxIncrease);
     }
     var latency = comparison.latency().get();
     var evidence = comparison.evidence();
@@ -61,6 +59,6 @@ public record MaxLatencyIncreaseRule(Integer percentile, Double maxIncrease) imp
             + " n = %d examples); %s the maximum increase %.0f%%",
         percentile, ratio.estimate(), evidence.level() * 100, ratio.lower(), ratio.upper(), latency.candidate().n(),
         passed ? "not confidently above" : "confidently above", maxIncrease * 100);
-    return List.of(new RuleCheck(ID, subject, passed, OptionalDouble.of(increase), maxIncrease, message, List.of()));
+    return List.of(new RuleCheck(ID, LatencyPercentile.subject(percentile), passed, OptionalDouble.of(increase), maxIncrease, message, List.of()));
   }
 }

@@ -37,18 +37,13 @@ public record MaxLatencyRule(Integer percentile, Double maxMs) implements GateRu
 
   @Override
   public List<RuleCheck.Subject> subjects(GoldenSet goldenSet) {
-    return List.of(subject());
-  }
-
-  private RuleCheck.Subject subject() {
-    return LatencyPercentile.subject(percentile);
+    return List.of(LatencyPercentile.subject(percentile));
   }
 
   @Override
   public List<RuleCheck> check(Comparison comparison) {
     if (comparison.latency().isEmpty()) {
-      return List.of(new RuleCheck(ID, subject(), false, OptionalDouble.empty(), maxMs,
-          LatencyPercentile.notMeasured(ID, percentile), List.of()));
+      return LatencyPercentile.notMeasured(ID, percentile, maxMs);
     }
     var latency = comparison.latency().get();
     double measured = latency.candidate().percentileMs(percentile);
@@ -57,6 +52,6 @@ public record MaxLatencyRule(Integer percentile, Double maxMs) implements GateRu
         "candidate p%d latency is %.2f ms (deployed %.2f ms, n = %d single-example calls), %s the budget %.2f ms",
         percentile, measured, latency.deployed().percentileMs(percentile), latency.candidate().n(),
         passed ? "within" : "above", maxMs);
-    return List.of(new RuleCheck(ID, subject(), passed, OptionalDouble.of(measured), maxMs, message, List.of()));
+    return List.of(new RuleCheck(ID, LatencyPercentile.subject(percentile), passed, OptionalDouble.of(measured), maxMs, message, List.of()));
   }
 }
