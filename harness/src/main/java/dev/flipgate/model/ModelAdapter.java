@@ -36,6 +36,15 @@ public interface ModelAdapter extends AutoCloseable {
     return java.util.Optional.empty();
   }
 
+  /**
+   * Whether the answers were computed before the run and only read now (a predictions file, a
+   * recording): their "latency" would say nothing about the model, and caching them again would
+   * only copy them.
+   */
+  default boolean answersStored() {
+    return false;
+  }
+
   @Override
   void close();
 }

@@ -82,7 +82,7 @@ public final class GateRunner {
       Map<String, Prediction> deployedAnswers = deployedCollected.predictions();
       Map<String, Prediction> candidateAnswers = candidateCollected.predictions();
       Comparison comparison = ComparisonCalculator.compare(goldenSet, deployedAnswers, candidateAnswers, suite.evidence());
-      if (suite.latency().enabled() && !answersFromFile(deployed) && !answersFromFile(candidate)) {
+      if (suite.latency().enabled() && !deployed.answersStored() && !candidate.answersStored()) {
         comparison = comparison.withLatency(LatencyProbe.measure(deployed, candidate, examplesOnly(goldenSet), suite.latency(),
             suite.seed(), deployedThroughput, candidateThroughput, progress));
       }
@@ -110,7 +110,7 @@ public final class GateRunner {
     }
 
     private Optional<PredictionCache> open(ModelAdapter model, List<String> classes) {
-      return cacheDirectory.filter(d -> !answersFromFile(model)).map(d -> PredictionCache.open(d, model.identity(), classes));
+      return cacheDirectory.filter(d -> !model.answersStored()).map(d -> PredictionCache.open(d, model.identity(), classes));
     }
 
     @Override
@@ -123,14 +123,6 @@ public final class GateRunner {
   /** Examples a second of the batched pass; NaN when every answer came from the cache (nothing was timed). */
   private static double throughput(int asked, long startedNanos) {
     return asked == 0 ? Double.NaN : asked / Math.max(1e-9, (System.nanoTime() - startedNanos) / 1e9);
-  }
-
-  /**
-   * A predictions file or a recording answers from disk: its "latency" would say nothing about
-   * the model, and caching its answers again would only copy them.
-   */
-  private static boolean answersFromFile(ModelAdapter model) {
-    return model.identity().kind().equals("predictions-file") || model.identity().kind().equals("recorded");
   }
 
   private static List<ModelInput> examplesOnly(GoldenSet goldenSet) {

@@ -3,11 +3,9 @@ package dev.flipgate.model.predictions;
 import dev.flipgate.declaration.DeclaredPaths;
 import dev.flipgate.failure.ModelFailureException;
 import dev.flipgate.failure.Problem;
-import dev.flipgate.model.ModelAdapter;
 import dev.flipgate.model.ModelContext;
 import dev.flipgate.model.ModelDeclaration;
 import dev.flipgate.model.ModelIdentity;
-import dev.flipgate.model.ModelInput;
 import dev.flipgate.model.Prediction;
 import dev.flipgate.provenance.Sha256;
 import java.io.BufferedReader;
@@ -27,13 +25,9 @@ import java.util.zip.GZIPInputStream;
  * gzip-compressed. The whole file is read and checked when opened: an example without a
  * prediction, or a prediction for an example the golden set does not have, fails the run.
  */
-public final class PredictionsFileAdapter implements ModelAdapter {
-  private final ModelIdentity identity;
-  private final Map<String, Prediction> predictions;
-
+public final class PredictionsFileAdapter extends StoredAnswersAdapter {
   private PredictionsFileAdapter(ModelIdentity identity, Map<String, Prediction> predictions) {
-    this.identity = identity;
-    this.predictions = Map.copyOf(predictions);
+    super(identity, predictions);
   }
 
   public static PredictionsFileAdapter open(ModelDeclaration.PredictionsFile declaration, ModelContext context) {
@@ -89,37 +83,5 @@ public final class PredictionsFileAdapter implements ModelAdapter {
 
   private static String firstFew(List<String> ids) {
     return String.join(", ", ids.subList(0, Math.min(10, ids.size()))) + (ids.size() > 10 ? ", …" : "");
-  }
-
-  @Override
-  public ModelIdentity identity() {
-    return identity;
-  }
-
-  @Override
-  public int batchSize() {
-    return 4096;
-  }
-
-  @Override
-  public List<Prediction> predict(List<ModelInput> batch) {
-    return lookUp(predictions, batch, identity);
-  }
-
-  /** The stored answer of each input; a missing one fails the run naming the example. */
-  static List<Prediction> lookUp(Map<String, Prediction> predictions, List<ModelInput> batch, ModelIdentity identity) {
-    return batch.stream().map(input -> {
-      Prediction prediction = predictions.get(input.exampleId());
-      if (prediction == null) {
-        throw Problem.at(identity.location()).example(input.exampleId()).expected("a prediction").found("none")
-            .modelFailure("missing prediction");
-      }
-      return prediction;
-    }).toList();
-  }
-
-  @Override
-  public void close() {
-    // Nothing to release: the predictions were read when the adapter was opened.
   }
 }

@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flipgate.declaration.DeclaredPaths;
 import dev.flipgate.failure.ModelFailureException;
 import dev.flipgate.failure.Problem;
-import dev.flipgate.model.ModelAdapter;
 import dev.flipgate.model.ModelContext;
 import dev.flipgate.model.ModelDeclaration;
 import dev.flipgate.model.ModelIdentity;
-import dev.flipgate.model.ModelInput;
 import dev.flipgate.model.Prediction;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,15 +19,11 @@ import java.util.Map;
  * answers to other examples, or to the same ids with other content, would compare nothing. The
  * identity reported is the recorded model's, so provenance still names the model by its hash.
  */
-public final class RecordedAdapter implements ModelAdapter {
+public final class RecordedAdapter extends StoredAnswersAdapter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final ModelIdentity identity;
-  private final Map<String, Prediction> predictions;
-
   private RecordedAdapter(ModelIdentity identity, Map<String, Prediction> predictions) {
-    this.identity = identity;
-    this.predictions = Map.copyOf(predictions);
+    super(identity, predictions);
   }
 
   public static RecordedAdapter open(ModelDeclaration.Recorded declaration, ModelContext context) {
@@ -71,25 +64,5 @@ public final class RecordedAdapter implements ModelAdapter {
           .whatToDo("make recordings with flipgate record; a plain predictions file is type: predictions")
           .configurationError("not a Flipgate recording");
     }
-  }
-
-  @Override
-  public ModelIdentity identity() {
-    return identity;
-  }
-
-  @Override
-  public int batchSize() {
-    return 4096;
-  }
-
-  @Override
-  public List<Prediction> predict(List<ModelInput> batch) {
-    return PredictionsFileAdapter.lookUp(predictions, batch, identity);
-  }
-
-  @Override
-  public void close() {
-    // Nothing to release: the recording was read when the adapter was opened.
   }
 }

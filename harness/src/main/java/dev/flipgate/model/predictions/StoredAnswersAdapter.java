@@ -1,0 +1,56 @@
+package dev.flipgate.model.predictions;
+
+import dev.flipgate.failure.Problem;
+import dev.flipgate.model.ModelAdapter;
+import dev.flipgate.model.ModelIdentity;
+import dev.flipgate.model.ModelInput;
+import dev.flipgate.model.Prediction;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model whose answers were read, whole and checked, when it was opened: each example's answer
+ * is looked up by its id, and one missing fails the run naming the example.
+ */
+public abstract sealed class StoredAnswersAdapter implements ModelAdapter permits PredictionsFileAdapter, RecordedAdapter {
+  private final ModelIdentity identity;
+  private final Map<String, Prediction> predictions;
+
+  StoredAnswersAdapter(ModelIdentity identity, Map<String, Prediction> predictions) {
+    this.identity = identity;
+    this.predictions = Map.copyOf(predictions);
+  }
+
+  @Override
+  public final ModelIdentity identity() {
+    return identity;
+  }
+
+  /** Large: a lookup costs nothing, and progress is still reported this often. */
+  @Override
+  public final int batchSize() {
+    return 4096;
+  }
+
+  @Override
+  public final List<Prediction> predict(List<ModelInput> batch) {
+    return batch.stream().map(input -> {
+      Prediction prediction = predictions.get(input.exampleId());
+      if (prediction == null) {
+        throw Problem.at(identity.location()).example(input.exampleId()).expected("a prediction").found("none")
+            .modelFailure("missing prediction");
+      }
+      return prediction;
+    }).toList();
+  }
+
+  @Override
+  public final boolean answersStored() {
+    return true;
+  }
+
+  @Override
+  public final void close() {
+    // Nothing to release: the answers were read when the adapter was opened.
+  }
+}
