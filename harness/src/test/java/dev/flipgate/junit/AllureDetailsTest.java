@@ -35,13 +35,7 @@ class AllureDetailsTest {
 
   @BeforeEach
   void givenACandidateThatBreaksTheCriticalExampleAndAnAdversarialOne() {
-    tiny.policy = """
-        policy:
-          rules:
-            - { rule: max-negative-flip-rate, slices: ["*"], max: 0 }
-            - { rule: critical-examples }
-            - { rule: max-robustness-drop, perturbations: ["*"], max: 0 }
-        """;
+    tiny.policy = TinyGoldenSet.THREE_RULE_POLICY;
     tiny.candidatePredictions = tiny.deployedPredictions.replace("e1,cat,0.9,0.1", "e1,dog,0.4,0.6")
         .replace("e1~nudge,cat,0.8,0.2", "e1~nudge,dog,0.3,0.7");
   }

@@ -36,13 +36,7 @@ class FlipgateTestEngineTest {
 
   @BeforeEach
   void givenAPolicyOfThreeRules() {
-    tiny.policy = """
-        policy:
-          rules:
-            - { rule: max-negative-flip-rate, slices: ["*"], max: 0 }
-            - { rule: critical-examples }
-            - { rule: max-robustness-drop, perturbations: ["*"], max: 0 }
-        """;
+    tiny.policy = TinyGoldenSet.THREE_RULE_POLICY;
   }
 
   private EngineTestKit.Builder engine(DiscoverySelector... selectors) {

@@ -51,6 +51,14 @@ public final class TinyGoldenSet {
         rules:
           - { rule: max-negative-flip-rate, slices: [all], max: 0 }
       """;
+  /** A policy with one rule of each kind the engine's tests expand: flips per slice, critical examples, perturbations. */
+  public static final String THREE_RULE_POLICY = """
+      policy:
+        rules:
+          - { rule: max-negative-flip-rate, slices: ["*"], max: 0 }
+          - { rule: critical-examples }
+          - { rule: max-robustness-drop, perturbations: ["*"], max: 0 }
+      """;
 
   public Path writeTo(Path directory) {
     try {
