@@ -30,12 +30,15 @@ final class Exchange {
   private final List<HttpClient> clients;
   private final KServeSettings settings;
   private final String modelName;
+  /** Built once: parsing the URI for every request is work on each lane's critical path. */
+  private final URI inferUri;
 
   /** Lane {@code i} talks through {@code clients[i % clients.size()]}: each client has one selector thread. */
   Exchange(List<HttpClient> clients, KServeSettings settings, String modelName) {
     this.clients = List.copyOf(clients);
     this.settings = settings;
     this.modelName = modelName;
+    this.inferUri = settings.modelPath("/infer");
   }
 
   /** What one attempt came to: an answer, or why it failed and whether asking again may help. */
@@ -64,7 +67,7 @@ final class Exchange {
 
   /** The inference response's body; completes exceptionally with a {@link ModelFailureException} naming the batch. */
   CompletableFuture<byte[]> infer(int lane, byte[] body, List<ModelInput> batch) {
-    return withRetries(lane, () -> request(settings.modelPath("/infer")).header("Content-Type", "application/json")
+    return withRetries(lane, () -> request(inferUri).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), 1).thenApply(attempt -> {
           if (attempt instanceof Attempt.Answered answered && answered.status() == 200) {
             return answered.body();
