@@ -8,7 +8,6 @@ import dev.flipgate.goldenset.GoldenSet;
 import dev.flipgate.goldenset.GoldenSetLoader;
 import dev.flipgate.model.ModelAdapter;
 import dev.flipgate.model.ModelAdapters;
-import dev.flipgate.model.ModelContext;
 import dev.flipgate.model.ModelDeclaration;
 import dev.flipgate.model.ModelInput;
 import dev.flipgate.model.Prediction;
@@ -20,12 +19,9 @@ import dev.flipgate.suite.SuiteReader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Runs one gate: reads the suite, loads and checks the golden set and the policy, runs both
@@ -64,11 +60,9 @@ public final class GateRunner {
   public RunResult run(Suite suite, GoldenSet goldenSet, Optional<String> candidateName, String runId) {
     Instant startedAt = clock.instant();
     ModelDeclaration candidateDeclaration = candidate(suite, candidateName);
-    List<ModelInput> inputs = inputsOf(goldenSet);
-    Set<String> ids = new HashSet<>();
-    inputs.forEach(input -> ids.add(input.exampleId()));
-    var context = new ModelContext(suite.file(), goldenSet.task(), goldenSet.classes(), goldenSet.inputColumns(), goldenSet.inputLayout(), ids,
-        goldenSet.sha256());
+    var runInputs = RunInputs.of(suite, goldenSet);
+    List<ModelInput> inputs = runInputs.inputs();
+    var context = runInputs.context();
 
     try (ModelAdapter deployed = ModelAdapters.open(suite.deployed(), context);
         ModelAdapter candidate = ModelAdapters.open(candidateDeclaration, context);
@@ -138,12 +132,5 @@ public final class GateRunner {
           .configurationError("unknown candidate");
     }
     return declaration;
-  }
-
-  private static List<ModelInput> inputsOf(GoldenSet goldenSet) {
-    List<ModelInput> inputs = new ArrayList<>();
-    goldenSet.examples().forEach(e -> inputs.add(new ModelInput(e.id(), e.input())));
-    goldenSet.adversarialExamples().forEach(e -> inputs.add(new ModelInput(e.id(), e.input())));
-    return inputs;
   }
 }

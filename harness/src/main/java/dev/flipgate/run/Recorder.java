@@ -8,7 +8,6 @@ import dev.flipgate.goldenset.GoldenSetLoader;
 import dev.flipgate.io.AtomicFiles;
 import dev.flipgate.model.ModelAdapter;
 import dev.flipgate.model.ModelAdapters;
-import dev.flipgate.model.ModelContext;
 import dev.flipgate.model.ModelDeclaration;
 import dev.flipgate.model.ModelInput;
 import dev.flipgate.model.Prediction;
@@ -22,8 +21,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -58,14 +55,9 @@ public final class Recorder {
           .configurationError("the deployed model is already a recording");
     }
     GoldenSet goldenSet = GoldenSetLoader.load(suite.goldenSetDirectory());
-    List<ModelInput> inputs = new ArrayList<>();
-    goldenSet.examples().forEach(e -> inputs.add(new ModelInput(e.id(), e.input())));
-    goldenSet.adversarialExamples().forEach(e -> inputs.add(new ModelInput(e.id(), e.input())));
-    var ids = new HashSet<String>();
-    inputs.forEach(i -> ids.add(i.exampleId()));
-    var context = new ModelContext(suite.file(), goldenSet.task(), goldenSet.classes(), goldenSet.inputColumns(),
-        goldenSet.inputLayout(), ids, goldenSet.sha256());
-    try (ModelAdapter deployed = ModelAdapters.open(suite.deployed(), context)) {
+    var runInputs = RunInputs.of(suite, goldenSet);
+    List<ModelInput> inputs = runInputs.inputs();
+    try (ModelAdapter deployed = ModelAdapters.open(suite.deployed(), runInputs.context())) {
       Map<String, Prediction> answers = PredictionCollector.predictAll("deployed", deployed, inputs, progress);
       var recording = new Recording(Recording.FORMAT, deployed.identity(),
           new Recording.GoldenSetRef(goldenSet.name(), goldenSet.version(), goldenSet.sha256()),
