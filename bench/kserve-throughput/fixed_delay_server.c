@@ -105,8 +105,21 @@ static char *inference_answer(const char *request, size_t request_len, size_t *l
     }
   }
   rows = rows < 1 ? 1 : rows;
-  char *body = malloc(96 + (size_t) rows * 20);
-  int at = sprintf(body, "{\"outputs\":[{\"name\":\"out\",\"datatype\":\"FP32\",\"shape\":[%ld,10],\"data\":[", rows);
+  /* The request's id, echoed as the protocol requires (Flipgate refuses an answer without it). */
+  char id[129] = "";
+  const char *id_key = memmem(request, request_len, "{\"id\":\"", 7);
+  if (id_key != NULL) {
+    const char *start = id_key + 7;
+    const char *quote = memchr(start, '"', request_len - (size_t) (start - request));
+    size_t id_len = quote == NULL ? 0 : (size_t) (quote - start);
+    if (id_len < sizeof id) {
+      memcpy(id, start, id_len);
+      id[id_len] = '\0';
+    }
+  }
+  char *body = malloc(256 + (size_t) rows * 20);
+  int at = sprintf(body, "{\"id\":\"%s\",\"outputs\":[{\"name\":\"out\",\"datatype\":\"FP32\",\"shape\":[%ld,10],\"data\":[",
+                   id, rows);
   for (long r = 0; r < rows; r++) {
     at += sprintf(body + at, "%s9,0,0,0,0,0,0,0,0,0", r == 0 ? "" : ",");
   }

@@ -6,6 +6,9 @@ Run once (Debian's python3-onnx) to regenerate the committed test resources:
 
 - mnist-8-argmax-label.onnx: mnist-8 with an ArgMax appended, so its output is an int64
   class index (output kind `label`), not logits.
+- mnist-8-shifted-classes.onnx: mnist-8 with its logits rotated by one class (class k's logit
+  answered as class k + 1), same input and output names: a different model that a server can swap
+  in behind the same URL, for the stale-answer tests.
 - linear-regression-{a,b}.onnx: y = x · w + b on two features (output kind `value`), two
   different weightings for a deployed and a candidate regression model.
 """
@@ -23,6 +26,15 @@ del graph.output[:]
 graph.output.append(helper.make_tensor_value_info("label", TensorProto.INT64, [1]))
 onnx.checker.check_model(model)
 onnx.save(model, f"{out}/mnist-8-argmax-label.onnx")
+
+shifted = onnx.load(source)
+for node in shifted.graph.node:
+    node.output[:] = ["original_logits" if o == "Plus214_Output_0" else o for o in node.output]
+rotation = helper.make_tensor("rotation_value", TensorProto.INT64, [10], [9, 0, 1, 2, 3, 4, 5, 6, 7, 8])
+shifted.graph.node.append(helper.make_node("Constant", [], ["rotation"], value=rotation))
+shifted.graph.node.append(helper.make_node("Gather", ["original_logits", "rotation"], ["Plus214_Output_0"], axis=1))
+onnx.checker.check_model(shifted)
+onnx.save(shifted, f"{out}/mnist-8-shifted-classes.onnx")
 
 for name, weights, bias in [("a", [2.0, -1.0], 0.5), ("b", [2.1, -0.9], 0.3)]:
     w = helper.make_tensor("w", TensorProto.FLOAT, [2, 1], weights)

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flipgate.goldenset.InputTensor;
 import dev.flipgate.model.ClassScores;
-import dev.flipgate.model.ModelIdentity;
+import dev.flipgate.model.AnswerKey;
 import dev.flipgate.model.ModelInput;
 import dev.flipgate.model.Prediction;
 import dev.flipgate.provenance.Sha256;
@@ -28,8 +28,10 @@ import java.util.zip.CRC32;
 
 /**
  * A model's answers kept on disk, so a rerun — or a run resumed after a crash or a kill — does
- * not ask the model again for what it already answered. One append-only file per model identity
- * (its SHA-256: the model file's content, or an endpoint and its metadata), one line per answer,
+ * not ask the model again for what it already answered. One append-only file per
+ * {@link AnswerKey} — everything that determines the model's answers: the model's bytes or a
+ * served model's endpoint and metadata, the input preparation, the output read, the classes, the
+ * runtime — whose first line names those determinants, then one line per answer,
  * keyed by the SHA-256 of the example's input (its content, not its id) and sealed with a CRC32
  * of the line: a torn or corrupt line is skipped, and its example asked again. Lines are
  * appended a request at a time as the answers come (from any thread), so a killed run loses at
@@ -52,24 +54,31 @@ public final class PredictionCache implements AutoCloseable {
   private long lastForcedNanos = System.nanoTime();
   private int corrupt;
 
-  private PredictionCache(Path file, List<String> classes) throws IOException {
+  private PredictionCache(Path file, AnswerKey key, List<String> classes) throws IOException {
     this.file = file;
     this.classes = List.copyOf(classes);
+    String header = JSON.createObjectNode().set("determinants", JSON.valueToTree(new java.util.TreeMap<>(key.determinants())))
+        .toString();
     if (Files.exists(file)) {
-      load();
+      load(header);
     }
     Files.createDirectories(file.getParent());
     this.appender = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    if (appender.size() == 0) {
+      appender.write(ByteBuffer.wrap((header + "\n").getBytes(StandardCharsets.UTF_8)));
+    }
   }
 
-  /** The cache of this model under {@code directory}, created when missing. */
-  public static PredictionCache open(Path directory, ModelIdentity identity, List<String> classes) {
-    Path file = directory.resolve(identity.kind() + "-" + identity.sha256() + ".jsonl");
+  /** The cache of the model with this answer key under {@code directory}, created when missing. */
+  public static PredictionCache open(Path directory, AnswerKey key, List<String> classes) {
+    Path file = directory.resolve(key.determinants().get("adapter") + "-" + key.sha256() + ".jsonl");
     try {
-      return new PredictionCache(file, classes);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the prediction cache " + file + ": " + e.getMessage()
-          + "; check the directory is writable, or run with --no-cache", e);
+      return new PredictionCache(file, key, classes);
+    } catch (IOException | UncheckedIOException e) {
+      throw new dev.flipgate.failure.ConfigurationException(dev.flipgate.failure.Problem.at(directory)
+          .expected("a writable directory for the prediction cache").found("cannot open " + file.getFileName() + ": " + e)
+          .whatToDo("point --cache-dir at a writable directory, or run with --no-cache")
+          .says("cannot open the prediction cache"), e);
     }
   }
 
@@ -91,6 +100,25 @@ public final class PredictionCache implements AutoCloseable {
       missedKeys.put(input.tensor(), key);
     }
     return Optional.ofNullable(answer);
+  }
+
+  /**
+   * Forgets every answer: the spot check found the model answering differently from its cache.
+   * The file is set aside (renamed {@code .stale-<millis>}) for inspection, and a new one begun.
+   */
+  public synchronized void discard() {
+    answers.clear();
+    missedKeys.clear();
+    try {
+      appender.force(false);
+      Files.copy(file, file.resolveSibling(file.getFileName() + ".stale-" + System.currentTimeMillis()));
+      String header = Files.readAllLines(file, StandardCharsets.UTF_8).get(0);
+      appender.truncate(0);
+      appender.write(ByteBuffer.wrap((header + "\n").getBytes(StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot set aside the stale prediction cache " + file + ": " + e.getMessage()
+          + "; delete it by hand, or run with --no-cache", e);
+    }
   }
 
   /** Lines that were torn or corrupt when the cache was read: their examples are asked again. */
@@ -139,8 +167,18 @@ public final class PredictionCache implements AutoCloseable {
     return "{\"crc\":" + crc(body) + ",\"entry\":" + body + "}";
   }
 
-  private void load() throws IOException {
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+  /**
+   * Reads the answers of a file whose first line names exactly these determinants; a file that
+   * names others (a hash collision, an edited file) is ignored whole: every answer is asked again.
+   */
+  private void load(String header) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    if (lines.isEmpty() || !lines.get(0).equals(header)) {
+      corrupt += lines.size();
+      Files.move(file, file.resolveSibling(file.getFileName() + ".foreign-" + System.currentTimeMillis()));
+      return;
+    }
+    for (String line : lines.subList(1, lines.size())) {
       if (line.isBlank()) {
         continue;
       }

@@ -70,33 +70,69 @@ final class GateCommand implements Callable<Integer> {
     requireDirectory(out, "--out");
     requireDirectory(junitXml, "--junit-xml");
     requireDirectory(allureResults, "--allure-results");
+    if (!noCache) {
+      requireDirectory(cacheDirectory(), "--cache-dir");
+    }
+    Path directory = out != null ? out : uniqueDirectory(Path.of("reports", runId));
+    // Before anything can fail: an earlier run's verdict in --out must not outlive this run.
+    writing(directory, () -> RunOutputWriter.invalidateEarlierVerdict(directory));
+    if (junitXml != null) {
+      writing(junitXml, () -> Files.deleteIfExists(junitXml.resolve("TEST-flipgate.xml")));
+    }
     var progress = quiet ? dev.flipgate.run.ProgressListener.SILENT : new StderrProgress(spec.commandLine().getErr());
     var runner = new GateRunner(clock, progress);
     if (!noCache) {
-      runner = runner.cachingIn(cacheDir != null ? cacheDir : Path.of(System.getProperty("flipgate.cacheDir", ".flipgate/cache")));
+      runner = runner.cachingIn(cacheDirectory());
     }
     RunResult result = runner.run(suite, Optional.ofNullable(candidate), runId);
-    Path directory = out != null ? out : uniqueDirectory(Path.of("reports", runId));
-    try {
-      RunOutputWriter.write(result, directory);
-    } catch (IOException e) {
-      throw new dev.flipgate.failure.ModelFailureException(dev.flipgate.failure.Problem.at(directory)
-          .whatToDo("check the directory is writable and the disk has room, then run again")
-          .says("cannot write the reports: " + e), e);
+    try (var staged = writing(directory, () -> RunOutputWriter.stage(result, directory))) {
+      writeTestResults(result, staged.directory());
+      writing(directory, staged::commit);
     }
-    writeTestResults(result, directory);
     spec.commandLine().getOut().print(ConsoleSummary.render(result, directory));
     spec.commandLine().getOut().flush();
     return result.decision().verdict() == Verdict.PROMOTE ? ExitCode.PROMOTE : ExitCode.BLOCK;
   }
 
-  /** JUnit XML and Allure results of the same run, for CI systems that read those. */
-  private void writeTestResults(RunResult result, Path directory) {
+  private Path cacheDirectory() {
+    return cacheDir != null ? cacheDir : Path.of(System.getProperty("flipgate.cacheDir", ".flipgate/cache"));
+  }
+
+  /** An output step whose I/O failure is a runtime failure (exit 3) naming the directory, never a verdict. */
+  private static <T> T writing(Path directory, IoStep<T> step) {
+    try {
+      return step.run();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new dev.flipgate.failure.ModelFailureException(dev.flipgate.failure.Problem.at(directory)
+          .whatToDo("check the directory is writable and the disk has room, then run again")
+          .says("cannot write the reports: " + e), e);
+    }
+  }
+
+  private static void writing(Path directory, IoAction action) {
+    writing(directory, () -> {
+      action.run();
+      return null;
+    });
+  }
+
+  @FunctionalInterface
+  private interface IoStep<T> {
+    T run() throws IOException;
+  }
+
+  @FunctionalInterface
+  private interface IoAction {
+    void run() throws IOException;
+  }
+
+  /** JUnit XML and Allure results of the same run, for CI systems that read those; before the reports are in place. */
+  private void writeTestResults(RunResult result, Path stagedReports) {
     if (junitXml == null && allureResults == null) {
       return;
     }
     var errors = new java.io.PrintWriter(spec.commandLine().getErr(), true);
-    TestReportFiles.write(SuiteReader.read(suite), result, directory, Path.of("").toAbsolutePath(),
+    TestReportFiles.write(SuiteReader.read(suite), result, stagedReports, Path.of("").toAbsolutePath(),
         Optional.ofNullable(junitXml), Optional.ofNullable(allureResults), errors);
     // The platform's XML listener reports a write failure on stderr only: never let it pass silently.
     if (junitXml != null && !Files.isRegularFile(junitXml.resolve("TEST-flipgate.xml"))) {

@@ -21,6 +21,13 @@ final class StderrProgress implements ProgressListener {
   }
 
   @Override
+  public void staleCache(String role, String model, String exampleId) {
+    err.printf("%s model %s: answered example %s otherwise than its prediction cache; the cache is set aside as stale and"
+        + " every example is asked afresh%n", role, model, exampleId);
+    err.flush();
+  }
+
+  @Override
   public void predicted(String role, String model, int done, int total) {
     int tenth = total == 0 ? 10 : (int) (10L * done / total);
     if (!model.equals(lastModel) || tenth != lastTenth) {

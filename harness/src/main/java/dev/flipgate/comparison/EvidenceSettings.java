@@ -8,6 +8,8 @@ package dev.flipgate.comparison;
 public record EvidenceSettings(double level, int resamples, long seed, double power) {
   public static final double DEFAULT_LEVEL = 0.95;
   public static final int DEFAULT_RESAMPLES = 1000;
+  /** Enough for intervals stable to the third decimal; more only costs time (every slice is resampled). */
+  public static final int MAX_RESAMPLES = 100_000;
   public static final double DEFAULT_POWER = 0.8;
 
   public EvidenceSettings {

@@ -4,6 +4,7 @@ import dev.flipgate.statistics.ClopperPearson;
 import dev.flipgate.statistics.Interval;
 import dev.flipgate.statistics.McNemarExactTest;
 import dev.flipgate.statistics.PoissonBootstrap;
+import dev.flipgate.statistics.TangoScoreInterval;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -11,10 +12,11 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Measures the uncertainty of one slice. Answer-based metric deltas get a paired bootstrap over
- * the slice's {@link PairedCells} (cost independent of the slice's size); score-based deltas a
- * paired bootstrap over its examples (both models' scores of an example move together); the
- * accuracy delta McNemar's exact test; the negative flip rate Clopper–Pearson.
+ * Measures the uncertainty of one slice. The accuracy delta gets Tango's score interval for
+ * paired proportions and McNemar's exact test; other answer-based metric deltas a paired
+ * bootstrap over the slice's {@link PairedCells} (cost independent of the slice's size);
+ * score-based deltas a paired bootstrap over its examples (both models' scores of an example
+ * move together); the negative flip rate Clopper–Pearson.
  */
 final class SliceEvidenceCalculator {
   private static final SliceMetric[] ANSWER_METRICS =
@@ -64,8 +66,13 @@ final class SliceEvidenceCalculator {
         continue;
       }
       boolean tested = metric == SliceMetric.ACCURACY;
+      // Accuracy's change has an exact paired form: Tango's score interval over the flips, which
+      // stays as wide as the slice is small even when no flip was observed (a bootstrap gives [0, 0]).
+      Optional<Interval> interval = tested && counts.n() > 0
+          ? Optional.of(TangoScoreInterval.interval(counts.positiveFlips(), counts.negativeFlips(), counts.n(), settings.level()))
+          : Optional.ofNullable(intervals.get(metric));
       deltas.put(metric, new MetricEvidence(OptionalDouble.of(after.getAsDouble() - before.getAsDouble()),
-          Optional.ofNullable(intervals.get(metric)),
+          interval,
           tested ? OptionalDouble.of(McNemarExactTest.candidateWorsePValue(counts.negativeFlips(), counts.positiveFlips()))
               : OptionalDouble.empty(),
           tested ? Optional.of(McNemarExactTest.NAME) : Optional.empty()));

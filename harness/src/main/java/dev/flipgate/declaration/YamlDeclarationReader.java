@@ -20,7 +20,10 @@ import java.util.List;
  * every failure into an error that names the file and line.
  */
 public final class YamlDeclarationReader {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+  // Strict duplicate detection: a key given twice is an error, not "the last one wins" (a second
+  // `max` could loosen a rule unseen). Jackson reports it with the key's line.
+  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -66,19 +69,7 @@ public final class YamlDeclarationReader {
    * built once all their keys are read), so the key's own line is looked up in the text.
    */
   private static java.util.OptionalInt lineOfKey(Path file, String key) {
-    try {
-      var pattern = java.util.regex.Pattern.compile("^[\\s-]*\"?" + java.util.regex.Pattern.quote(key) + "\"?\\s*:.*|.*[{,]\\s*"
-          + java.util.regex.Pattern.quote(key) + "\\s*:.*");
-      List<String> lines = Files.readAllLines(file);
-      for (int i = 0; i < lines.size(); i++) {
-        if (pattern.matcher(lines.get(i)).matches()) {
-          return java.util.OptionalInt.of(i + 1);
-        }
-      }
-    } catch (IOException e) {
-      // The message still names the key and its path; the line is a convenience.
-    }
-    return java.util.OptionalInt.empty();
+    return KeyLines.lineOf(file, key);
   }
 
   private static int lineOf(JsonProcessingException e) {

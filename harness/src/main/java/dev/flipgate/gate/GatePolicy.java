@@ -31,8 +31,26 @@ public record GatePolicy(List<GateRule> rules, Underpowered underpowered) {
           .configurationError("a policy without rules would promote anything");
     }
     for (int i = 0; i < rules.size(); i++) {
-      rules.get(i).validate(goldenSet, new RuleLocation(suiteFile, i, rules.get(i).id()));
+      GateRule rule = rules.get(i);
+      var location = new RuleLocation(suiteFile, i, rule.id());
+      rule.validate(goldenSet, location);
+      if (rule.subjects(goldenSet).isEmpty()) {
+        // A rule that judges nothing always passes: a PROMOTE it "allowed" would be a silent lie.
+        throw location.problem().expected("something for the rule to judge on golden set '" + goldenSet.name() + "'")
+            .found("nothing: " + nothingToJudge(rule, goldenSet))
+            .whatToDo("remove the rule, or add to the golden set what it is meant to judge")
+            .configurationError("rule would judge nothing");
+      }
     }
+  }
+
+  private static String nothingToJudge(GateRule rule, GoldenSet goldenSet) {
+    return switch (rule.concern()) {
+      case ADVERSARIAL -> goldenSet.adversarialExamples().isEmpty() ? "the golden set has no adversarial examples"
+          : "no perturbation it names has adversarial examples";
+      case CRITICAL_EXAMPLES -> "the golden set lists no critical examples";
+      default -> "no slice or example it names exists";
+    };
   }
 
   public GateDecision decide(Comparison comparison) {

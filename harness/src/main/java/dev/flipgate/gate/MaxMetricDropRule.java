@@ -108,7 +108,7 @@ public record MaxMetricDropRule(String metric, List<String> slices, Double max, 
         measure.direction() == SliceMetric.Direction.HIGHER_IS_BETTER ? "drop" : "rise", amount(measure, max),
         slice.negativeFlipIds().isEmpty() ? "" : ": negative flips " + Percent.ids(slice.negativeFlipIds()));
     return new RuleCheck(ID, subject, passed, OptionalDouble.of(judged), max, message, slice.negativeFlipIds(),
-        Underpowering.of(deltaCi, max, power, metric, slice.n()));
+        Underpowering.of(deltaCi, max, power, metric, slice.n(), measure.isRate()));
   }
 
   /** The lower (or upper) end of the drop's interval, from the delta's interval. */

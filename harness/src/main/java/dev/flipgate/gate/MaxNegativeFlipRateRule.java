@@ -71,6 +71,6 @@ public record MaxNegativeFlipRateRule(List<String> slices, Double max, String ju
         slice.name(), Percent.of(nfr), slice.counts().negativeFlips(), slice.n(), bound, passed ? "within" : "above",
         Percent.of(max), slice.negativeFlipIds().isEmpty() ? "" : ": negative flips " + Percent.ids(slice.negativeFlipIds()));
     return new RuleCheck(ID, subject, passed, OptionalDouble.of(judged), max, message, slice.negativeFlipIds(),
-        Underpowering.of(evidence.ci(), max, power, "the negative flip rate", slice.n()));
+        Underpowering.of(evidence.ci(), max, power, "the negative flip rate", slice.n(), true));
   }
 }

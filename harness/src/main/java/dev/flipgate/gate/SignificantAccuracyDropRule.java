@@ -101,7 +101,7 @@ public record SignificantAccuracyDropRule(List<String> slices, Double alpha, Str
     MetricEvidence accuracy = slice.evidence().delta(SliceMetric.ACCURACY);
     return new RuleCheck(ID, subject, !significant, OptionalDouble.of(adjusted), alpha, message,
         significant ? slice.negativeFlipIds() : List.of(),
-        Underpowering.of(accuracy == null ? java.util.Optional.empty() : accuracy.ci(), relevant, power, "accuracy", slice.n()));
+        Underpowering.of(accuracy == null ? java.util.Optional.empty() : accuracy.ci(), relevant, power, "accuracy", slice.n(), true));
   }
 
   private static OptionalDouble pValue(SliceComparison slice) {

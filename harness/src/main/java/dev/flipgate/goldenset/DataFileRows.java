@@ -1,5 +1,7 @@
 package dev.flipgate.goldenset;
 
+import dev.flipgate.io.StrictCsv;
+import dev.flipgate.io.PhysicalLines;
 import dev.flipgate.failure.ConfigurationException;
 import dev.flipgate.failure.Problem;
 import java.io.BufferedReader;
@@ -21,11 +23,7 @@ import org.apache.commons.csv.CSVRecord;
  * ends in {@code .gz}), checking that every row has as many columns as the header.
  */
 final class DataFileRows {
-  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-      .setHeader()
-      .setSkipHeaderRecord(true)
-      .setIgnoreSurroundingSpaces(true)
-      .get();
+  private static final CSVFormat FORMAT = StrictCsv.HEADED;
 
   private DataFileRows() {}
 
@@ -43,13 +41,12 @@ final class DataFileRows {
   static void forEach(Path file, Consumer<List<String>> onHeader, Consumer<Row> onRow) {
     try (InputStream raw = Files.newInputStream(file);
         InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        PhysicalLines reader = new PhysicalLines(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
         CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
       List<String> header = parser.getHeaderNames();
       onHeader.accept(header);
       for (CSVRecord record : parser) {
-        // The header is line 1; golden-set rows never span lines (no quoted newlines in ids or numbers).
-        long line = record.getRecordNumber() + 1;
+        long line = reader.startOf(record); // the physical line: blank lines and quoted line breaks counted
         if (record.size() != header.size()) {
           throw Problem.at(file).line(line)
               .expected(header.size() + " columns, as in the header")

@@ -1,5 +1,6 @@
 package dev.flipgate.goldenset;
 
+import dev.flipgate.io.CsvNumbers;
 import dev.flipgate.failure.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,11 +86,7 @@ final class ExamplesReader {
   }
 
   private static boolean isFinite(String text) {
-    try {
-      return Double.isFinite(Double.parseDouble(text));
-    } catch (NumberFormatException e) {
-      return false;
-    }
+    return CsvNumbers.isNumeral(text) && Double.isFinite(Double.parseDouble(text));
   }
 
   private static Set<String> parseTags(String text) {

@@ -26,6 +26,9 @@ public final class GoldenSetLoader {
   /** {@code location} is the golden set's directory or its manifest file. */
   public static GoldenSet load(Path location) {
     Path manifestFile = Files.isDirectory(location) ? location.resolve(MANIFEST) : location;
+    if (Files.isDirectory(location) && Files.exists(manifestFile)) {
+      DeclaredPaths.requireInside(manifestFile, location, manifestFile, "manifest");
+    }
     GoldenSetManifest manifest = YamlDeclarationReader.read(manifestFile, GoldenSetManifest.class, "golden-set manifest");
     requireDeclared(manifestFile, manifest.name(), "name");
     requireDeclared(manifestFile, manifest.examples(), "examples");
@@ -33,7 +36,7 @@ public final class GoldenSetLoader {
     List<String> classes = task.isRegression() ? List.of() : validClasses(manifestFile, manifest.classes());
     InputColumns input = InputColumns.of(manifest.input(), manifestFile);
 
-    Path examplesFile = DeclaredPaths.resolveExisting(manifestFile, manifest.examples().file(), "examples file");
+    Path examplesFile = DeclaredPaths.resolveConfined(manifestFile, manifest.examples().file(), "examples file");
     List<Example> examples = new ExamplesReader(manifest.examples(), input, classes, task).read(examplesFile);
     Map<String, Example> byId = new LinkedHashMap<>();
     examples.forEach(e -> byId.put(e.id(), e));
@@ -47,7 +50,7 @@ public final class GoldenSetLoader {
       if (adversarial.perturbations() != null) {
         adversarial.perturbations().forEach(p -> perturbations.put(p.name(), p.description() == null ? "" : p.description()));
       }
-      Path adversarialFile = DeclaredPaths.resolveExisting(manifestFile, adversarial.file(), "adversarial examples file");
+      Path adversarialFile = DeclaredPaths.resolveConfined(manifestFile, adversarial.file(), "adversarial examples file");
       adversarialExamples = new AdversarialReader(input, byId, perturbations.keySet()).read(adversarialFile);
       dataFiles.add(adversarialFile);
     }

@@ -1,5 +1,6 @@
 package dev.flipgate.goldenset;
 
+import dev.flipgate.io.CsvNumbers;
 import dev.flipgate.failure.Problem;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,11 +68,7 @@ final class InputColumns {
     float[] values = new float[positions.length];
     for (int i = 0; i < positions.length; i++) {
       String text = row.get(positions[i]);
-      try {
-        values[i] = Float.parseFloat(text);
-      } catch (NumberFormatException e) {
-        values[i] = Float.NaN;
-      }
+      values[i] = CsvNumbers.isNumeral(text) ? Float.parseFloat(text) : Float.NaN;
       if (!Float.isFinite(values[i])) {
         throw row.problem().example(exampleId)
             .expected("a finite number in input column '" + names.get(i) + "'")

@@ -1,5 +1,6 @@
 package dev.flipgate.goldenset;
 
+import dev.flipgate.io.CsvNumbers;
 import dev.flipgate.failure.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,11 +78,7 @@ final class SliceDeclarations {
   }
 
   private static boolean isNumber(String text) {
-    try {
-      return Double.isFinite(Double.parseDouble(text));
-    } catch (NumberFormatException e) {
-      return false;
-    }
+    return CsvNumbers.isNumeral(text) && Double.isFinite(Double.parseDouble(text));
   }
 
   private RuntimeException invalid(String slice, String expected) {

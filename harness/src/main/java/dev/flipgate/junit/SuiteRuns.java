@@ -25,6 +25,7 @@ interface SuiteRuns {
     return suite -> {
       var loaded = suite.loaded().orElseThrow();
       String runId = suite.getLegacyReportingName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
+      RunOutputWriter.invalidateEarlierVerdict(outputDirectory.resolve(runId));
       RunResult result = new GateRunner(Clock.systemUTC(), ProgressListener.SILENT)
           .run(loaded.suite(), loaded.goldenSet(), suite.candidate(), runId);
       Path directory = outputDirectory.resolve(runId);

@@ -13,7 +13,22 @@ public interface ModelAdapter extends AutoCloseable {
 
   ModelIdentity identity();
 
+  /**
+   * Everything that determines this model's answers — not only which model it is, but how its
+   * inputs are prepared, how its outputs are read, and for a served model what the server says it
+   * serves. The prediction cache keys answers by it: every adapter must name all of it.
+   */
+  AnswerKey answerKey();
+
   int batchSize();
+
+  /**
+   * Checks, once every answer is in, that the model is still the one the run started with (a
+   * served model's metadata unchanged), so answers from two models are never judged as one.
+   *
+   * @throws dev.flipgate.failure.ModelFailureException when it changed
+   */
+  default void confirmUnchanged() {}
 
   List<Prediction> predict(List<ModelInput> batch);
 

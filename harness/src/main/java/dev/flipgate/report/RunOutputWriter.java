@@ -6,21 +6,106 @@ import dev.flipgate.report.result.ResultDocuments;
 import dev.flipgate.run.RunResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
-/** Writes a run's reports into its output directory, each file atomically. */
+/**
+ * Writes a run's reports so that a verdict on disk always belongs to a run that finished. The
+ * files are first written into a staging directory inside the output directory (hidden, named
+ * {@code .staging-…}); only when every output of the run — the JUnit XML and Allure results
+ * included — has been written are they moved into place, {@code result.json} last. A run that
+ * fails leaves its staging directory removed and no {@code result.json}.
+ *
+ * <p>An output directory that still holds an earlier run's {@code result.json} loses it the moment
+ * a new run into it starts ({@link #invalidateEarlierVerdict}): a CI step that reads the file
+ * after a failed run must find nothing, not the earlier run's PROMOTE.
+ */
 public final class RunOutputWriter {
+  public static final String RESULT = "result.json";
+
   private RunOutputWriter() {}
 
+  /** Writes the reports straight into place, result.json last (the JUnit engine's own runs). */
   public static void write(RunResult result, Path directory) throws IOException {
-    // summary.md first, result.json last: a result.json on disk means the run's reports are complete.
-    var document = ResultDocuments.of(result);
-    AtomicFiles.write(directory.resolve("summary.md"), SummaryMarkdown.render(document).getBytes(StandardCharsets.UTF_8));
-    AtomicFiles.write(directory.resolve("report.html"),
-        HtmlReport.render(document, java.util.Optional.of(result.goldenSet())).getBytes(StandardCharsets.UTF_8));
-    for (var side : result.sideOutputs().entrySet()) {
-      AtomicFiles.write(directory.resolve("stderr-" + side.getKey() + ".log"), side.getValue().getBytes(StandardCharsets.UTF_8));
+    try (Staged staged = stage(result, directory)) {
+      staged.commit();
     }
-    AtomicFiles.write(directory.resolve("result.json"), ResultJson.render(document));
+  }
+
+  /** Removes the verdict an earlier run left in {@code directory}, before this run can fail. */
+  public static void invalidateEarlierVerdict(Path directory) throws IOException {
+    Files.deleteIfExists(directory.resolve(RESULT));
+  }
+
+  /** Writes every report into a staging directory under {@code directory}; nothing is in place yet. */
+  public static Staged stage(RunResult result, Path directory) throws IOException {
+    Files.createDirectories(directory);
+    Path staging = Files.createTempDirectory(directory, ".staging-");
+    var staged = new Staged(directory, staging);
+    try {
+      // summary.md first, result.json last: a result.json means the run's reports are complete.
+      var document = ResultDocuments.of(result);
+      AtomicFiles.write(staging.resolve("summary.md"), SummaryMarkdown.render(document).getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(staging.resolve("report.html"),
+          HtmlReport.render(document, java.util.Optional.of(result.goldenSet())).getBytes(StandardCharsets.UTF_8));
+      for (var side : result.sideOutputs().entrySet()) {
+        AtomicFiles.write(staging.resolve("stderr-" + side.getKey() + ".log"), side.getValue().getBytes(StandardCharsets.UTF_8));
+      }
+      AtomicFiles.write(staging.resolve(RESULT), ResultJson.render(document));
+      return staged;
+    } catch (IOException | RuntimeException e) {
+      staged.close();
+      throw e;
+    }
+  }
+
+  /** A run's reports, written but not yet in place. Closing without {@link #commit} discards them. */
+  public static final class Staged implements AutoCloseable {
+    private final Path target;
+    private final Path staging;
+
+    private Staged(Path target, Path staging) {
+      this.target = target;
+      this.staging = staging;
+    }
+
+    /** Where the staged reports are, for outputs that attach them (Allure) before they are in place. */
+    public Path directory() {
+      return staging;
+    }
+
+    /** Moves every staged file into the output directory, result.json last. */
+    public void commit() throws IOException {
+      List<Path> files;
+      try (Stream<Path> listing = Files.list(staging)) {
+        files = listing.sorted(Comparator.comparing((Path p) -> p.getFileName().toString().equals(RESULT))).toList();
+      }
+      for (Path file : files) {
+        try {
+          Files.move(file, target.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+
+    /** Removes the staging directory and whatever is still in it. */
+    @Override
+    public void close() throws IOException {
+      if (!Files.exists(staging)) {
+        return;
+      }
+      try (Stream<Path> files = Files.walk(staging)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
   }
 }

@@ -73,6 +73,8 @@ public final class GateRunner {
       started = System.nanoTime();
       var candidateCollected = PredictionCollector.predictAll("candidate", candidate, inputs, progress, caches.candidate);
       double candidateThroughput = throughput(candidateCollected.asked(), started);
+      deployed.confirmUnchanged();
+      candidate.confirmUnchanged();
       Map<String, Prediction> deployedAnswers = deployedCollected.predictions();
       Map<String, Prediction> candidateAnswers = candidateCollected.predictions();
       Comparison comparison = ComparisonCalculator.compare(goldenSet, deployedAnswers, candidateAnswers, suite.evidence());
@@ -104,7 +106,7 @@ public final class GateRunner {
     }
 
     private Optional<PredictionCache> open(ModelAdapter model, List<String> classes) {
-      return cacheDirectory.filter(d -> !model.answersStored()).map(d -> PredictionCache.open(d, model.identity(), classes));
+      return cacheDirectory.filter(d -> !model.answersStored()).map(d -> PredictionCache.open(d, model.answerKey(), classes));
     }
 
     @Override

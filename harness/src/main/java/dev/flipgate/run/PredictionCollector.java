@@ -44,6 +44,14 @@ final class PredictionCollector {
         }
       }
       progress.cached(role, model.identity().name(), known.size(), allInputs.size(), cache.get().corruptEntries());
+      List<ModelInput> cachedInputs = allInputs.stream().filter(i -> known.containsKey(i.exampleId())).toList();
+      var disagreement = CacheSpotCheck.firstDisagreement(model, cachedInputs, known);
+      if (disagreement.isPresent()) {
+        progress.staleCache(role, model.identity().name(), disagreement.get());
+        cache.get().discard();
+        known.clear();
+        inputs = allInputs;
+      }
     }
     Map<String, Prediction> asked = predictAll(role, model, inputs, progress, cache.orElse(null));
     Map<String, Prediction> predictions = new LinkedHashMap<>();

@@ -9,4 +9,7 @@ public interface ProgressListener {
 
   /** How many of a model's answers came from the prediction cache, and how many cache lines were corrupt. */
   default void cached(String role, String model, int fromCache, int total, int corrupt) {}
+
+  /** The model answered {@code exampleId} otherwise than its cache: the cache was discarded and every example is asked afresh. */
+  default void staleCache(String role, String model, String exampleId) {}
 }

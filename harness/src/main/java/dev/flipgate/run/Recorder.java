@@ -59,6 +59,7 @@ public final class Recorder {
     List<ModelInput> inputs = runInputs.inputs();
     try (ModelAdapter deployed = ModelAdapters.open(suite.deployed(), runInputs.context())) {
       Map<String, Prediction> answers = PredictionCollector.predictAll("deployed", deployed, inputs, progress);
+      deployed.confirmUnchanged();
       var recording = new Recording(Recording.FORMAT, deployed.identity(),
           new Recording.GoldenSetRef(goldenSet.name(), goldenSet.version(), goldenSet.sha256()),
           clock.instant().toString(), HarnessVersion.current(), suite.name());

@@ -23,4 +23,17 @@ public final class Power {
     double standardError = (interval.high() - interval.low()) / 2 / zLevel;
     return (zLevel + STANDARD.inverseCumulativeProbability(power)) * standardError;
   }
+
+  /**
+   * The smallest change in a rate that a slice of {@code n} can reveal with {@code power} when the
+   * true change is {@code threshold}: the paired differences of such a change vary by at least
+   * threshold·(1 − threshold), so (z(1 − α/2) + z(power))·√(threshold·(1 − threshold)/n).
+   */
+  public static double minimumDetectableRateChange(double threshold, long n, double level, double power) {
+    if (!(threshold > 0 && threshold < 1) || n <= 0) {
+      throw new IllegalArgumentException("need a threshold in (0, 1) and n > 0, got " + threshold + " and " + n);
+    }
+    double zLevel = STANDARD.inverseCumulativeProbability(0.5 + level / 2);
+    return (zLevel + STANDARD.inverseCumulativeProbability(power)) * Math.sqrt(threshold * (1 - threshold) / n);
+  }
 }

@@ -2,6 +2,7 @@ package dev.flipgate.suite;
 
 import dev.flipgate.comparison.EvidenceSettings;
 import dev.flipgate.latency.LatencySettings;
+import dev.flipgate.declaration.BoundedSetting;
 import dev.flipgate.declaration.DeclaredPaths;
 import dev.flipgate.declaration.YamlDeclarationReader;
 import dev.flipgate.failure.Problem;
@@ -44,14 +45,23 @@ public final class SuiteReader {
     }
     var rules = declared.policy().rules() == null ? java.util.List.<dev.flipgate.gate.GateRule>of() : declared.policy().rules();
     long seed = declared.seed() == null ? DEFAULT_SEED : declared.seed();
+    LatencySettings latency = latency(file, declared.latency());
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i).concern() == dev.flipgate.gate.Concern.LATENCY && !latency.enabled()) {
+        throw new dev.flipgate.gate.RuleLocation(file, i, rules.get(i).id()).problem()
+            .expected("latency measured (latency.samples of at least 20)").found("latency: { samples: 0 }: latency is off")
+            .whatToDo("turn latency on, or remove the rule").configurationError("rule would judge nothing");
+      }
+    }
     return new Suite(declared.name(), declared.description() == null ? "" : declared.description(),
         file.toAbsolutePath().normalize(), goldenSet, seed, declared.deployed(), candidates, defaultCandidate,
-        evidence(file, declared.evidence(), seed), latency(file, declared.latency()), new GatePolicy(rules, underpowered(file, declared.policy().underpowered())));
+        evidence(file, declared.evidence(), seed), latency, new GatePolicy(rules, underpowered(file, declared.policy().underpowered())));
   }
 
   private static EvidenceSettings evidence(Path file, SuiteFile.EvidenceDeclaration declared, long seed) {
     double level = declared == null || declared.level() == null ? EvidenceSettings.DEFAULT_LEVEL : declared.level();
-    int resamples = declared == null || declared.resamples() == null ? EvidenceSettings.DEFAULT_RESAMPLES : declared.resamples();
+    int resamples = BoundedSetting.of(file, "evidence.resamples", declared == null ? null : declared.resamples(),
+        EvidenceSettings.DEFAULT_RESAMPLES, 100, EvidenceSettings.MAX_RESAMPLES);
     double power = declared == null || declared.power() == null ? EvidenceSettings.DEFAULT_POWER : declared.power();
     if (!(level > 0.5 && level < 1) || resamples < 100 || !(power > 0.5 && power < 1)) {
       throw Problem.at(file).part("evidence")
@@ -63,8 +73,10 @@ public final class SuiteReader {
   }
 
   private static LatencySettings latency(Path file, SuiteFile.LatencyDeclaration declared) {
-    int warmup = declared == null || declared.warmup() == null ? LatencySettings.DEFAULT_WARMUP : declared.warmup();
-    int samples = declared == null || declared.samples() == null ? LatencySettings.DEFAULT_SAMPLES : declared.samples();
+    int warmup = BoundedSetting.of(file, "latency.warmup", declared == null ? null : declared.warmup(),
+        LatencySettings.DEFAULT_WARMUP, 0, 100_000);
+    int samples = BoundedSetting.of(file, "latency.samples", declared == null ? null : declared.samples(),
+        LatencySettings.DEFAULT_SAMPLES, 0, 100_000);
     if (warmup < 0 || samples < 0 || (samples > 0 && samples < 20)) {
       throw Problem.at(file).part("latency").expected("warmup of at least 0, and samples of 0 (off) or at least 20")
           .found("warmup " + warmup + ", samples " + samples).whatToDo("fix the latency settings")

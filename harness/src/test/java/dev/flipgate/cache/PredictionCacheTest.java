@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flipgate.goldenset.InputTensor;
 import dev.flipgate.model.ClassScores;
-import dev.flipgate.model.ModelIdentity;
+import dev.flipgate.model.AnswerKey;
 import dev.flipgate.model.ModelInput;
 import dev.flipgate.model.Prediction;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The prediction cache on disk: answers come back by input content; damaged lines are redone, never trusted. */
 class PredictionCacheTest {
   private static final List<String> CLASSES = List.of("cat", "dog");
-  private static final ModelIdentity MODEL = new ModelIdentity("m", "onnx", "m.onnx", "ab".repeat(32), 10);
+  private static final AnswerKey MODEL = AnswerKey.of("onnx").with("model sha256", "ab".repeat(32)).with("scale", 1.0);
 
   @TempDir Path directory;
 
@@ -62,13 +62,66 @@ class PredictionCacheTest {
   }
 
   @Test
-  void anotherModelIdentityHasItsOwnAnswers() {
+  void anotherModelFileHasItsOwnAnswers() {
     try (var cache = PredictionCache.open(directory, MODEL, CLASSES)) {
       cache.put(batch, answers);
     }
-    var retrained = new ModelIdentity("m", "onnx", "m.onnx", "cd".repeat(32), 10);
+    var retrained = AnswerKey.of("onnx").with("model sha256", "cd".repeat(32)).with("scale", 1.0);
     try (var cache = PredictionCache.open(directory, retrained, CLASSES)) {
       assertThat(cache.get(batch.get(0))).isEmpty();
+    }
+  }
+
+  @Test
+  void theSameModelFileWithAnotherInputPreparationHasItsOwnAnswers() {
+    try (var cache = PredictionCache.open(directory, MODEL, CLASSES)) {
+      cache.put(batch, answers);
+    }
+    var rescaled = AnswerKey.of("onnx").with("model sha256", "ab".repeat(32)).with("scale", 255.0);
+    try (var cache = PredictionCache.open(directory, rescaled, CLASSES)) {
+      assertThat(cache.get(batch.get(0))).isEmpty();
+    }
+  }
+
+  @Test
+  void theFileBeginsWithTheDeterminantsOfItsAnswers() throws IOException {
+    Path file;
+    try (var cache = PredictionCache.open(directory, MODEL, CLASSES)) {
+      cache.put(batch, answers);
+      file = cache.file();
+    }
+    assertThat(Files.readAllLines(file).get(0)).isEqualTo(
+        "{\"determinants\":{\"adapter\":\"onnx\",\"model sha256\":\"" + "ab".repeat(32) + "\",\"scale\":\"1.0\"}}");
+  }
+
+  @Test
+  void aFileWhoseDeterminantsDifferFromItsNameIsSetAsideWhole() throws IOException {
+    Path file;
+    try (var cache = PredictionCache.open(directory, MODEL, CLASSES)) {
+      cache.put(batch, answers);
+      file = cache.file();
+    }
+    Files.writeString(file, Files.readString(file).replace("\"scale\":\"1.0\"", "\"scale\":\"2.0\""));
+
+    try (var cache = PredictionCache.open(directory, MODEL, CLASSES)) {
+      assertThat(cache.get(batch.get(0))).isEmpty();
+      assertThat(cache.corruptEntries()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void discardingForgetsEveryAnswerAndKeepsTheStaleFileForInspection() throws IOException {
+    try (var cache = PredictionCache.open(directory, MODEL, CLASSES)) {
+      cache.put(batch, answers);
+      cache.discard();
+      assertThat(cache.get(batch.get(0))).isEmpty();
+    }
+    try (var cache = PredictionCache.open(directory, MODEL, CLASSES)) {
+      assertThat(cache.get(batch.get(0))).isEmpty();
+      assertThat(cache.corruptEntries()).isZero();
+    }
+    try (var files = Files.list(directory)) {
+      assertThat(files.map(f -> f.getFileName().toString())).anyMatch(name -> name.contains(".jsonl.stale-"));
     }
   }
 }

@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.flipgate.model.onnx.GuardedSession;
 import ai.onnxruntime.TensorInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,6 +48,16 @@ public final class KServeTestServer implements AutoCloseable {
     MALFORMED_JSON,
     /** HTTP 200 with one row fewer than the batch. */
     WRONG_SHAPE,
+    /** HTTP 200 with one row more than the batch: a padding row, shifting nothing but still not asked for. */
+    EXTRA_ROW,
+    /** HTTP 200 with the first two rows swapped: every value plausible, two examples' answers exchanged. */
+    REORDERED_ROWS,
+    /** HTTP 200 with the response id of another request: an answer meant for someone else. */
+    FOREIGN_ID,
+    /** HTTP 200 without the response id the protocol requires a server to echo. */
+    NO_ID,
+    /** HTTP 200 whose output shape claims a width other than the model's. */
+    WRONG_WIDTH,
     /** HTTP 400: a client error, which asking again cannot fix. */
     BAD_REQUEST
   }
@@ -64,7 +75,9 @@ public final class KServeTestServer implements AutoCloseable {
   private final ExecutorService executor;
   private final java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
-  private final Map<String, OrtSession> models = new ConcurrentHashMap<>();
+  private final Map<String, GuardedSession> models = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> versions = new ConcurrentHashMap<>();
+  private volatile boolean metadataNamesVersion = true;
   private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
   private final Map<String, Queue<Fault>> faultsByExample = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
@@ -88,7 +101,11 @@ public final class KServeTestServer implements AutoCloseable {
     return new KServeTestServer(32);
   }
 
-  /** Serves {@code onnxFile} as model {@code name}. */
+  /**
+   * Serves {@code onnxFile} as model {@code name}. Serving another file under a name already
+   * served swaps the model behind the same URL, as a redeployment does: the version the metadata
+   * and answers report goes up by one, and the old session is freed once its runs in flight end.
+   */
   public KServeTestServer serve(String name, Path onnxFile) throws OrtException {
     var options = new OrtSession.SessionOptions();
     // One thread per request, no spinning: many requests at once share the machine's few cores
@@ -96,8 +113,44 @@ public final class KServeTestServer implements AutoCloseable {
     options.setIntraOpNumThreads(1);
     options.setInterOpNumThreads(1);
     options.addConfigEntry("session.intra_op.allow_spinning", "0");
-    models.put(name, environment.createSession(onnxFile.toString(), options));
+    GuardedSession replaced = models.put(name, GuardedSession.of(environment.createSession(onnxFile.toString(), options)));
+    versions.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
+    if (replaced != null) {
+      replaced.close();
+    }
     return this;
+  }
+
+  /**
+   * Whether the metadata and the answers name the model's version (the default). A server that
+   * does not lets a swapped model pass for the old one: only the cache's spot check can see it.
+   */
+  public KServeTestServer namingVersions(boolean named) {
+    this.metadataNamesVersion = named;
+    return this;
+  }
+
+  /** After {@code requests} more inference requests, serves {@code onnxFile} as {@code name}: a redeployment mid-run. */
+  public KServeTestServer swapAfter(int requests, String name, Path onnxFile) {
+    int due = inferRequests.get() + requests;
+    pendingSwap = () -> {
+      if (inferRequests.get() >= due) {
+        pendingSwap = null;
+        serve(name, onnxFile);
+      }
+    };
+    return this;
+  }
+
+  @FunctionalInterface
+  private interface Swap {
+    void run() throws OrtException;
+  }
+
+  private volatile Swap pendingSwap;
+
+  private String versionOf(String model) {
+    return metadataNamesVersion ? String.valueOf(versions.get(model).get()) : "1";
   }
 
   public String url() {
@@ -179,7 +232,8 @@ public final class KServeTestServer implements AutoCloseable {
       } else if (last.equals("infer") && exchange.getRequestMethod().equals("POST")) {
         infer(exchange, model);
       } else {
-        respond(exchange, 200, "{\"name\":\"" + model + "\",\"versions\":[\"1\"],\"platform\":\"onnxruntime_onnx\"}");
+        respond(exchange, 200, "{\"name\":\"" + model + "\",\"versions\":[\"" + versionOf(model)
+            + "\"],\"platform\":\"onnxruntime_onnx\"}");
       }
     } catch (RuntimeException | OrtException e) {
       respond(exchange, 500, "{\"error\":\"" + e.toString().replace('"', '\'') + "\"}");
@@ -188,6 +242,12 @@ public final class KServeTestServer implements AutoCloseable {
 
   private void infer(HttpExchange exchange, String model) throws IOException, OrtException {
     JsonNode request = JSON.readTree(exchange.getRequestBody());
+    Swap swap = pendingSwap;
+    if (swap != null) {
+      synchronized (this) {
+        swap.run();
+      }
+    }
     inferRequests.incrementAndGet();
     Fault fault = null;
     for (String id : request.path("parameters").path("flipgate_example_ids").asText("").split(",")) {
@@ -217,7 +277,7 @@ public final class KServeTestServer implements AutoCloseable {
       return;
     }
     long started = System.nanoTime();
-    String answer = run(models.get(model), request, fault == Fault.WRONG_SHAPE);
+    String answer = run(models.get(model), request, fault, model, versionOf(model));
     long spentMillis = (System.nanoTime() - started) / 1_000_000;
     sleep((fault == Fault.SLOW ? slowMillis : answerDelayMillis) - spentMillis);
     if (fault == Fault.RESET_MID_BODY) {
@@ -234,10 +294,15 @@ public final class KServeTestServer implements AutoCloseable {
   private void answerCanned(HttpExchange exchange) throws IOException {
     long started = System.nanoTime();
     int rows = 1;
+    String requestId = "";
     byte[] body = exchange.getRequestBody().readAllBytes();
     try (var parser = JSON.getFactory().createParser(body)) {
       for (var token = parser.nextToken(); token != null; token = parser.nextToken()) {
-        if (token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && parser.getCurrentName().equals("shape")) {
+        if (token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && parser.getCurrentName().equals("id")
+            && parser.getParsingContext().getParent().inRoot()) {
+          parser.nextToken();
+          requestId = parser.getText();
+        } else if (token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && parser.getCurrentName().equals("shape")) {
           parser.nextToken();
           parser.nextToken();
           rows = parser.getIntValue();
@@ -246,7 +311,8 @@ public final class KServeTestServer implements AutoCloseable {
       }
     }
     inferRequests.incrementAndGet();
-    var answer = new StringBuilder("{\"outputs\":[{\"name\":\"out\",\"datatype\":\"FP32\",\"shape\":[")
+    var answer = new StringBuilder("{\"id\":\"").append(requestId)
+        .append("\",\"outputs\":[{\"name\":\"out\",\"datatype\":\"FP32\",\"shape\":[")
         .append(rows).append(',').append(cannedRow.length).append("],\"data\":[");
     for (int r = 0; r < rows; r++) {
       for (int i = 0; i < cannedRow.length; i++) {
@@ -266,7 +332,7 @@ public final class KServeTestServer implements AutoCloseable {
   }
 
   /** Runs the ONNX model on the request's input, one row at a time when its batch is fixed at 1. */
-  private static String run(OrtSession session, JsonNode request, boolean dropLastRow) throws OrtException {
+  private static String run(GuardedSession session, JsonNode request, Fault fault, String model, String version) throws OrtException {
     JsonNode input = request.path("inputs").get(0);
     long[] shape = JSON.convertValue(input.path("shape"), long[].class);
     JsonNode data = input.path("data");
@@ -276,7 +342,7 @@ public final class KServeTestServer implements AutoCloseable {
     }
     String inputName = input.path("name").asText();
     String outputName = request.path("outputs").get(0).path("name").asText();
-    long[] modelShape = ((TensorInfo) session.getInputInfo().get(inputName).getInfo()).getShape();
+    long[] modelShape = ((TensorInfo) session.inspect().getInputInfo().get(inputName).getInfo()).getShape();
     int rows = (int) shape[0];
     int perRow = values.length / rows;
     boolean oneAtATime = modelShape[0] == 1;
@@ -287,27 +353,40 @@ public final class KServeTestServer implements AutoCloseable {
       long[] runShape = shape.clone();
       runShape[0] = count;
       var buffer = FloatBuffer.wrap(values, start * perRow, count * perRow).slice();
-      try (var tensor = OnnxTensor.createTensor(env, buffer, runShape);
-          var result = session.run(Map.of(inputName, tensor), java.util.Set.of(outputName))) {
-        var output = (OnnxTensor) result.get(outputName).orElseThrow();
-        FloatBuffer floats = output.getFloatBuffer();
-        float[] all = new float[floats.remaining()];
-        floats.get(all);
+      try (var tensor = OnnxTensor.createTensor(env, buffer, runShape)) {
+        float[] all = session.run(Map.of(inputName, tensor), java.util.Set.of(outputName), result -> {
+          FloatBuffer floats = ((OnnxTensor) result.get(outputName).orElseThrow()).getFloatBuffer();
+          float[] copy = new float[floats.remaining()];
+          floats.get(copy);
+          return copy;
+        });
         int width = all.length / count;
         for (int r = 0; r < count; r++) {
           out.add(Arrays.copyOfRange(all, r * width, (r + 1) * width));
         }
       }
     }
-    if (dropLastRow) {
+    int width = out.isEmpty() ? 0 : out.get(0).length;
+    if (fault == Fault.WRONG_SHAPE) {
       out.remove(out.size() - 1);
+    } else if (fault == Fault.EXTRA_ROW) {
+      out.add(out.get(out.size() - 1));
+    } else if (fault == Fault.REORDERED_ROWS && out.size() > 1) {
+      java.util.Collections.swap(out, 0, 1);
     }
     ObjectNode response = JSON.createObjectNode();
-    response.put("model_name", request.path("model_name").asText(""));
-    response.put("id", request.path("id").asText());
+    response.put("model_name", model);
+    response.put("model_version", version);
+    if (fault != Fault.NO_ID) {
+      response.put("id", fault == Fault.FOREIGN_ID ? request.path("id").asText() + "-other" : request.path("id").asText());
+    }
     var output = response.putArray("outputs").addObject();
     output.put("name", outputName);
-    output.putArray("shape").add(out.size()).add(out.isEmpty() ? 0 : out.get(0).length);
+    if (fault == Fault.WRONG_WIDTH) {
+      output.putArray("shape").add(out.size() * width / 2).add(2);
+    } else {
+      output.putArray("shape").add(out.size()).add(width);
+    }
     output.put("datatype", "FP32");
     var flat = output.putArray("data");
     out.forEach(row -> {
@@ -355,12 +434,7 @@ public final class KServeTestServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    models.values().forEach(session -> {
-      try {
-        session.close();
-      } catch (OrtException e) {
-        // closing native memory at the end of a test cannot change its result
-      }
-    });
+    // Each session waits for its runs in flight, even those of handlers that outlived the wait above.
+    models.values().forEach(GuardedSession::close);
   }
 }

@@ -1,5 +1,6 @@
 package dev.flipgate.model.kserve;
 
+import dev.flipgate.declaration.BoundedSetting;
 import dev.flipgate.failure.Problem;
 import dev.flipgate.model.ModelDeclaration;
 import java.net.URI;
@@ -47,13 +48,17 @@ record KServeSettings(
       });
     }
     return new KServeSettings(base, model, declaration.version(),
-        positive(declaration.batchSize(), 32, "batchSize", suiteFile, declaration),
-        positive(declaration.concurrency(), 4, "concurrency", suiteFile, declaration),
-        Duration.ofMillis(positive(declaration.connectTimeoutMs(), 2_000, "connectTimeoutMs", suiteFile, declaration)),
-        Duration.ofMillis(positive(declaration.readTimeoutMs(), 30_000, "readTimeoutMs", suiteFile, declaration)),
-        new RetryPolicy(positive(declaration.maxAttempts(), 4, "maxAttempts", suiteFile, declaration),
-            Duration.ofMillis(positive(declaration.initialBackoffMs(), 100, "initialBackoffMs", suiteFile, declaration)),
-            Duration.ofMillis(positive(declaration.maxBackoffMs(), 5_000, "maxBackoffMs", suiteFile, declaration))),
+        bounded(suiteFile, declaration, "batchSize", declaration.batchSize(), 32, BoundedSetting.MAX_BATCH),
+        bounded(suiteFile, declaration, "concurrency", declaration.concurrency(), 4, BoundedSetting.MAX_CONCURRENCY),
+        Duration.ofMillis(bounded(suiteFile, declaration, "connectTimeoutMs", declaration.connectTimeoutMs(), 2_000,
+            BoundedSetting.MAX_MILLIS)),
+        Duration.ofMillis(bounded(suiteFile, declaration, "readTimeoutMs", declaration.readTimeoutMs(), 30_000,
+            BoundedSetting.MAX_MILLIS)),
+        new RetryPolicy(bounded(suiteFile, declaration, "maxAttempts", declaration.maxAttempts(), 4, 20),
+            Duration.ofMillis(bounded(suiteFile, declaration, "initialBackoffMs", declaration.initialBackoffMs(), 100,
+                BoundedSetting.MAX_MILLIS)),
+            Duration.ofMillis(bounded(suiteFile, declaration, "maxBackoffMs", declaration.maxBackoffMs(), 5_000,
+                BoundedSetting.MAX_MILLIS))),
         Map.copyOf(headers));
   }
 
@@ -75,14 +80,8 @@ record KServeSettings(
     return value;
   }
 
-  private static int positive(Integer value, int fallback, String field, Path suiteFile, ModelDeclaration.KServeV2 declaration) {
-    if (value == null) {
-      return fallback;
-    }
-    if (value < 1) {
-      throw Problem.at(suiteFile).part("model '" + declaration.name() + "'").expected(field + ": at least 1")
-          .found(String.valueOf(value)).whatToDo("fix " + field).configurationError("unusable " + field);
-    }
-    return value;
+  private static int bounded(Path suiteFile, ModelDeclaration.KServeV2 declaration, String key, Integer value,
+      int fallback, int max) {
+    return BoundedSetting.of(suiteFile, "model '" + declaration.name() + "'." + key, value, fallback, 1, max);
   }
 }

@@ -3,6 +3,7 @@ package dev.flipgate.model.kserve;
 import dev.flipgate.failure.FlipgateException;
 import dev.flipgate.failure.ModelFailureException;
 import dev.flipgate.failure.Problem;
+import dev.flipgate.model.AnswerKey;
 import dev.flipgate.model.ModelAdapter;
 import dev.flipgate.model.ModelContext;
 import dev.flipgate.model.ModelDeclaration;
@@ -47,10 +48,16 @@ public final class KServeV2Adapter implements ModelAdapter {
   private final String outputName;
   private final OutputRows outputRows;
   private final AtomicLong requestNumber = new AtomicLong();
+  private final AnswerOwnership ownership;
+  private final AnswerKey answerKey;
+  private final byte[] metadataAtStart;
 
-  private KServeV2Adapter(KServeSettings settings, ModelIdentity identity, Exchange exchange, String inputName,
+  private KServeV2Adapter(KServeSettings settings, ModelIdentity identity, AnswerKey answerKey, byte[] metadataAtStart,
+      Exchange exchange, String inputName,
       long[] exampleShape, InputPreparation preparation, String outputName, OutputRows outputRows) {
     this.settings = settings;
+    this.answerKey = answerKey;
+    this.metadataAtStart = metadataAtStart;
     this.identity = identity;
     this.exchange = exchange;
     this.inputName = inputName;
@@ -58,6 +65,7 @@ public final class KServeV2Adapter implements ModelAdapter {
     this.preparation = preparation;
     this.outputName = outputName;
     this.outputRows = outputRows;
+    this.ownership = new AnswerOwnership(settings.where(), settings.model(), settings.version());
   }
 
   public static KServeV2Adapter open(ModelDeclaration.KServeV2 declaration, ModelContext context) {
@@ -117,8 +125,32 @@ public final class KServeV2Adapter implements ModelAdapter {
     var identity = new ModelIdentity(declaration.name(), "kserve-v2", settings.where(),
         Sha256.ofBytes(("kserve-v2\n" + settings.where() + "\n" + new String(metadata, StandardCharsets.UTF_8))
             .getBytes(StandardCharsets.UTF_8)), metadata.length);
-    return new KServeV2Adapter(settings, identity, exchange, input.name(), shape, preparation,
+    var answerKey = AnswerKey.of("kserve-v2").with("endpoint and metadata sha256", identity.sha256())
+        .with("input", input.name() + " " + java.util.Arrays.toString(shape))
+        .with("input preparation sha256", preparation.fingerprint())
+        .with("output", declaration.output().name() + " as " + kind.id()).withClasses(classes, context.classes())
+        .with("headers", settings.headers().keySet() + " sha256 " + Sha256.ofBytes(String.valueOf(
+            new java.util.TreeMap<>(settings.headers())).getBytes(StandardCharsets.UTF_8)));
+    return new KServeV2Adapter(settings, identity, answerKey, metadata, exchange, input.name(), shape, preparation,
         declaration.output().name(), new OutputRows(declaration.name(), kind, classes, context.classes()));
+  }
+
+  @Override
+  public AnswerKey answerKey() {
+    return answerKey;
+  }
+
+  /** The server's model metadata after the run must be what it was before: else the model was swapped mid-run. */
+  @Override
+  public void confirmUnchanged() {
+    byte[] now = exchange.metadata();
+    if (!java.util.Arrays.equals(now, metadataAtStart)) {
+      throw Problem.at(settings.where()).part("all examples of this run")
+          .expected("the model metadata the run started with: " + new String(metadataAtStart, StandardCharsets.UTF_8))
+          .found(new String(now, StandardCharsets.UTF_8))
+          .whatToDo("run the gate again once the deployment is stable; answers from two models are never judged as one")
+          .modelFailure("the served model changed during the run");
+    }
   }
 
   @Override
@@ -196,11 +228,13 @@ public final class KServeV2Adapter implements ModelAdapter {
 
   private CompletableFuture<List<Prediction>> ask(int lane, List<ModelInput> batch) {
     String requestId = identity.name() + "-" + requestNumber.incrementAndGet();
-    byte[] body = V2Protocol.request(requestId, inputName, exampleShape, preparation, outputName, batch);
-    return exchange.infer(lane, body, batch).thenApply(answer -> decode(answer, batch));
+    List<ModelInput> rows = OrderCheckRows.withCopies(batch);
+    byte[] body = V2Protocol.request(requestId, inputName, exampleShape, preparation, outputName, rows, batch);
+    return exchange.infer(lane, body, batch)
+        .thenApply(answer -> OrderCheckRows.checked(decode(answer, requestId, rows), batch, settings.where(), requestId));
   }
 
-  private List<Prediction> decode(byte[] answer, List<ModelInput> batch) {
+  private List<Prediction> decode(byte[] answer, String requestId, List<ModelInput> batch) {
     V2Protocol.Output output;
     try {
       output = V2Protocol.output(answer, outputName);
@@ -209,6 +243,7 @@ public final class KServeV2Adapter implements ModelAdapter {
           .whatToDo("check the server's inference handler and the declared output.name")
           .modelFailure("malformed inference response");
     }
+    ownership.check(output, requestId, batch, outputRows.width());
     return outputRows.decode(output.data(), output.rows(), batch);
   }
 

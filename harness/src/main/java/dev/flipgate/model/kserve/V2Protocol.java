@@ -21,12 +21,14 @@ import java.util.List;
 final class V2Protocol {
   private static final JsonFactory JSON_FACTORY = JsonFactory.builder()
       .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = dev.flipgate.io.StrictJson.MAPPER;
 
   private V2Protocol() {}
 
+  /** {@code rows} are sent as the input tensor; the ids of {@code examples} are named in a parameter. */
   static byte[] request(String requestId, String inputName, long[] exampleShape, InputPreparation preparation,
-      String outputName, List<ModelInput> batch) {
+      String outputName, List<ModelInput> rows, List<ModelInput> examples) {
+    List<ModelInput> batch = rows;
     int perExample = preparation.source().size();
     FloatBuffer values = FloatBuffer.allocate(perExample * batch.size());
     batch.forEach(input -> preparation.write(input.tensor(), values));
@@ -35,7 +37,7 @@ final class V2Protocol {
       json.writeStartObject();
       json.writeStringField("id", requestId);
       json.writeObjectFieldStart("parameters");
-      json.writeStringField("flipgate_example_ids", String.join(",", batch.stream().map(ModelInput::exampleId).toList()));
+      json.writeStringField("flipgate_example_ids", String.join(",", examples.stream().map(ModelInput::exampleId).toList()));
       json.writeEndObject();
       json.writeArrayFieldStart("inputs");
       json.writeStartObject();
@@ -72,8 +74,12 @@ final class V2Protocol {
     return bytes.toByteArray();
   }
 
-  /** An output tensor as the server sent it. */
-  record Output(long[] shape, float[] data) {
+  /**
+   * An output tensor as the server sent it, with what the response says it answers: the request
+   * id it echoes and the model name and version that answered (each empty when not sent).
+   */
+  record Output(long[] shape, float[] data, java.util.Optional<String> requestId, java.util.Optional<String> modelName,
+      java.util.Optional<String> modelVersion) {
     long rows() {
       return shape.length == 0 ? 1 : shape[0];
     }
@@ -97,10 +103,17 @@ final class V2Protocol {
     }
     for (JsonNode output : root.path("outputs")) {
       if (output.path("name").asText().equals(outputName)) {
-        return read(output);
+        Output tensor = read(output);
+        return new Output(tensor.shape(), tensor.data(), text(root, "id"), text(root, "model_name"),
+            text(root, "model_version"));
       }
     }
     throw new MalformedResponse("an output named '" + outputName + "'", "outputs " + root.path("outputs").findValuesAsText("name"));
+  }
+
+  private static java.util.Optional<String> text(JsonNode root, String field) {
+    JsonNode value = root.get(field);
+    return value == null || value.isNull() ? java.util.Optional.empty() : java.util.Optional.of(value.asText());
   }
 
   private static Output read(JsonNode output) throws MalformedResponse {
@@ -122,7 +135,7 @@ final class V2Protocol {
       throw new MalformedResponse(elements + " numbers filling shape " + java.util.Arrays.toString(shape),
           filled[0] + " values, or values that are not numbers");
     }
-    return new Output(shape, values);
+    return new Output(shape, values, java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
   }
 
   private static boolean flatten(JsonNode node, float[] into, int[] filled) {

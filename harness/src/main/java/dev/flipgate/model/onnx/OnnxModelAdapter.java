@@ -6,7 +6,6 @@ import dev.flipgate.model.tensor.OutputRows;
 import dev.flipgate.model.tensor.Standardizer;
 
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
@@ -14,6 +13,7 @@ import ai.onnxruntime.OrtSession;
 import dev.flipgate.declaration.DeclaredPaths;
 import dev.flipgate.failure.ConfigurationException;
 import dev.flipgate.failure.Problem;
+import dev.flipgate.model.AnswerKey;
 import dev.flipgate.model.ClassScores;
 import dev.flipgate.model.ModelAdapter;
 import dev.flipgate.model.ModelContext;
@@ -38,7 +38,7 @@ import java.util.Set;
  */
 public final class OnnxModelAdapter implements ModelAdapter {
   private final OrtEnvironment environment;
-  private final OrtSession session;
+  private final GuardedSession session;
   private final ModelIdentity identity;
   private final String inputName;
   private final long[] inputShape;
@@ -47,10 +47,12 @@ public final class OnnxModelAdapter implements ModelAdapter {
   private final OutputKind outputKind;
   private final InputPreparation preparation;
   private final OnnxOutputReader outputReader;
+  private final AnswerKey answerKey;
 
-  private OnnxModelAdapter(OrtEnvironment environment, OrtSession session, ModelIdentity identity,
+  private OnnxModelAdapter(OrtEnvironment environment, GuardedSession session, ModelIdentity identity,
       String inputName, long[] inputShape, int batchSize, String outputName, OutputKind outputKind,
-      InputPreparation preparation, OnnxOutputReader outputReader) {
+      InputPreparation preparation, OnnxOutputReader outputReader, AnswerKey answerKey) {
+    this.answerKey = answerKey;
     this.environment = environment;
     this.session = session;
     this.identity = identity;
@@ -70,21 +72,26 @@ public final class OnnxModelAdapter implements ModelAdapter {
     checkClasses(signature, classes, context.classes());
     OutputKind kind = signature.outputKind();
     OrtEnvironment environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "flipgate");
-    OrtSession session = createSession(environment, file, signature);
+    GuardedSession session = GuardedSession.of(createSession(environment, file, signature));
     try {
-      long[] shape = signature.inputShape(session, context.inputLayout().size());
+      long[] shape = signature.inputShape(session.inspect(), context.inputLayout().size());
       int batchSize = signature.batchSize(shape);
-      String output = signature.outputName(session, kind, classes.size());
+      String output = signature.outputName(session.inspect(), kind, classes.size());
       var input = declaration.input();
       var preparation = input.standardize() != null
           ? Standardizer.read(context.suiteFile(), input.standardize(), context.inputColumns(), context.inputLayout())
           : InputPreparation.scaled(context.inputLayout(), signature.channelsFirst(),
               input.scale() == null ? 1 : input.scale(), input.offset() == null ? 0 : input.offset());
       var identity = new ModelIdentity(declaration.name(), "onnx", file.toString(), Sha256.ofFile(file), Files.size(file));
+      var answerKey = AnswerKey.of("onnx").with("model sha256", identity.sha256())
+          .with("input", input.name() + " " + java.util.Arrays.toString(shape))
+          .with("input preparation sha256", preparation.fingerprint())
+          .with("output", output + " as " + kind.id()).withClasses(classes, context.classes())
+          .with("onnx runtime", environment.getVersion()).with("platform", dev.flipgate.model.ExecutionPlatform.describe());
       return new OnnxModelAdapter(environment, session, identity, input.name(), shape, batchSize, output, kind,
-          preparation, new OnnxOutputReader(identity.name(), kind, classes, context.classes()));
+          preparation, new OnnxOutputReader(identity.name(), kind, classes, context.classes()), answerKey);
     } catch (OrtException | IOException | RuntimeException e) {
-      closeQuietly(session);
+      session.close();
       if (e instanceof RuntimeException runtime) {
         throw runtime;
       }
@@ -117,6 +124,11 @@ public final class OnnxModelAdapter implements ModelAdapter {
   }
 
   @Override
+  public AnswerKey answerKey() {
+    return answerKey;
+  }
+
+  @Override
   public int batchSize() {
     return batchSize;
   }
@@ -133,10 +145,9 @@ public final class OnnxModelAdapter implements ModelAdapter {
     buffer.flip();
     long[] shape = inputShape.clone();
     shape[0] = rows;
-    try (OnnxTensor tensor = OnnxTensor.createTensor(environment, buffer, shape);
-        OrtSession.Result result = session.run(Map.of(inputName, tensor), Set.of(outputName))) {
-      OnnxValue value = result.get(outputName).orElseThrow();
-      List<Prediction> predictions = outputReader.read(value, batch);
+    try (OnnxTensor tensor = OnnxTensor.createTensor(environment, buffer, shape)) {
+      List<Prediction> predictions = session.run(Map.of(inputName, tensor), Set.of(outputName),
+          result -> outputReader.read(result.get(outputName).orElseThrow(), batch));
       return new ArrayList<>(predictions.subList(0, batch.size()));
     } catch (OrtException e) {
       throw Problem.at(identity.location())
@@ -146,16 +157,9 @@ public final class OnnxModelAdapter implements ModelAdapter {
     }
   }
 
+  /** Frees the session once the runs in flight (a latency probe, a JUnit engine thread) have ended. */
   @Override
   public void close() {
-    closeQuietly(session);
-  }
-
-  private static void closeQuietly(OrtSession session) {
-    try {
-      session.close();
-    } catch (OrtException e) {
-      // Closing frees native memory; a failure here cannot change any result, so it is not reported.
-    }
+    session.close();
   }
 }

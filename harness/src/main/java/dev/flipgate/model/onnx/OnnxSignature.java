@@ -61,8 +61,9 @@ final class OnnxSignature {
   }
 
   int batchSize(long[] inputShape) {
-    int batchSize = declaration.batchSize() == null ? (inputShape[0] > 0 ? (int) inputShape[0] : 32) : declaration.batchSize();
-    if (batchSize < 1 || (inputShape[0] > 0 && batchSize != inputShape[0])) {
+    int batchSize = dev.flipgate.declaration.BoundedSetting.of(suiteFile, "model '" + declaration.name() + "'.batchSize",
+        declaration.batchSize(), inputShape[0] > 0 ? (int) inputShape[0] : 32, 1, dev.flipgate.declaration.BoundedSetting.MAX_BATCH);
+    if ( (inputShape[0] > 0 && batchSize != inputShape[0])) {
       throw problem().expected(inputShape[0] > 0
               ? "batchSize " + inputShape[0] + ": the model only accepts batches of " + inputShape[0]
               : "a batchSize of at least 1")

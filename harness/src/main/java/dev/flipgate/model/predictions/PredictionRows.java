@@ -1,5 +1,6 @@
 package dev.flipgate.model.predictions;
 
+import dev.flipgate.io.CsvNumbers;
 import dev.flipgate.failure.Problem;
 import dev.flipgate.model.ClassScores;
 import dev.flipgate.model.Prediction;
@@ -67,6 +68,13 @@ final class PredictionRows {
               .modelFailure("non-finite score");
         }
       }
+      Optional<String> problem = ClassScores.problemWith(classes, values);
+      if (problem.isPresent()) {
+        throw at.example(id).expected("class probabilities: each within [0, 1], summing to 1 within "
+            + ClassScores.SUM_TOLERANCE).found(problem.get())
+            .whatToDo("write probabilities (apply softmax to logits, exp to log-probabilities), not raw scores")
+            .modelFailure("scores that are not probabilities");
+      }
       byId.put(id, new Prediction(label, Optional.of(new ClassScores(classes, values))));
     } else {
       byId.put(id, Prediction.of(label));
@@ -74,11 +82,7 @@ final class PredictionRows {
   }
 
   private static boolean isFinite(String text) {
-    try {
-      return Double.isFinite(Double.parseDouble(text));
-    } catch (NumberFormatException e) {
-      return false;
-    }
+    return CsvNumbers.isNumeral(text) && Double.isFinite(Double.parseDouble(text));
   }
 
   Problem.Builder at(long line) {

@@ -1,5 +1,8 @@
 package dev.flipgate.model.predictions;
 
+import dev.flipgate.io.StrictCsv;
+import dev.flipgate.io.PhysicalLines;
+import dev.flipgate.io.CsvNumbers;
 import dev.flipgate.failure.ModelFailureException;
 import java.io.IOException;
 import java.io.Reader;
@@ -11,19 +14,19 @@ import org.apache.commons.csv.CSVRecord;
 
 /** Reads {@code id,prediction[,score_<class>…]} CSV: either no score columns or one per class. */
 final class PredictionsCsvReader {
-  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-      .setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).get();
+  private static final CSVFormat FORMAT = StrictCsv.HEADED;
 
   private PredictionsCsvReader() {}
 
-  static void read(Reader reader, PredictionRows rows) throws IOException {
+  static void read(Reader source, PredictionRows rows) throws IOException {
+    var reader = new PhysicalLines(source);
     try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
       List<String> header = parser.getHeaderNames();
       int id = column(rows, header, "id");
       int prediction = column(rows, header, "prediction");
       int[] scores = scoreColumns(rows, header);
       for (CSVRecord record : parser) {
-        long line = record.getRecordNumber() + 1;
+        long line = reader.startOf(record);
         if (record.size() != header.size()) {
           throw rows.at(line).expected(header.size() + " columns, as in the header").found(record.size() + " columns")
               .whatToDo("fix the row").modelFailure("row has the wrong number of columns");
@@ -32,7 +35,7 @@ final class PredictionsCsvReader {
         if (scores != null) {
           double[] parsed = new double[scores.length];
           for (int i = 0; i < scores.length; i++) {
-            parsed[i] = parse(record.get(scores[i]));
+            parsed[i] = parse(rows, line, record.get(id), header.get(scores[i]), record.get(scores[i]));
           }
           values = Optional.of(parsed);
         }
@@ -44,12 +47,11 @@ final class PredictionsCsvReader {
     }
   }
 
-  private static double parse(String text) {
-    try {
-      return Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      return Double.NaN; // reported with the row's id and line by PredictionRows
-    }
+  /** A score as written; NaN and Infinity pass here to be refused as non-finite by {@link PredictionRows}. */
+  private static double parse(PredictionRows rows, long line, String id, String column, String text) {
+    return CsvNumbers.parse(text).orElseThrow(() -> rows.at(line).example(id)
+        .expected("a number in column '" + column + "' (decimal, e.g. 0.25 or 2.5e-1)").found("'" + text + "'")
+        .whatToDo("write scores as plain decimal numbers").modelFailure("a score that is not a number"));
   }
 
   private static int column(PredictionRows rows, List<String> header, String name) {

@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@code NaN} is accepted by the parser only so it can be refused with the example's id.
  */
 final class PredictionsJsonLinesReader {
-  private static final JsonMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+  private static final JsonMapper JSON = dev.flipgate.io.StrictJson.MAPPER;
 
   private PredictionsJsonLinesReader() {}
 

@@ -20,7 +20,7 @@ import java.util.Map;
  * identity reported is the recorded model's, so provenance still names the model by its hash.
  */
 public final class RecordedAdapter extends StoredAnswersAdapter {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = dev.flipgate.io.StrictJson.MAPPER;
 
   private RecordedAdapter(ModelIdentity identity, Map<String, Prediction> predictions) {
     super(identity, predictions);

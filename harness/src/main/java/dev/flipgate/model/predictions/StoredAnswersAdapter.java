@@ -26,6 +26,12 @@ public abstract sealed class StoredAnswersAdapter implements ModelAdapter permit
     return identity;
   }
 
+  /** Stored answers are never cached again; their key is the file they were read from. */
+  @Override
+  public final dev.flipgate.model.AnswerKey answerKey() {
+    return dev.flipgate.model.AnswerKey.of(identity.kind()).with("file sha256", identity.sha256());
+  }
+
   /** Large: a lookup costs nothing, and progress is still reported this often. */
   @Override
   public final int batchSize() {

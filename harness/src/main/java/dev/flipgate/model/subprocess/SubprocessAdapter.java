@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flipgate.failure.ModelFailureException;
+import dev.flipgate.declaration.BoundedSetting;
 import dev.flipgate.failure.Problem;
 import dev.flipgate.model.ClassScores;
 import dev.flipgate.model.ModelAdapter;
@@ -45,7 +46,7 @@ import java.util.concurrent.TimeoutException;
  * its stderr; a hung process is killed.
  */
 public final class SubprocessAdapter implements ModelAdapter {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = dev.flipgate.io.StrictJson.MAPPER;
 
   private final ModelIdentity identity;
   private final Process process;
@@ -57,16 +58,21 @@ public final class SubprocessAdapter implements ModelAdapter {
   private final int batchSize;
   private final long timeoutMillis;
   private final List<String> classes;
+  private final dev.flipgate.goldenset.Task task;
+  private final Path directory;
   private int batchNumber;
 
-  private SubprocessAdapter(ModelIdentity identity, Process process, int batchSize, long timeoutMillis, List<String> classes) {
+  private SubprocessAdapter(ModelIdentity identity, Process process, int batchSize, long timeoutMillis, List<String> classes,
+      dev.flipgate.goldenset.Task task, Path directory) {
+    this.task = task;
+    this.directory = directory;
     this.identity = identity;
     this.process = process;
     this.requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
     this.responses = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     this.stderr = new StderrTail(process.getErrorStream(), identity.name());
-    this.reader = Executors.newSingleThreadExecutor(task -> {
-      var thread = new Thread(task, "flipgate-" + identity.name() + "-stdout");
+    this.reader = Executors.newSingleThreadExecutor(readLoop -> {
+      var thread = new Thread(readLoop, "flipgate-" + identity.name() + "-stdout");
       thread.setDaemon(true);
       return thread;
     });
@@ -82,13 +88,11 @@ public final class SubprocessAdapter implements ModelAdapter {
           .whatToDo("declare the command").configurationError("no command");
     }
     Path directory = context.suiteFile().toAbsolutePath().getParent();
-    int batchSize = declaration.batchSize() == null ? 32 : declaration.batchSize();
-    int timeout = declaration.timeoutMs() == null ? 30_000 : declaration.timeoutMs();
-    if (batchSize < 1 || timeout < 1) {
-      throw Problem.at(context.suiteFile()).part("model '" + declaration.name() + "'")
-          .expected("batchSize and timeoutMs of at least 1").found("batchSize " + batchSize + ", timeoutMs " + timeout)
-          .whatToDo("fix them").configurationError("unusable subprocess settings");
-    }
+    String key = "model '" + declaration.name() + "'.";
+    int batchSize = BoundedSetting.of(context.suiteFile(), key + "batchSize", declaration.batchSize(), 32, 1,
+        BoundedSetting.MAX_BATCH);
+    int timeout = BoundedSetting.of(context.suiteFile(), key + "timeoutMs", declaration.timeoutMs(), 30_000, 1,
+        BoundedSetting.MAX_MILLIS);
     Process process;
     try {
       process = new ProcessBuilder(declaration.command()).directory(directory.toFile()).start();
@@ -98,7 +102,8 @@ public final class SubprocessAdapter implements ModelAdapter {
           .whatToDo("check the program is installed and on PATH; arguments are relative to " + directory)
           .configurationError("cannot start the model's process");
     }
-    return new SubprocessAdapter(identity(declaration, directory), process, batchSize, timeout, context.classes());
+    return new SubprocessAdapter(identity(declaration, directory), process, batchSize, timeout, context.classes(),
+        context.task(), directory);
   }
 
   /** The command, and the content of every argument that names a file beside the suite (the script, its weights). */
@@ -125,6 +130,18 @@ public final class SubprocessAdapter implements ModelAdapter {
   @Override
   public ModelIdentity identity() {
     return identity;
+  }
+
+  /**
+   * The command and the content of the files it names (in its identity), the directory it runs
+   * in, and the classes. Files the process loads by itself are not seen here: the cache's spot
+   * check re-asks a sample of cached examples each run to catch such a change.
+   */
+  @Override
+  public dev.flipgate.model.AnswerKey answerKey() {
+    return dev.flipgate.model.AnswerKey.of("subprocess").with("command and its files sha256", identity.sha256())
+        .with("command", identity.location()).with("directory", directory).with("task", task)
+        .withClasses(classes, classes);
   }
 
   @Override
@@ -209,10 +226,17 @@ public final class SubprocessAdapter implements ModelAdapter {
   }
 
   private Prediction prediction(JsonNode answer, ModelInput input) {
-    String label = answer.path("label").asText(null);
+    String label = answer.path("label").isValueNode() ? answer.path("label").asText() : null;
     if (!input.exampleId().equals(answer.path("id").asText()) || label == null) {
       throw failure(List.of(input), "{\"id\": \"" + input.exampleId() + "\", \"label\": …}", excerpt(answer.toString()),
           "the model's process answered another example, or no label");
+    }
+    if (task.isRegression() ? !dev.flipgate.io.CsvNumbers.isNumeral(label) || !Double.isFinite(Double.parseDouble(label))
+        : !classes.contains(label)) {
+      throw failure(List.of(input), task.isRegression() ? "a finite number as the label of a regression task"
+          : "a label among the classes " + classes, "'" + label + "' for example " + input.exampleId(),
+          task.isRegression() ? "the model's process answered a label that is not a number"
+              : "the model's process answered a label that is not a class");
     }
     JsonNode scores = answer.path("scores");
     if (!scores.isObject()) {
@@ -226,6 +250,16 @@ public final class SubprocessAdapter implements ModelAdapter {
             "the model's process answered incomplete or NaN scores");
       }
       probabilities[c] = score.asDouble();
+    }
+    if (scores.size() != classes.size()) {
+      throw failure(List.of(input), "scores only for the classes " + classes, excerpt(scores.toString()),
+          "the model's process answered scores for unknown classes");
+    }
+    var problem = ClassScores.problemWith(classes, probabilities);
+    if (problem.isPresent()) {
+      throw failure(List.of(input), "class probabilities for example " + input.exampleId() + ": each within [0, 1],"
+          + " summing to 1 within " + ClassScores.SUM_TOLERANCE, problem.get(),
+          "the model's process answered scores that are not probabilities");
     }
     return new Prediction(label, java.util.Optional.of(new ClassScores(classes, probabilities)));
   }

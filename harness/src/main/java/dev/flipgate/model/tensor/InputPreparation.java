@@ -23,6 +23,23 @@ public record InputPreparation(InputLayout source, boolean toChannelsFirst, doub
     return new InputPreparation(source, toChannelsFirst, shift, factor);
   }
 
+  /**
+   * A digest of everything this preparation does to an input — the source shape, the axis order
+   * and every element's shift and factor — so that a changed scale, offset or standardizer
+   * changes the model's {@link dev.flipgate.model.AnswerKey}.
+   */
+  public String fingerprint() {
+    var bytes = java.nio.ByteBuffer.allocate(16 * shift.length + 64);
+    for (int axis : source.shape()) {
+      bytes.putInt(axis);
+    }
+    bytes.put((byte) (toChannelsFirst ? 1 : 0));
+    for (int i = 0; i < shift.length; i++) {
+      bytes.putDouble(shift[i]).putDouble(factor[i]);
+    }
+    return dev.flipgate.provenance.Sha256.ofBytes(java.util.Arrays.copyOf(bytes.array(), bytes.position()));
+  }
+
   public void write(InputTensor tensor, FloatBuffer target) {
     int[] shape = source.shape();
     if (toChannelsFirst && shape[2] > 1) {

@@ -31,13 +31,24 @@ public final class OutputRows {
     return kind == OutputKind.LABEL || kind == OutputKind.VALUE ? 1 : modelClasses.size();
   }
 
-  /** {@code data} holds {@code rows × width()} numbers, row by row; rows beyond the batch are padding. */
+  /**
+   * {@code data} holds {@code rows × width()} numbers, row by row, exactly one row per input of
+   * {@code batch}: a row more or fewer means the answers cannot be matched to their examples.
+   */
   public List<Prediction> decode(float[] data, long rows, List<ModelInput> batch) {
-    if (rows < batch.size() || data.length != rows * width()) {
+    if (rows != batch.size() || data.length != rows * width()) {
       throw Problem.at("model '" + modelName + "'").part("examples " + ids(batch))
           .expected(batch.size() + " rows of " + width() + " " + kind.id())
           .found(data.length + " numbers in " + rows + " rows")
           .whatToDo("check output.name and output.kind in the suite").modelFailure("wrong output shape");
+    }
+    if (kind == OutputKind.LOGITS && batch.size() > 0 && everyRowIsADistribution(data)) {
+      throw Problem.at("model '" + modelName + "'").part("examples " + ids(batch))
+          .expected("logits, as output.kind declares: unbounded scores that softmax turns into probabilities")
+          .found("rows that are already probabilities (each within [0, 1], summing to 1), e.g. "
+              + Arrays.toString(Arrays.copyOf(data, width())))
+          .whatToDo("declare output.kind: probabilities; softmax over probabilities would flatten every confidence")
+          .modelFailure("the declared output kind contradicts the values");
     }
     List<Prediction> predictions = new ArrayList<>();
     for (int r = 0; r < batch.size(); r++) {
@@ -63,15 +74,44 @@ public final class OutputRows {
         return Prediction.of(Double.toString(row[0]));
       }
       default -> {
+        requireFinite(row, id);
         double[] probabilities = kind.toProbabilities(row);
         for (double p : probabilities) {
           if (!Double.isFinite(p)) {
             throw nan(row, id);
           }
         }
+        if (kind != OutputKind.LOGITS) {
+          ClassScores.problemWith(modelClasses, probabilities).ifPresent(problem -> {
+            throw Problem.at("model '" + modelName + "'").example(id)
+                .expected(kind.id() + ", as output.kind declares: " + (kind == OutputKind.PROBABILITIES
+                    ? "each within [0, 1], summing to 1" : "each at most 0, their exponentials summing to 1"))
+                .found(problem + " in the row " + Arrays.toString(row))
+                .whatToDo("declare the output.kind the model gives (logits, probabilities or log-probabilities)")
+                .modelFailure("the declared output kind contradicts the values");
+          });
+        }
         return Prediction.of(new ClassScores(goldenClasses, reorder(probabilities)));
       }
     }
+  }
+
+  /** Whether every row already is a probability distribution, to the precision a float softmax gives. */
+  private boolean everyRowIsADistribution(float[] data) {
+    int width = width();
+    for (int start = 0; start + width <= data.length; start += width) {
+      double sum = 0;
+      for (int i = start; i < start + width; i++) {
+        if (!(data[i] >= 0 && data[i] <= 1)) {
+          return false;
+        }
+        sum += data[i];
+      }
+      if (Math.abs(sum - 1) > 1e-4) {
+        return false;
+      }
+    }
+    return width > 1;
   }
 
   private void requireFinite(float[] row, String id) {

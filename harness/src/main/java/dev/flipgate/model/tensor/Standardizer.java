@@ -1,5 +1,8 @@
 package dev.flipgate.model.tensor;
 
+import dev.flipgate.io.StrictCsv;
+import dev.flipgate.io.PhysicalLines;
+import dev.flipgate.io.CsvNumbers;
 import dev.flipgate.declaration.DeclaredPaths;
 import dev.flipgate.failure.ConfigurationException;
 import dev.flipgate.failure.Problem;
@@ -21,21 +24,22 @@ import org.apache.commons.csv.CSVRecord;
  * golden set keeps the raw values. Features are matched to the golden set's input columns by name.
  */
 public final class Standardizer {
-  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+  private static final CSVFormat FORMAT = StrictCsv.HEADED;
 
   private Standardizer() {}
 
   public static InputPreparation read(Path suiteFile, String declared, List<String> inputColumns, InputLayout layout) {
     Path file = DeclaredPaths.resolveExisting(suiteFile, declared, "standardization file");
     Map<String, double[]> byFeature = new HashMap<>();
-    try (Reader reader = Files.newBufferedReader(file);
+    try (PhysicalLines reader = new PhysicalLines(Files.newBufferedReader(file));
         CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
       if (!parser.getHeaderNames().containsAll(List.of("feature", "mean", "std"))) {
         throw Problem.at(file).line(1).expected("the header feature,mean,std").found(parser.getHeaderNames().toString())
             .whatToDo("fix the header").configurationError("not a standardization file");
       }
       for (CSVRecord record : parser) {
-        byFeature.put(record.get("feature"), new double[] {number(file, record, "mean"), number(file, record, "std")});
+        long line = reader.startOf(record);
+        byFeature.put(record.get("feature"), new double[] {number(file, line, record, "mean"), number(file, line, record, "std")});
       }
     } catch (IOException e) {
       throw new ConfigurationException(Problem.at(file).says("cannot read: " + e.getMessage()), e);
@@ -55,17 +59,13 @@ public final class Standardizer {
     return new InputPreparation(layout, false, shift, factor);
   }
 
-  private static double number(Path file, CSVRecord record, String column) {
+  private static double number(Path file, long line, CSVRecord record, String column) {
     String text = record.get(column);
-    try {
-      double value = Double.parseDouble(text);
-      if (Double.isFinite(value) && (!column.equals("std") || value > 0)) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below with the line
+    double value = CsvNumbers.parse(text).orElse(Double.NaN);
+    if (Double.isFinite(value) && (!column.equals("std") || value > 0)) {
+      return value;
     }
-    throw Problem.at(file).line(record.getRecordNumber() + 1)
+    throw Problem.at(file).line(line)
         .expected(column.equals("std") ? "a positive standard deviation" : "a finite mean").found("'" + text + "'")
         .whatToDo("fix the value").configurationError("invalid standardization value");
   }

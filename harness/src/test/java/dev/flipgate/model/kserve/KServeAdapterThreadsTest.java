@@ -38,7 +38,7 @@ class KServeAdapterThreadsTest {
     goldenSet.examples().forEach(example -> ids.add(example.id()));
     List<ModelInput> inputs = goldenSet.examples().stream().map(example -> new ModelInput(example.id(), example.input())).toList();
     try (var server = KServeTestServer.start()) {
-      server.setCannedAnswer(new float[] {1, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+      server.setCannedAnswer(new float[] {5, 0, 0, 0, 0, 0, 0, 0, 0, 0});
       var declaration = new ModelDeclaration.KServeV2("deployed", server.url(), "mnist", null,
           new ModelDeclaration.OnnxInput("Input3", List.of(-1L, 1L, 28L, 28L), "NCHW", 1.0, 0.0, null),
           new ModelDeclaration.OnnxOutput("out", "logits"), 1, 4, null, null, null, null, null, null, null);
