@@ -134,11 +134,26 @@ final class GateCommand implements Callable<Integer> {
     var errors = new java.io.PrintWriter(spec.commandLine().getErr(), true);
     TestReportFiles.write(SuiteReader.read(suite), result, stagedReports, Path.of("").toAbsolutePath(),
         Optional.ofNullable(junitXml), Optional.ofNullable(allureResults), errors);
-    // The platform's XML listener reports a write failure on stderr only: never let it pass silently.
+    // The platform's XML listener and Allure's writer report a write failure on stderr only (or
+    // not at all): never let it pass silently.
     if (junitXml != null && !Files.isRegularFile(junitXml.resolve("TEST-flipgate.xml"))) {
       throw new dev.flipgate.failure.ModelFailureException(dev.flipgate.failure.Problem.at(junitXml)
           .whatToDo("check the directory is writable and the disk has room, then run again")
           .says("the JUnit XML (TEST-flipgate.xml) was not written; the error is printed above"), null);
+    }
+    if (allureResults != null && !holdsAllureResults(allureResults)) {
+      throw new dev.flipgate.failure.ModelFailureException(dev.flipgate.failure.Problem.at(allureResults)
+          .expected("Allure result files (*-result.json) for the run's tests").found("none")
+          .whatToDo("check the directory is writable and the disk has room, then run again")
+          .says("the Allure results were not written"), null);
+    }
+  }
+
+  private static boolean holdsAllureResults(Path directory) {
+    try (var files = Files.list(directory)) {
+      return files.anyMatch(f -> f.getFileName().toString().endsWith("-result.json"));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false;
     }
   }
 

@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code flipgate report RESULT_DIR}: re-renders report.html and summary.md from a saved
- * result.json, e.g. after an upgrade of the harness. With {@code --golden-set} the gallery shows
- * the examples themselves; the golden set must be the one the run used (same sha256).
+ * result.json, e.g. after an upgrade of the harness. The gallery shows the examples themselves, so
+ * it needs {@code --golden-set}, the one the run used (same sha256); without it the command
+ * refuses (exit 2) unless {@code --without-examples} says a report without them is wanted.
  */
 @Command(
     name = "report",
@@ -42,6 +43,10 @@ final class ReportCommand implements Callable<Integer> {
       description = "The golden set the run used, to show its examples in the gallery.")
   Path goldenSetDirectory;
 
+  @Option(names = "--without-examples",
+      description = "Render without the golden set: the gallery then lists flipped examples by id, not as the examples themselves.")
+  boolean withoutExamples;
+
   @Override
   public Integer call() throws IOException {
     Path resultFile = directory.resolve("result.json");
@@ -50,6 +55,13 @@ final class ReportCommand implements Callable<Integer> {
           .whatToDo("pass the directory of a finished run").configurationError("nothing to report");
     }
     ResultDocument result = read(resultFile);
+    if (goldenSetDirectory == null && !withoutExamples) {
+      // Re-rendering without the golden set would silently drop every image and row from the gallery.
+      throw Problem.at(directory).expected("--golden-set DIR: the golden set the run used (sha256 "
+              + result.provenance().goldenSet().sha256() + "), whose examples the report shows")
+          .found("no --golden-set").whatToDo("pass --golden-set, or --without-examples to render the report without them")
+          .configurationError("the report would lose its examples");
+    }
     Optional<GoldenSet> goldenSet = Optional.ofNullable(goldenSetDirectory).map(GoldenSetLoader::load);
     goldenSet.ifPresent(g -> {
       if (!g.sha256().equals(result.provenance().goldenSet().sha256())) {

@@ -23,9 +23,12 @@ import org.apache.commons.csv.CSVRecord;
 public final class PhysicalLines extends FilterReader {
   private long position;
   private long[] breaks = new long[256];
+  /** Whether the line a break ends is blank (nothing, or only a carriage return): Commons CSV skips those. */
+  private boolean[] blank = new boolean[256];
   private int first;
   private int end;
   private long passed;
+  private boolean lineHasContent;
 
   public PhysicalLines(Reader in) {
     super(in);
@@ -34,11 +37,8 @@ public final class PhysicalLines extends FilterReader {
   @Override
   public int read() throws IOException {
     int c = super.read();
-    if (c == '\n') {
-      remember(position);
-    }
     if (c >= 0) {
-      position++;
+      see((char) c, position++);
     }
     return c;
   }
@@ -47,33 +47,49 @@ public final class PhysicalLines extends FilterReader {
   public int read(char[] buffer, int offset, int length) throws IOException {
     int count = super.read(buffer, offset, length);
     for (int i = 0; i < count; i++) {
-      if (buffer[offset + i] == '\n') {
-        remember(position + i);
-      }
+      see(buffer[offset + i], position + i);
     }
     position += Math.max(0, count);
     return count;
   }
 
-  /** The 1-based line on which the record starts; call for records in the order they are read. */
+  /**
+   * The 1-based line on which the record starts; call for records in the order they are read.
+   * A record's character position is where the parser began looking for it, before the blank
+   * lines it skipped: those are stepped over here.
+   */
   public long startOf(CSVRecord record) {
     long start = record.getCharacterPosition();
-    while (first < end && breaks[first] < start) {
+    while (first < end && (breaks[first] < start || blank[first])) {
       first++;
       passed++;
     }
     return passed + 1;
   }
 
-  private void remember(long at) {
+  private void see(char c, long at) {
+    if (c == '\n') {
+      remember(at, !lineHasContent);
+      lineHasContent = false;
+    } else if (c != '\r') {
+      lineHasContent = true;
+    }
+  }
+
+  private void remember(long at, boolean blankLine) {
     if (end == breaks.length) {
       int live = end - first;
-      long[] grown = live * 2 > breaks.length ? new long[breaks.length * 2] : breaks;
-      System.arraycopy(breaks, first, grown, 0, live);
-      breaks = grown;
+      int size = live * 2 > breaks.length ? breaks.length * 2 : breaks.length;
+      long[] grownBreaks = new long[size];
+      boolean[] grownBlank = new boolean[size];
+      System.arraycopy(breaks, first, grownBreaks, 0, live);
+      System.arraycopy(blank, first, grownBlank, 0, live);
+      breaks = grownBreaks;
+      blank = grownBlank;
       first = 0;
       end = live;
     }
-    breaks[end++] = at;
+    breaks[end] = at;
+    blank[end++] = blankLine;
   }
 }

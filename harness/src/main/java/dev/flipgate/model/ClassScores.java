@@ -41,7 +41,7 @@ public final class ClassScores {
       sum += p;
     }
     if (Math.abs(sum - 1) > SUM_TOLERANCE) {
-      return java.util.Optional.of("scores that sum to " + sum + ", not 1 (within " + SUM_TOLERANCE + ")");
+      return java.util.Optional.of("scores that sum to " + Math.round(sum * 1e6) / 1e6 + ", not 1 (within " + SUM_TOLERANCE + ")");
     }
     return java.util.Optional.empty();
   }

@@ -13,6 +13,22 @@ public final class ReportNumbers {
     return SliceMetric.byId(metric).map(SliceMetric::isRate).orElse(true);
   }
 
+  /**
+   * What the slice tables' intervals are, at the level the suite asked for (evidence.level), so a
+   * report never says 95% of intervals computed at 90%.
+   */
+  public static String intervalNote(ResultDocument result) {
+    String level = String.format(Locale.ROOT, "%s%%", trim(result.evidence().level() * 100));
+    return result.task().equals("regression")
+        ? "Δ = candidate − deployed, with its " + level + " paired bootstrap interval"
+        : "Δ = candidate − deployed, with its " + level + " interval (accuracy: Tango's score interval for paired"
+            + " proportions; other metrics: paired bootstrap)";
+  }
+
+  private static String trim(double percent) {
+    return percent == Math.rint(percent) ? String.valueOf((long) percent) : String.format(Locale.ROOT, "%.1f", percent);
+  }
+
   public static String percent(Double value) {
     return value == null ? "–" : String.format(Locale.ROOT, "%.2f%%", value * 100);
   }

@@ -61,7 +61,7 @@ public final class SummaryMarkdown {
   private static void slices(StringBuilder out, ResultDocument result) {
     boolean regression = result.task().equals("regression");
     String metric = regression ? "meanAbsoluteError" : "accuracy";
-    out.append("## Slices\n\nΔ = candidate − deployed, with its 95% paired bootstrap interval")
+    out.append("## Slices\n\n").append(ReportNumbers.intervalNote(result))
         .append(regression ? "" : "; p is McNemar's exact one-sided test that the candidate is less accurate")
         .append(".\n\n| slice | n | deployed ").append(metric).append(" | candidate ").append(metric).append(" | Δ ")
         .append(metric).append(" [interval] | p | negative flips | positive flips | NFR [interval] |\n")

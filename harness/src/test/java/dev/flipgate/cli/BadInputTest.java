@@ -8,7 +8,6 @@ import dev.flipgate.testing.TinyGoldenSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,33 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
  * what was expected — and exit code 2 (configuration) or 3 (a model failed). None writes a
  * result, so none can be read as a PROMOTE.
  */
-class BadInputTest {
-  @TempDir Path directory;
-  private final TinyGoldenSet tiny = new TinyGoldenSet();
-  private CliRun run;
-
-  private CliRun gate() {
-    Path suite = tiny.writeTo(directory);
-    run = CliRun.of("gate", suite.toString(), "--out", directory.resolve("out").toString(), "--quiet");
-    return run;
-  }
-
-  @AfterEach
-  void noResultWasWritten() {
-    assertThat(run).as("each test runs the gate").isNotNull();
-    assertThat(run.exitCode()).as(run.toString()).isIn(2, 3);
-    assertThat(directory.resolve("out/result.json")).doesNotExist();
-    assertThat(run.out()).doesNotContain("PROMOTE");
-  }
+class BadInputTest extends FailedClosedCorpus {
 
   @Test
-  void theTinyGoldenSetItselfIsFine() throws IOException {
-    // The baseline the other tests break one thing of; run here without the @AfterEach expectations.
-    Path suite = tiny.writeTo(directory.resolve("good"));
-    CliRun good = CliRun.of("gate", suite.toString(), "--out", directory.resolve("good/out").toString(), "--quiet");
+  void theTinyGoldenSetItselfIsFine(@TempDir Path elsewhere) throws IOException {
+    // The baseline the other tests break one thing of; run outside the corpus's directory.
+    Path suite = new TinyGoldenSet().writeTo(elsewhere);
+    CliRun good = CliRun.of("gate", suite.toString(), "--out", elsewhere.resolve("out").toString(), "--quiet");
     assertThat(good.exitCode()).as(good.toString()).isZero();
-    assertThat(Files.readString(directory.resolve("good/out/result.json"))).contains("\"verdict\" : \"PROMOTE\"");
-    run = new CliRun(2, "", ""); // satisfies noResultWasWritten for this baseline test
+    assertThat(Files.readString(elsewhere.resolve("out/result.json"))).contains("\"verdict\" : \"PROMOTE\"");
+    run = new CliRun(2, "", "error: (baseline)"); // satisfies failedClosed for this baseline test
   }
 
   @Nested
@@ -200,11 +182,11 @@ class BadInputTest {
     }
 
     @Test
-    void aPathThatLeavesTheSuitesDirectory() {
-      tiny.candidateFile = "../elsewhere.csv";
+    void aManifestPathThatLeavesTheGoldenSet() {
+      tiny.manifest = tiny.manifest.replace("file: examples.csv,", "file: ../elsewhere.csv,");
 
       assertThat(gate().exitCode()).isEqualTo(2);
-      assertThat(run.err()).contains("path leaves the declaring directory", "'../elsewhere.csv'");
+      assertThat(run.err()).contains("manifest.yaml", "path leaves the golden set", "'../elsewhere.csv'");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.flipgate.testing.CliRun;
 import dev.flipgate.testing.MnistReference;
 import dev.flipgate.testing.MnistRun;
 import dev.flipgate.testing.RepositoryPaths;
+import dev.flipgate.testing.SameMachineReference;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,7 +106,9 @@ class MnistGateAcceptanceTest {
     void givesEverySliceIntervalsForItsDeltasAndItsNegativeFlipRate() {
       for (JsonNode slice : cnnResult.path("slices")) {
         JsonNode accuracy = slice.path("deltas").path("accuracy");
-        assertThat(accuracy.path("ci").path("method").asText()).isEqualTo("paired-poisson-bootstrap-percentile");
+        assertThat(accuracy.path("ci").path("method").asText()).isEqualTo("tango-score");
+        assertThat(slice.path("deltas").path("macroF1").path("ci").path("method").asText())
+            .isEqualTo("paired-poisson-bootstrap-percentile");
         assertThat(accuracy.path("ci").path("level").asDouble()).isEqualTo(0.95);
         assertThat(accuracy.path("value").asDouble()).as(slice.path("name").asText())
             .isBetween(accuracy.path("ci").path("low").asDouble(), accuracy.path("ci").path("high").asDouble());
@@ -195,10 +198,37 @@ class MnistGateAcceptanceTest {
       assertThat(int8Result.path("reasons")).isEmpty();
     }
 
+    /**
+     * The int8 model's answers depend on the CPU (its integer kernels differ by instruction set),
+     * so its flips are checked against a reference computed on this machine at test time, the
+     * float32 deployed model's against the committed one; a reference from another CPU would
+     * disagree by a flip or two on some machines (an AVX-512 VNNI EPYC did).
+     */
     @Test
-    void stillListsItsFewFlipsExactlyAsTheReferenceDoes() {
-      assertThat(flipIds(int8Result, "negative")).isEqualTo(reference.negativeFlips("int8"));
-      assertThat(flipIds(int8Result, "positive")).isEqualTo(reference.positiveFlips("int8"));
+    void listsExactlyTheFlipsOfTheInt8ModelRunOnThisMachine() {
+      List<String> int8 = SameMachineReference.answers(RepositoryPaths.mnistModel("mnist-8-int8-qdq.derived.onnx"), "Input3",
+          "Plus214_Output_0");
+      Set<String> negative = new TreeSet<>();
+      Set<String> positive = new TreeSet<>();
+      for (int i = 0; i < int8.size(); i++) {
+        var row = reference.rows().get(i);
+        boolean before = row.deployed().equals(row.label());
+        boolean after = int8.get(i).equals(row.label());
+        if (before && !after) {
+          negative.add(row.id());
+        } else if (!before && after) {
+          positive.add(row.id());
+        }
+      }
+
+      assertThat(flipIds(int8Result, "negative")).isEqualTo(negative);
+      assertThat(flipIds(int8Result, "positive")).isEqualTo(positive);
+    }
+
+    @Test
+    void differsFromTheDeployedModelOnFewImagesOnEveryInstructionSet() {
+      // What holds on every CPU: quantization moves at most a handful of the 10,000 answers.
+      assertThat(flipIds(int8Result, "negative").size() + flipIds(int8Result, "positive").size()).isBetween(0, 20);
     }
   }
 

@@ -41,12 +41,25 @@ class ReportCommandTest {
   }
 
   @Test
-  void rendersWithoutTheGoldenSetTooShowingIdsOnly(@TempDir Path directory) throws IOException {
+  void withoutTheGoldenSetRefusesRatherThanDropTheExamplesFromTheReport(@TempDir Path directory) throws IOException {
+    Path suite = new TinyGoldenSet().writeTo(directory.resolve("set"));
+    CliRun.of("gate", suite.toString(), "--out", directory.resolve("out").toString(), "--quiet");
+    String before = Files.readString(directory.resolve("out/report.html"));
+
+    CliRun report = CliRun.of("report", directory.resolve("out").toString());
+
+    assertThat(report.exitCode()).isEqualTo(2);
+    assertThat(report.err()).contains("the report would lose its examples", "--golden-set DIR", "--without-examples");
+    assertThat(directory.resolve("out/report.html")).content().isEqualTo(before);
+  }
+
+  @Test
+  void rendersWithIdsOnlyWhenAskedToGoWithoutTheExamples(@TempDir Path directory) throws IOException {
     Path suite = new TinyGoldenSet().writeTo(directory.resolve("set"));
     CliRun.of("gate", suite.toString(), "--out", directory.resolve("out").toString(), "--quiet");
     Files.delete(directory.resolve("out/report.html"));
 
-    CliRun report = CliRun.of("report", directory.resolve("out").toString());
+    CliRun report = CliRun.of("report", directory.resolve("out").toString(), "--without-examples");
 
     assertThat(report.exitCode()).isZero();
     assertThat(directory.resolve("out/report.html")).content().contains("PROMOTE");

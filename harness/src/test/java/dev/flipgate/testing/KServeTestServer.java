@@ -76,6 +76,7 @@ public final class KServeTestServer implements AutoCloseable {
   private final java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
   private final Map<String, GuardedSession> models = new ConcurrentHashMap<>();
+  private final Queue<GuardedSession> retired = new ConcurrentLinkedQueue<>();
   private final Map<String, AtomicInteger> versions = new ConcurrentHashMap<>();
   private volatile boolean metadataNamesVersion = true;
   private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
@@ -116,7 +117,7 @@ public final class KServeTestServer implements AutoCloseable {
     GuardedSession replaced = models.put(name, GuardedSession.of(environment.createSession(onnxFile.toString(), options)));
     versions.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
     if (replaced != null) {
-      replaced.close();
+      retired.add(replaced); // a handler may have taken it just before the swap: freed on close, after its runs
     }
     return this;
   }
@@ -218,6 +219,12 @@ public final class KServeTestServer implements AutoCloseable {
       return;
     }
     try (exchange) {
+      route(exchange);
+    }
+  }
+
+  private void route(HttpExchange exchange) throws IOException {
+    try {
       String[] path = exchange.getRequestURI().getPath().substring("/v2/models/".length()).split("/");
       String model = path[0];
       String last = path[path.length - 1];
@@ -436,5 +443,6 @@ public final class KServeTestServer implements AutoCloseable {
     }
     // Each session waits for its runs in flight, even those of handlers that outlived the wait above.
     models.values().forEach(GuardedSession::close);
+    retired.forEach(GuardedSession::close);
   }
 }

@@ -75,6 +75,13 @@ public final class OutputRows {
       }
       default -> {
         requireFinite(row, id);
+        if (kind == OutputKind.LOG_PROBABILITIES) {
+          for (float value : row) {
+            if (value > 1e-4) {
+              throw contradiction(row, id, "a log-probability of " + value + ", above 0");
+            }
+          }
+        }
         double[] probabilities = kind.toProbabilities(row);
         for (double p : probabilities) {
           if (!Double.isFinite(p)) {
@@ -83,17 +90,21 @@ public final class OutputRows {
         }
         if (kind != OutputKind.LOGITS) {
           ClassScores.problemWith(modelClasses, probabilities).ifPresent(problem -> {
-            throw Problem.at("model '" + modelName + "'").example(id)
-                .expected(kind.id() + ", as output.kind declares: " + (kind == OutputKind.PROBABILITIES
-                    ? "each within [0, 1], summing to 1" : "each at most 0, their exponentials summing to 1"))
-                .found(problem + " in the row " + Arrays.toString(row))
-                .whatToDo("declare the output.kind the model gives (logits, probabilities or log-probabilities)")
-                .modelFailure("the declared output kind contradicts the values");
+            throw contradiction(row, id, problem);
           });
         }
         return Prediction.of(new ClassScores(goldenClasses, reorder(probabilities)));
       }
     }
+  }
+
+  private RuntimeException contradiction(float[] row, String id, String problem) {
+    return Problem.at("model '" + modelName + "'").example(id)
+        .expected(kind.id() + ", as output.kind declares: " + (kind == OutputKind.PROBABILITIES
+            ? "each within [0, 1], summing to 1" : "each at most 0, their exponentials summing to 1"))
+        .found(problem + " in the row " + Arrays.toString(row))
+        .whatToDo("declare the output.kind the model gives (logits, probabilities or log-probabilities)")
+        .modelFailure("the declared output kind contradicts the values");
   }
 
   /** Whether every row already is a probability distribution, to the precision a float softmax gives. */

@@ -76,6 +76,7 @@ public final class HtmlReport {
         p.models().deployed().name(), p.models().deployed().sha256(), p.models().deployed().sizeBytes(),
         p.goldenSet().name(), p.goldenSet().version(), p.goldenSet().sha256(), p.goldenSet().examples(),
         p.goldenSet().adversarialExamples(), p.runId(), p.startedAt(), p.harnessVersion(), p.seed(), headline,
+        dev.flipgate.report.ReportNumbers.intervalNote(result),
         SliceRows.secondaryMetric(result),
         reasons(result, slices, perturbations, cards.list()), slices, perturbations,
         latencyRows(result.latency()), latencyNote(result.latency()), cards.list(),

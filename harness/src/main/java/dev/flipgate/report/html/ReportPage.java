@@ -13,6 +13,7 @@ record ReportPage(
     String goldenSet, String goldenSetVersion, String goldenSetSha256, int examples, int adversarialExamples,
     String runId, String startedAt, String harnessVersion, long seed,
     String headline,
+    String intervalNote,
     String secondaryMetric,
     List<Reason> reasons,
     List<SliceRow> slices,
