@@ -49,12 +49,4 @@ public enum Judgement {
       case LOWER_BOUND -> low;
     };
   }
-
-  String describe() {
-    return switch (this) {
-      case ESTIMATE -> "";
-      case UPPER_BOUND -> "upper confidence bound of the ";
-      case LOWER_BOUND -> "lower confidence bound of the ";
-    };
-  }
 }

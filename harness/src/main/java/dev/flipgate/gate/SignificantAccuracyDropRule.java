@@ -51,16 +51,16 @@ public record SignificantAccuracyDropRule(List<String> slices, Double alpha, Str
           .whatToDo("use max-metric-drop with judge: lower-bound on meanAbsoluteError instead")
           .configurationError("rule does not fit the task");
     }
-    correctionOf(location);
+    requireKnownCorrection(location);
     if (relevantDrop != null) {
       Thresholds.requireRate(relevantDrop, "relevantDrop", location);
     }
     SliceSelection.validate(slices, goldenSet, location);
   }
 
-  private MultipleTestingCorrection correctionOf(RuleLocation location) {
+  private void requireKnownCorrection(RuleLocation location) {
     String id = correction == null ? MultipleTestingCorrection.HOLM.id() : correction;
-    return MultipleTestingCorrection.byId(id).orElseThrow(() -> location.problem()
+    MultipleTestingCorrection.byId(id).orElseThrow(() -> location.problem()
         .expected("correction: holm-bonferroni, benjamini-hochberg or none").found("'" + id + "'")
         .whatToDo("fix correction").configurationError("unknown multiple-testing correction"));
   }
@@ -95,7 +95,7 @@ public record SignificantAccuracyDropRule(List<String> slices, Double alpha, Str
     double delta = slice.delta(SliceMetric.ACCURACY).orElse(0);
     String message = String.format(Locale.ROOT,
         "accuracy on '%s' %s by %s (%d negative, %d positive flips): McNemar p = %.4g, %s-adjusted p = %.4g, %s α = %s",
-        slice.name(), delta < 0 ? "drops" : "rises", Percent.points(Math.abs(delta)), slice.counts().negativeFlips(),
+        slice.name(), delta > 0 ? "rises" : "drops", Percent.points(Math.abs(delta)), slice.counts().negativeFlips(),
         slice.counts().positiveFlips(), raw, method.id(), adjusted,
         significant ? "a significant drop at" : "not significant at", alpha);
     MetricEvidence accuracy = slice.evidence().delta(SliceMetric.ACCURACY);

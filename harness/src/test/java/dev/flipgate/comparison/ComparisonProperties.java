@@ -1,0 +1,159 @@
+package dev.flipgate.comparison;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.flipgate.gate.CriticalExamplesRule;
+import dev.flipgate.gate.GatePolicy;
+import dev.flipgate.gate.MaxMetricDropRule;
+import dev.flipgate.gate.MaxNegativeFlipRateRule;
+import dev.flipgate.gate.MaxRobustnessDropRule;
+import dev.flipgate.gate.SignificantAccuracyDropRule;
+import dev.flipgate.gate.Verdict;
+import dev.flipgate.goldenset.GoldenSet;
+import dev.flipgate.goldenset.GoldenSetLoader;
+import dev.flipgate.model.Prediction;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
+
+/**
+ * Invariants of the comparison and the gate that hold for any answers of any two models, checked
+ * by jqwik on random answers over a fixed golden set: 41 examples of three classes in two slices
+ * ('early': the first 40; 'odd'), the last one critical, two adversarial examples.
+ */
+class ComparisonProperties {
+  private static final List<String> CLASSES = List.of("a", "b", "c");
+  private static final int EXAMPLES = 41;
+  private static final GoldenSet GOLDEN_SET = goldenSet();
+  private static final EvidenceSettings EVIDENCE = new EvidenceSettings(0.95, 100, 7);
+
+  private static GoldenSet goldenSet() {
+    try {
+      Path directory = Files.createTempDirectory("flipgate-properties");
+      var examples = new StringBuilder("id,label,part,parity,x\n");
+      for (int i = 0; i < EXAMPLES; i++) {
+        examples.append("e").append(i).append(',').append(CLASSES.get(i % 3)).append(',')
+            .append(i < 40 ? "early" : "late").append(',').append(i % 2 == 1 ? "odd" : "even").append(",0.5\n");
+      }
+      Files.writeString(directory.resolve("examples.csv"), examples);
+      Files.writeString(directory.resolve("adversarial.csv"), "id,source,perturbation,expectation,x\n"
+          + "e0~n,e0,noise,true-label,0.4\ne1~n,e1,noise,true-label,0.6\n");
+      Files.writeString(directory.resolve("manifest.yaml"), """
+          name: properties
+          classes: [a, b, c]
+          input: { columns: { names: [x] }, shape: [1] }
+          examples: { file: examples.csv, metadata: [part, parity] }
+          slices:
+            - { name: early, where: { column: part, equals: early } }
+            - { name: odd, where: { column: parity, equals: odd } }
+          adversarial: { file: adversarial.csv, perturbations: [ { name: noise } ] }
+          critical: { ids: [e40] }
+          """);
+      return GoldenSetLoader.load(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One model's answers: a class index for each example, then each adversarial example. */
+  @Provide
+  Arbitrary<List<Integer>> answers() {
+    return Arbitraries.integers().between(0, 2).list().ofSize(EXAMPLES + 2);
+  }
+
+  private static Map<String, Prediction> predictions(List<Integer> answers) {
+    Map<String, Prediction> predictions = new HashMap<>();
+    for (int i = 0; i < EXAMPLES; i++) {
+      predictions.put("e" + i, Prediction.of(CLASSES.get(answers.get(i))));
+    }
+    predictions.put("e0~n", Prediction.of(CLASSES.get(answers.get(EXAMPLES))));
+    predictions.put("e1~n", Prediction.of(CLASSES.get(answers.get(EXAMPLES + 1))));
+    return predictions;
+  }
+
+  private static Comparison compare(List<Integer> deployed, List<Integer> candidate) {
+    return ComparisonCalculator.compare(GOLDEN_SET, predictions(deployed), predictions(candidate), EVIDENCE);
+  }
+
+  @Property(tries = 200)
+  void swappingTheModelsSwapsNegativeAndPositiveFlipsAndNegatesEveryDelta(
+      @ForAll("answers") List<Integer> deployed, @ForAll("answers") List<Integer> candidate) {
+    Comparison forward = compare(deployed, candidate);
+    Comparison backward = compare(candidate, deployed);
+
+    for (SliceComparison slice : forward.slices()) {
+      SliceComparison swapped = backward.slice(slice.name()).orElseThrow();
+      assertThat(swapped.counts().negativeFlips()).isEqualTo(slice.counts().positiveFlips());
+      assertThat(swapped.counts().positiveFlips()).isEqualTo(slice.counts().negativeFlips());
+      for (SliceMetric metric : SliceMetric.values()) {
+        slice.delta(metric).ifPresent(delta ->
+            assertThat(swapped.delta(metric).getAsDouble()).as(slice.name() + " " + metric).isCloseTo(-delta, within(1e-12)));
+      }
+    }
+    assertThat(backward.perturbation("noise").orElseThrow().robustnessDrop())
+        .isCloseTo(-forward.perturbation("noise").orElseThrow().robustnessDrop(), within(1e-12));
+  }
+
+  @Property(tries = 200)
+  void aLargerMaximumNeverTurnsAPassIntoABlock(@ForAll("answers") List<Integer> deployed,
+      @ForAll("answers") List<Integer> candidate, @ForAll @DoubleRange(min = 0, max = 1) double smaller,
+      @ForAll @DoubleRange(min = 0, max = 1) double larger) {
+    double low = Math.min(smaller, larger);
+    double high = Math.max(smaller, larger);
+    Comparison comparison = compare(deployed, candidate);
+
+    for (String judge : new String[] {null, "lower-bound", "upper-bound"}) {
+      boolean passesLow = verdict(new MaxMetricDropRule("macroF1", List.of("*"), low, judge), comparison) == Verdict.PROMOTE;
+      boolean passesHigh = verdict(new MaxMetricDropRule("macroF1", List.of("*"), high, judge), comparison) == Verdict.PROMOTE;
+      assertThat(!passesLow || passesHigh).as("judge %s: passes at %s but not at %s", judge, low, high).isTrue();
+      boolean nfrLow = verdict(new MaxNegativeFlipRateRule(List.of("*"), low, judge), comparison) == Verdict.PROMOTE;
+      boolean nfrHigh = verdict(new MaxNegativeFlipRateRule(List.of("*"), high, judge), comparison) == Verdict.PROMOTE;
+      assertThat(!nfrLow || nfrHigh).as("judge %s: flip rate passes at %s but not at %s", judge, low, high).isTrue();
+    }
+  }
+
+  private static Verdict verdict(dev.flipgate.gate.GateRule rule, Comparison comparison) {
+    return new GatePolicy(List.of(rule)).decide(comparison).verdict();
+  }
+
+  @Property(tries = 200)
+  void anExampleBothModelsGetRightNeverRaisesTheNegativeFlipRate(@ForAll("answers") List<Integer> deployed,
+      @ForAll("answers") List<Integer> candidate) {
+    // e40, the one example of 'all' outside 'early', is made right under both models.
+    var withRight = new java.util.ArrayList<>(candidate);
+    var deployedRight = new java.util.ArrayList<>(deployed);
+    withRight.set(40, 40 % 3);
+    deployedRight.set(40, 40 % 3);
+    Comparison comparison = compare(deployedRight, withRight);
+
+    double without = comparison.slice("early").orElseThrow().counts().nfr().getAsDouble();
+    double with = comparison.slice("all").orElseThrow().counts().nfr().getAsDouble();
+    assertThat(with).isLessThanOrEqualTo(without);
+  }
+
+  @Property(tries = 200)
+  void identicalModelsAreNeverBlockedByARuleThatComparesThem(@ForAll("answers") List<Integer> answers,
+      @ForAll @DoubleRange(min = 0, max = 1) double max) {
+    Comparison comparison = compare(answers, answers);
+    var policy = new GatePolicy(List.of(
+        new MaxNegativeFlipRateRule(List.of("*"), 0.0),
+        new MaxMetricDropRule("accuracy", List.of("*"), max),
+        new MaxMetricDropRule("macroF1", List.of("*"), 0.0, "lower-bound"),
+        new SignificantAccuracyDropRule(List.of("*"), 0.05, null, null),
+        new CriticalExamplesRule(),
+        new MaxRobustnessDropRule(List.of("*"), 0.0)));
+
+    assertThat(policy.decide(comparison).verdict()).isEqualTo(Verdict.PROMOTE);
+  }
+}
