@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Flipgate against the Python script it replaces, on the same workload: 1,000,000 examples,
+# 10 classes, 13 slices, 1,000 bootstrap resamples, predictions files (bench/gate-1m/generate.py).
+# Runs the two interleaved, ROUNDS times, each under /usr/bin/time -v, and prints every wall and
+# peak RSS, their medians and the ratios. Needs Debian's python3-pandas, python3-sklearn and
+# python3-statsmodels (apt-get install -y python3-pandas python3-sklearn python3-statsmodels), run by
+# Debian's /usr/bin/python3 (PYTHON to use another). A run that fails stops the benchmark.
+#   bench/gate-vs-pandas/run.sh [N] [ROUNDS]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+n="${1:-1000000}"
+rounds="${2:-3}"
+python="${PYTHON:-/usr/bin/python3}"
+work="${TMPDIR:-/tmp}/flipgate-bench-vs-pandas-$n"
+[[ -f "$work/suite.yaml" ]] || python3 "$root/bench/gate-1m/generate.py" "$work" "$n"
+"$root/flipgate" --version >/dev/null  # builds the harness once, outside the timing
+
+measure() {  # label, command...: prints "label wall_seconds peak_kib"
+  local label="$1"; shift
+  local log="$work/time-$label.txt"
+  local status=0
+  /usr/bin/time -v "$@" > "$work/out-$label.txt" 2> "$log" || status=$?
+  # flipgate exits 1 for BLOCK, a verdict like 0; anything else is a failed run, not a figure.
+  if [[ $status -ne 0 && !( "$label" == flipgate && $status -eq 1 ) ]]; then
+    echo "$label failed (exit $status):" >&2
+    head -20 "$log" >&2
+    exit 1
+  fi
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$log")
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+  echo "$label $wall $rss"
+}
+
+results="$work/results.txt"
+: > "$results"
+for round in $(seq 1 "$rounds"); do
+  measure flipgate env FLIPGATE_JAVA_OPTS="${FLIPGATE_JAVA_OPTS:-}" "$root/flipgate" gate "$work/suite.yaml" \
+    --out "$work/flipgate-out" --quiet --no-cache | tee -a "$results"
+  measure python "$python" "$root/bench/gate-vs-pandas/compare.py" "$work" | tee -a "$results"
+done
+python3 - "$results" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1])]
+def median(tool, column):
+    return statistics.median(float(r[column]) for r in rows if r[0] == tool)
+fw, fr = median("flipgate", 1), median("flipgate", 2) / 1024
+pw, pr = median("python", 1), median("python", 2) / 1024
+print(f"medians: flipgate {fw:.2f} s, {fr:.0f} MiB peak RSS; python {pw:.2f} s, {pr:.0f} MiB peak RSS")
+print(f"flipgate is {pw / fw:.2f}x as fast and uses {fr / pr:.2f}x the memory (target: >= 10x as fast, <= 0.5x the memory)")
+PY
