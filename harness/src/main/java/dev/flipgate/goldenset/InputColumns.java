@@ -17,8 +17,20 @@ final class InputColumns {
     this.shape = shape.clone();
   }
 
+  /**
+   * No model input: a golden set gated only from predictions files needs none, and its examples
+   * then carry an empty tensor. A model that must be asked (ONNX, KServe, subprocess) is refused
+   * with the suite and the manifest named, before it runs.
+   */
+  static InputColumns none() {
+    return new InputColumns(List.of(), new int[] {0});
+  }
+
   static InputColumns of(GoldenSetManifest.InputDeclaration declaration, Path manifest) {
-    if (declaration == null || declaration.columns() == null) {
+    if (declaration == null) {
+      return none();
+    }
+    if (declaration.columns() == null) {
       throw Problem.at(manifest).expected("input: {columns: {prefix: px, count: 784}, shape: [28, 28, 1]}")
           .whatToDo("declare which columns form the model input").configurationError("no input is declared");
     }

@@ -27,7 +27,20 @@ public record InputLayout(int[] shape, Order order) {
     return Arrays.stream(shape).reduce(1, (a, b) -> a * b);
   }
 
+  /** The layout of a golden set that declares no model input (see {@link #isEmpty}). */
+  static InputLayout none() {
+    return new InputLayout(new int[] {0}, Order.FLAT);
+  }
+
+  /** Whether the golden set declares no model input: only stored answers can be gated on it. */
+  public boolean isEmpty() {
+    return size() == 0;
+  }
+
   static InputLayout of(GoldenSetManifest.InputDeclaration declaration, Path manifest) {
+    if (declaration == null) {
+      return none();
+    }
     List<Integer> declared = declaration.shape();
     int[] shape = declared == null
         ? new int[] {InputColumns.of(declaration, manifest).names().size()}

@@ -8,6 +8,16 @@ public final class ModelAdapters {
   private ModelAdapters() {}
 
   public static ModelAdapter open(ModelDeclaration declaration, ModelContext context) {
+    boolean storedAnswers = declaration instanceof ModelDeclaration.PredictionsFile
+        || declaration instanceof ModelDeclaration.Recorded;
+    if (!storedAnswers && context.inputLayout().isEmpty()) {
+      throw dev.flipgate.failure.Problem.at(context.suiteFile()).part("model '" + declaration.name() + "'")
+          .expected("a golden set that declares the model input (input: in its manifest.yaml), as this model is asked"
+              + " for answers")
+          .found("a golden set without input: it can only be gated from predictions files or recordings")
+          .whatToDo("declare input: { columns: …, shape: … } in the manifest, or gate this model from a predictions file")
+          .configurationError("the model has no input to be asked about");
+    }
     // Java 17 has no pattern switch; the sealed interface keeps this list closed.
     if (declaration instanceof ModelDeclaration.Onnx onnx) {
       return OnnxModelAdapter.open(onnx, context);

@@ -32,6 +32,9 @@ final class ExampleViews {
     if (displayColumn.isPresent() && owner != null) {
       return new ExampleView.Text(owner.column(displayColumn.get()).orElse(""));
     }
+    if (layout.isEmpty() && owner != null) {
+      return metadata(owner); // a predictions-only golden set: what it knows of the example is its metadata
+    }
     return ExamplePng.isImage(layout) ? image(input) : features(input);
   }
 
@@ -40,6 +43,11 @@ final class ExampleViews {
     byte[] png = ExamplePng.of(input, layout).orElseThrow();
     return new ExampleView.Image("data:image/png;base64," + Base64.getEncoder().encodeToString(png),
         shape[1] * ExamplePng.ZOOM, shape[0] * ExamplePng.ZOOM);
+  }
+
+  private static ExampleView metadata(dev.flipgate.goldenset.Example owner) {
+    return new ExampleView.Features(new java.util.TreeMap<>(owner.metadata()).entrySet().stream().limit(MAX_FEATURES)
+        .map(e -> new ExampleView.Feature(e.getKey(), e.getValue())).toList());
   }
 
   private ExampleView features(InputTensor input) {
