@@ -84,6 +84,7 @@ public final class KServeTestServer implements AutoCloseable {
   private final Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> askedOfModel = new ConcurrentHashMap<>();
   private final AtomicInteger inferRequests = new AtomicInteger();
+  private final AtomicInteger mostRows = new AtomicInteger();
   private volatile boolean ready = true;
   private volatile long answerDelayMillis;
   private volatile long slowMillis = 3_000;
@@ -201,6 +202,11 @@ public final class KServeTestServer implements AutoCloseable {
     return inferRequests.get();
   }
 
+  /** The most rows any inference request carried: what a server's maximum batch size must allow. */
+  public int mostRowsInARequest() {
+    return mostRows.get();
+  }
+
   /** How many inference requests asked about this example. */
   public int timesAsked(String exampleId) {
     AtomicInteger count = asked.get(exampleId);
@@ -256,6 +262,7 @@ public final class KServeTestServer implements AutoCloseable {
       }
     }
     inferRequests.incrementAndGet();
+    mostRows.accumulateAndGet(request.path("inputs").path(0).path("shape").path(0).asInt(), Math::max);
     Fault fault = null;
     for (String id : request.path("parameters").path("flipgate_example_ids").asText("").split(",")) {
       if (!id.isEmpty()) {

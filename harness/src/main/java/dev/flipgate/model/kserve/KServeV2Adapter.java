@@ -165,7 +165,7 @@ public final class KServeV2Adapter implements ModelAdapter {
    */
   @Override
   public int batchSize() {
-    return settings.batchSize() * settings.concurrency() * 64;
+    return OrderCheckRows.examplesPerRequest(settings.batchSize()) * settings.concurrency() * 64; // whole requests only
   }
 
   /**
@@ -181,8 +181,9 @@ public final class KServeV2Adapter implements ModelAdapter {
   @Override
   public List<Prediction> predict(List<ModelInput> chunk, BiConsumer<List<ModelInput>, List<Prediction>> answered) {
     var batches = new ArrayList<List<ModelInput>>();
-    for (int start = 0; start < chunk.size(); start += settings.batchSize()) {
-      batches.add(chunk.subList(start, Math.min(chunk.size(), start + settings.batchSize())));
+    int perRequest = OrderCheckRows.examplesPerRequest(settings.batchSize());
+    for (int start = 0; start < chunk.size(); start += perRequest) {
+      batches.add(chunk.subList(start, Math.min(chunk.size(), start + perRequest)));
     }
     var answers = new ArrayList<List<Prediction>>(java.util.Collections.nCopies(batches.size(), null));
     var next = new AtomicInteger();

@@ -14,11 +14,18 @@ import java.util.List;
  * completion order, a sort) returns plausible answers for the wrong examples. Each request of two
  * or more examples therefore carries two extra rows: copies of its first and its last example.
  * Their answers must agree with those of the originals ({@link AnswerAgreement}); a swapped,
- * reversed or rotated order makes a copy and its original answer differently. Cost: two rows per
- * request (6% at the default batch of 32).
+ * reversed or rotated order makes a copy and its original answer differently. A request never
+ * holds more than the declared {@code batchSize} rows (a server's maximum batch): it carries
+ * {@code batchSize − 2} examples and the two copies, or, below a batch of 4, one example and no
+ * copy (one row cannot be out of order). Cost: two rows per request (6% at the default 32).
  */
 final class OrderCheckRows {
   private OrderCheckRows() {}
+
+  /** How many examples a request of at most {@code batchSize} rows carries. */
+  static int examplesPerRequest(int batchSize) {
+    return batchSize >= 4 ? batchSize - 2 : 1;
+  }
 
   /** The rows to send: the batch, then the copies. */
   static List<ModelInput> withCopies(List<ModelInput> batch) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The deployed model behind a real KServe v2 server on loopback, spoiled by one fault at a time:
- * 48 real MNIST images in 6 requests of 8, 2 in flight, an answer due within 500 ms, 3 attempts.
+ * 48 real MNIST images in 6 requests of 8 (and 2 order-check rows), 2 in flight, an answer due within 500 ms, 3 attempts.
  * Every fault ends in the same PROMOTE as a clean run (after retries) or in exit 3 naming the
  * examples that could not be predicted and writing no result — never in a PROMOTE without them.
  */
@@ -44,7 +44,7 @@ class KServeFaultsTest {
           model: mnist
           input: { name: Input3, shape: [-1, 1, 28, 28], layout: NCHW }
           output: { name: Plus214_Output_0, kind: logits }
-          batchSize: 8
+          batchSize: 10
           concurrency: 2
           readTimeoutMs: 500
           maxAttempts: 3
@@ -83,6 +83,7 @@ class KServeFaultsTest {
 
     assertRecoveredAfter(0);
     mini.ids().forEach(id -> assertThat(server.timesAsked(id)).as(id).isEqualTo(1));
+    assertThat(server.mostRowsInARequest()).as("order-check rows included, no request exceeds batchSize").isEqualTo(10);
   }
 
   @Nested

@@ -56,7 +56,7 @@ class ServedAnswersTrustTest {
             model: mnist
             input: { name: Input3, shape: [-1, 1, 28, 28], layout: NCHW }
             output: { name: Plus214_Output_0, kind: logits }
-            batchSize: 8
+            batchSize: 10
             concurrency: 2
             maxAttempts: 1
         """.formatted(server.url());
