@@ -43,15 +43,14 @@ def write_predictions(path, answer):
 
 
 with gzip.open(os.path.join(out, "examples.csv.gz"), "wt", compresslevel=1) as f:
-    f.write("id,label,region,age,tags,x0\n")
-    f.writelines(f"{ids[i]},c{y[i]},{region[i]},{age[i]},{tags[i]},0\n" for i in range(n))
+    f.write("id,label,region,age,tags\n")
+    f.writelines(f"{ids[i]},c{y[i]},{region[i]},{age[i]},{tags[i]}\n" for i in range(n))
 write_predictions(os.path.join(out, "deployed.csv.gz"), answers(0.93))
 write_predictions(os.path.join(out, "candidate.csv.gz"), answers(0.94))
 with open(os.path.join(out, "manifest.yaml"), "w") as f:
     f.write(f"""name: bench
 version: '1'
 classes: [{", ".join(classes)}]
-input: {{ columns: {{ names: [x0] }} }}
 examples: {{ file: examples.csv.gz, metadata: [region, age], tagsColumn: tags }}
 slices:
   - {{ name: north, where: {{ column: region, equals: north }} }}
