@@ -80,7 +80,7 @@ final class ReportCommand implements Callable<Integer> {
     try {
       ResultDocument result = JSON.readValue(file.toFile(), ResultDocument.class);
       if (result.schemaVersion() != ResultDocument.SCHEMA_VERSION) {
-        throw Problem.at(file).expected("schemaVersion " + ResultDocument.SCHEMA_VERSION)
+        throw Problem.at(file).expected("schemaVersion " + ResultDocument.SCHEMA_VERSION + ", as this harness writes")
             .found(String.valueOf(result.schemaVersion())).whatToDo("re-run the gate with this harness")
             .configurationError("unsupported result.json");
       }

@@ -2,6 +2,7 @@ package dev.flipgate.report;
 
 import dev.flipgate.io.AtomicFiles;
 import dev.flipgate.report.html.HtmlReport;
+import dev.flipgate.report.result.ResultDocument;
 import dev.flipgate.report.result.ResultDocuments;
 import dev.flipgate.run.RunResult;
 import java.io.IOException;
@@ -49,7 +50,9 @@ public final class RunOutputWriter {
     var staged = new Staged(directory, staging);
     try {
       // summary.md first, result.json last: a result.json means the run's reports are complete.
-      var document = ResultDocuments.of(result);
+      var flips = ResultDocuments.flips(result);
+      var document = ResultDocuments.of(result, flips);
+      FlipsFile.write(staging.resolve(ResultDocument.FLIPS_FILE), flips);
       AtomicFiles.write(staging.resolve("summary.md"), SummaryMarkdown.render(document).getBytes(StandardCharsets.UTF_8));
       AtomicFiles.write(staging.resolve("report.html"),
           HtmlReport.render(document, java.util.Optional.of(result.goldenSet())).getBytes(StandardCharsets.UTF_8));

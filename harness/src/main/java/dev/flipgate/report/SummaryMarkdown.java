@@ -31,7 +31,7 @@ public final class SummaryMarkdown {
     slices(out, result);
     perturbations(out, result.adversarial());
     latency(out, result.latency());
-    negativeFlips(out, result.flips());
+    negativeFlips(out, result);
     checks(out, result.checks());
     provenance(out, provenance);
     return out.toString();
@@ -127,9 +127,10 @@ public final class SummaryMarkdown {
     out.append('\n');
   }
 
-  private static void negativeFlips(StringBuilder out, List<ResultDocument.Outcome> flips) {
-    List<ResultDocument.Outcome> negative = flips.stream().filter(f -> f.kind().equals("negative")).toList();
-    out.append("## Negative flips (").append(negative.size()).append(")\n\n");
+  private static void negativeFlips(StringBuilder out, ResultDocument result) {
+    List<ResultDocument.Outcome> negative = result.flips().stream().filter(f -> f.kind().equals("negative")).toList();
+    long total = result.flipCounts().negative();
+    out.append("## Negative flips (").append(total).append(")\n\n");
     if (negative.isEmpty()) {
       out.append("None: every example the deployed model got right, the candidate gets right too.\n\n");
       return;
@@ -137,8 +138,8 @@ public final class SummaryMarkdown {
     out.append("| example | label | deployed | candidate |\n|---|---|---|---|\n");
     negative.stream().limit(FLIPS_SHOWN).forEach(f -> out.append("| ").append(md(f.id())).append(" | ")
         .append(md(f.label())).append(" | ").append(md(f.deployed())).append(" | ").append(md(f.candidate())).append(" |\n"));
-    if (negative.size() > FLIPS_SHOWN) {
-      out.append("\n… and ").append(negative.size() - FLIPS_SHOWN).append(" more in result.json.\n");
+    if (total > FLIPS_SHOWN) {
+      out.append("\n… and ").append(total - FLIPS_SHOWN).append(" more in ").append(md(result.flipsFile())).append(".\n");
     }
     out.append('\n');
   }

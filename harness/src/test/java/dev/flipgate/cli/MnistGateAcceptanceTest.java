@@ -176,7 +176,7 @@ class MnistGateAcceptanceTest {
       assertThat(provenance.path("models").path("candidate").path("sha256").asText())
           .isEqualTo("81602d5ede13305af0974c2d0659e2c861cacc0cb50bde550c1663c796352e08");
       assertThat(provenance.path("seed").asLong()).isEqualTo(20_261_127L);
-      assertThat(cnnResult.path("schemaVersion").asInt()).isEqualTo(1);
+      assertThat(cnnResult.path("schemaVersion").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -26,7 +26,7 @@ record Cards(List<ReportPage.Card> list, int leftOut) {
     int leftOut = 0;
     List<ResultDocument.Outcome> negative = result.flips().stream().filter(f -> f.kind().equals("negative")).toList();
     List<ResultDocument.Outcome> critical = result.critical().stream().filter(c -> c.kind().equals("negative")).toList();
-    leftOut += Math.max(0, negative.size() - HtmlReport.MAX_CARDS_PER_KIND);
+    leftOut += (int) Math.max(0, result.flipCounts().negative() - Math.min(negative.size(), HtmlReport.MAX_CARDS_PER_KIND));
     leftOut += Math.max(0, critical.size() - HtmlReport.MAX_CARDS_PER_KIND);
     leftOut += Math.max(0, result.adversarialFailures().size() - HtmlReport.MAX_CARDS_PER_KIND);
     for (ResultDocument.Outcome o : negative.stream().limit(HtmlReport.MAX_CARDS_PER_KIND).toList()) {

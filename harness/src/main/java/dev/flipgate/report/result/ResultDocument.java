@@ -5,9 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code result.json}, schema version 1: the contract CI users and later reports read. Field
+ * {@code result.json}, schema version 2: the contract CI users and later reports read. Field
  * order is the JSON key order; {@code null} numbers are ratios with a zero denominator. More
  * keys may be added; none is removed or renamed within a schema version.
+ *
+ * <p>Version 2 keeps every key of version 1 and moves the complete flip list to a side file,
+ * {@code flipsFile} (flips.csv.gz beside result.json), so a run with a hundred thousand flips
+ * still has a result.json a CI step can read: {@code flips} holds every flip in golden-set order
+ * while there are at most {@value #INLINE_FLIPS}; beyond, only the first {@value #INLINE_FLIPS}
+ * negative flips, and {@code flipsTruncated} is true. {@code flipCounts} always counts them all.
  */
 public record ResultDocument(
     int schemaVersion,
@@ -21,6 +27,9 @@ public record ResultDocument(
     Provenance provenance,
     List<Slice> slices,
     List<Outcome> flips,
+    FlipCounts flipCounts,
+    boolean flipsTruncated,
+    String flipsFile,
     List<Outcome> critical,
     List<Perturbation> adversarial,
     List<AdversarialFailure> adversarialFailures,
@@ -32,7 +41,13 @@ public record ResultDocument(
   /** How uncertainty was measured; the bootstrap's seed is {@code provenance.seed}. */
   public record Evidence(double level, int resamples, double power, String bootstrap, String underpoweredChecks) {}
 
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
+  /** The most flips result.json lists itself; flips.csv.gz has them all. */
+  public static final int INLINE_FLIPS = 10_000;
+  public static final String FLIPS_FILE = "flips.csv.gz";
+
+  /** How many examples flipped each way, over the whole golden set. */
+  public record FlipCounts(long negative, long positive) {}
 
   /**
    * Single-example latency of both models, measured afresh in this run (never cached): warm-up

@@ -33,8 +33,24 @@ public final class ResultDocuments {
   private ResultDocuments() {}
 
   public static ResultDocument of(RunResult result) {
-    var comparison = result.comparison();
+    return of(result, flips(result));
+  }
+
+  /** Every flip of the run, in golden-set order, with the slices each example is in: what flips.csv.gz holds. */
+  public static List<ResultDocument.Outcome> flips(RunResult result) {
     Map<String, Example> examples = result.goldenSet().examplesById();
+    return result.comparison().flips().stream()
+        .map(o -> outcome(o, slicesOf(examples.get(o.id()), result.goldenSet()))).toList();
+  }
+
+  /** The document of a run whose every flip is {@code allFlips} (see {@link #flips}). */
+  public static ResultDocument of(RunResult result, List<ResultDocument.Outcome> allFlips) {
+    var comparison = result.comparison();
+    long negative = allFlips.stream().filter(f -> f.kind().equals("negative")).count();
+    boolean truncated = allFlips.size() > ResultDocument.INLINE_FLIPS;
+    List<ResultDocument.Outcome> inline = truncated
+        ? allFlips.stream().filter(f -> f.kind().equals("negative")).limit(ResultDocument.INLINE_FLIPS).toList()
+        : allFlips;
     return new ResultDocument(
         ResultDocument.SCHEMA_VERSION,
         result.decision().verdict().name(),
@@ -46,7 +62,10 @@ public final class ResultDocuments {
         result.decision().reasons().stream().map(ResultDocuments::reason).toList(),
         provenance(result.provenance()),
         comparison.slices().stream().map(s -> slice(s, result.decision().checks())).toList(),
-        comparison.flips().stream().map(o -> outcome(o, slicesOf(examples.get(o.id()), result.goldenSet()))).toList(),
+        inline,
+        new ResultDocument.FlipCounts(negative, allFlips.size() - negative),
+        truncated,
+        ResultDocument.FLIPS_FILE,
         comparison.outcomes().stream().filter(o -> comparison.criticalIds().contains(o.id())).map(o -> outcome(o, null)).toList(),
         comparison.perturbations().stream().map(ResultDocuments::perturbation).toList(),
         comparison.adversarialOutcomes().stream().filter(o -> o.deployedPasses() && !o.candidatePasses())
