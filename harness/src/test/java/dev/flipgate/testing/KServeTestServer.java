@@ -312,11 +312,11 @@ public final class KServeTestServer implements AutoCloseable {
     byte[] body = exchange.getRequestBody().readAllBytes();
     try (var parser = JSON.getFactory().createParser(body)) {
       for (var token = parser.nextToken(); token != null; token = parser.nextToken()) {
-        if (token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && parser.getCurrentName().equals("id")
+        if (token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && parser.currentName().equals("id")
             && parser.getParsingContext().getParent().inRoot()) {
           parser.nextToken();
           requestId = parser.getText();
-        } else if (token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && parser.getCurrentName().equals("shape")) {
+        } else if (token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && parser.currentName().equals("shape")) {
           parser.nextToken();
           parser.nextToken();
           rows = parser.getIntValue();
