@@ -46,6 +46,8 @@ public final class PredictionCache implements AutoCloseable {
   static final long FORCE_INTERVAL_MILLIS = 1_000;
 
   private final Path file;
+  /** The file's first line: the determinants of its answers. */
+  private final String header;
   private final List<String> classes;
   private final Map<String, Prediction> answers = new HashMap<>();
   private final FileChannel appender;
@@ -57,10 +59,10 @@ public final class PredictionCache implements AutoCloseable {
   private PredictionCache(Path file, AnswerKey key, List<String> classes) throws IOException {
     this.file = file;
     this.classes = List.copyOf(classes);
-    String header = JSON.createObjectNode().set("determinants", JSON.valueToTree(new java.util.TreeMap<>(key.determinants())))
+    this.header = JSON.createObjectNode().set("determinants", JSON.valueToTree(new java.util.TreeMap<>(key.determinants())))
         .toString();
     if (Files.exists(file)) {
-      load(header);
+      load();
     }
     Files.createDirectories(file.getParent());
     this.appender = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
@@ -112,7 +114,6 @@ public final class PredictionCache implements AutoCloseable {
     try {
       appender.force(false);
       Files.copy(file, file.resolveSibling(file.getFileName() + ".stale-" + System.currentTimeMillis()));
-      String header = Files.readAllLines(file, StandardCharsets.UTF_8).get(0);
       appender.truncate(0);
       appender.write(ByteBuffer.wrap((header + "\n").getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {
@@ -171,7 +172,7 @@ public final class PredictionCache implements AutoCloseable {
    * Reads the answers of a file whose first line names exactly these determinants; a file that
    * names others (a hash collision, an edited file) is ignored whole: every answer is asked again.
    */
-  private void load(String header) throws IOException {
+  private void load() throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     if (lines.isEmpty() || !lines.get(0).equals(header)) {
       corrupt += lines.size();

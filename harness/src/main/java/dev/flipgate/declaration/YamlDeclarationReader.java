@@ -47,7 +47,9 @@ public final class YamlDeclarationReader {
       }
       return value;
     } catch (UnrecognizedPropertyException e) {
-      throw Problem.at(file).line(lineOfKey(file, e.getPropertyName()).orElse(lineOf(e)))
+      // Jackson reports an unknown key of a record at the end of the enclosing object (records are
+      // built once all their keys are read), so the key's own line is looked up in the text.
+      throw Problem.at(file).line(KeyLines.lineOf(file, e.getPropertyName()).orElse(lineOf(e)))
           .part("at " + pathOf(e))
           .expected("one of " + e.getKnownPropertyIds())
           .found("'" + e.getPropertyName() + "'")
@@ -62,14 +64,6 @@ public final class YamlDeclarationReader {
     } catch (IOException e) {
       throw new ConfigurationException(Problem.at(file).says("cannot read: " + e.getMessage()), e);
     }
-  }
-
-  /**
-   * Jackson reports an unknown key of a record at the end of the enclosing object (records are
-   * built once all their keys are read), so the key's own line is looked up in the text.
-   */
-  private static java.util.OptionalInt lineOfKey(Path file, String key) {
-    return KeyLines.lineOf(file, key);
   }
 
   private static int lineOf(JsonProcessingException e) {

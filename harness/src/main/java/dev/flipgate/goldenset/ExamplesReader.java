@@ -86,7 +86,7 @@ final class ExamplesReader {
   }
 
   private static boolean isFinite(String text) {
-    return CsvNumbers.isNumeral(text) && Double.isFinite(Double.parseDouble(text));
+    return CsvNumbers.isFinite(text);
   }
 
   private static Set<String> parseTags(String text) {

@@ -78,7 +78,7 @@ final class SliceDeclarations {
   }
 
   private static boolean isNumber(String text) {
-    return CsvNumbers.isNumeral(text) && Double.isFinite(Double.parseDouble(text));
+    return CsvNumbers.isFinite(text);
   }
 
   private RuntimeException invalid(String slice, String expected) {

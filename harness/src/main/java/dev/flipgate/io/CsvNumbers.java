@@ -22,6 +22,11 @@ public final class CsvNumbers {
     return OptionalDouble.of(Double.parseDouble(text));
   }
 
+  /** Whether {@code text} is a finite number in the form {@link #parse} accepts (NaN and Infinity are not). */
+  public static boolean isFinite(String text) {
+    return text != null && isNumeral(text) && Double.isFinite(Double.parseDouble(text));
+  }
+
   /** Whether {@code text} is a decimal numeral, with an optional exponent, and nothing else. */
   public static boolean isNumeral(String text) {
     int i = 0;

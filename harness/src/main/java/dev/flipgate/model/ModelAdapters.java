@@ -8,9 +8,7 @@ public final class ModelAdapters {
   private ModelAdapters() {}
 
   public static ModelAdapter open(ModelDeclaration declaration, ModelContext context) {
-    boolean storedAnswers = declaration instanceof ModelDeclaration.PredictionsFile
-        || declaration instanceof ModelDeclaration.Recorded;
-    if (!storedAnswers && context.inputLayout().isEmpty()) {
+    if (!declaration.answersStored() && context.inputLayout().isEmpty()) {
       throw dev.flipgate.failure.Problem.at(context.suiteFile()).part("model '" + declaration.name() + "'")
           .expected("a golden set that declares the model input (input: in its manifest.yaml), as this model is asked"
               + " for answers")

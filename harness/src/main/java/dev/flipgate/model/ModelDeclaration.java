@@ -29,6 +29,11 @@ public sealed interface ModelDeclaration {
 
   String name();
 
+  /** Whether the answers were computed before the run and are only read (so the model needs no input). */
+  default boolean answersStored() {
+    return false;
+  }
+
   /** A model file run in-process by ONNX Runtime. */
   record Onnx(String name, String file, OnnxInput input, OnnxOutput output, Integer batchSize, List<String> classes)
       implements ModelDeclaration {}
@@ -45,7 +50,12 @@ public sealed interface ModelDeclaration {
   record OnnxOutput(String name, String kind) {}
 
   /** Predictions computed elsewhere: CSV ({@code id,prediction[,score_<class>…]}) or JSON lines. */
-  record PredictionsFile(String name, String file) implements ModelDeclaration {}
+  record PredictionsFile(String name, String file) implements ModelDeclaration {
+    @Override
+    public boolean answersStored() {
+      return true;
+    }
+  }
 
   /**
    * A model behind an Open Inference Protocol (KServe v2) endpoint — KServe, Triton, Seldon
@@ -92,5 +102,10 @@ public sealed interface ModelDeclaration {
    * The deployed model's answers as {@code flipgate record} stored them, with the model's
    * identity and the golden set's sha256: the gate then does not run the deployed model at all.
    */
-  record Recorded(String name, String file) implements ModelDeclaration {}
+  record Recorded(String name, String file) implements ModelDeclaration {
+    @Override
+    public boolean answersStored() {
+      return true;
+    }
+  }
 }

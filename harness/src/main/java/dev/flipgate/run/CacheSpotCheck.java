@@ -33,7 +33,7 @@ final class CacheSpotCheck {
       List<Prediction> fresh = PredictionCollector.ask(model, batch);
       for (int i = 0; i < batch.size(); i++) {
         String id = batch.get(i).exampleId();
-        if (i >= fresh.size() || !agree(cached.get(id), fresh.get(i))) {
+        if (i >= fresh.size() || !AnswerAgreement.agree(cached.get(id), fresh.get(i))) {
           return Optional.of(id);
         }
       }
@@ -48,9 +48,5 @@ final class CacheSpotCheck {
       sample.add(inputs.get((int) ((long) i * inputs.size() / size)));
     }
     return sample;
-  }
-
-  static boolean agree(Prediction cached, Prediction fresh) {
-    return AnswerAgreement.agree(cached, fresh);
   }
 }

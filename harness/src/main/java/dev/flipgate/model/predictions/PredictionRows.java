@@ -82,7 +82,7 @@ final class PredictionRows {
   }
 
   private static boolean isFinite(String text) {
-    return CsvNumbers.isNumeral(text) && Double.isFinite(Double.parseDouble(text));
+    return CsvNumbers.isFinite(text);
   }
 
   Problem.Builder at(long line) {

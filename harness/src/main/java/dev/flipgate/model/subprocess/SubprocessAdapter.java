@@ -231,8 +231,7 @@ public final class SubprocessAdapter implements ModelAdapter {
       throw failure(List.of(input), "{\"id\": \"" + input.exampleId() + "\", \"label\": …}", excerpt(answer.toString()),
           "the model's process answered another example, or no label");
     }
-    if (task.isRegression() ? !dev.flipgate.io.CsvNumbers.isNumeral(label) || !Double.isFinite(Double.parseDouble(label))
-        : !classes.contains(label)) {
+    if (task.isRegression() ? !dev.flipgate.io.CsvNumbers.isFinite(label) : !classes.contains(label)) {
       throw failure(List.of(input), task.isRegression() ? "a finite number as the label of a regression task"
           : "a label among the classes " + classes, "'" + label + "' for example " + input.exampleId(),
           task.isRegression() ? "the model's process answered a label that is not a number"

@@ -32,10 +32,6 @@ public final class ResultDocuments {
 
   private ResultDocuments() {}
 
-  public static ResultDocument of(RunResult result) {
-    return of(result, flips(result));
-  }
-
   /** Every flip of the run, in golden-set order, with the slices each example is in: what flips.csv.gz holds. */
   public static List<ResultDocument.Outcome> flips(RunResult result) {
     Map<String, Example> examples = result.goldenSet().examplesById();
