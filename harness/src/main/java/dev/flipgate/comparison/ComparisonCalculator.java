@@ -7,12 +7,17 @@ import dev.flipgate.goldenset.GoldenSet;
 import dev.flipgate.goldenset.SliceDefinition;
 import dev.flipgate.model.Prediction;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** Compares two models' predictions on a golden set, example by example. */
 public final class ComparisonCalculator {
+  /** 64³ cells (2 MiB of counts) a slice at most. */
+  private static final int MAX_DENSE_CLASSES = 64;
+
   private ComparisonCalculator() {}
 
   /**
@@ -25,14 +30,26 @@ public final class ComparisonCalculator {
       EvidenceSettings settings) {
     var evidence = new SliceEvidenceCalculator(settings);
     List<ExampleOutcome> outcomes = new ArrayList<>();
+    boolean scored = false;
     for (Example example : goldenSet.examples()) {
-      outcomes.add(ExampleOutcome.of(example.id(), example.label(),
-          require(deployed, example.id(), "deployed"), require(candidate, example.id(), "candidate"), goldenSet.task()));
+      ExampleOutcome outcome = ExampleOutcome.of(example.id(), example.label(),
+          require(deployed, example.id(), "deployed"), require(candidate, example.id(), "candidate"), goldenSet.task());
+      scored |= outcome.deployed().scores().isPresent() || outcome.candidate().scores().isPresent();
+      outcomes.add(outcome);
     }
+    List<SliceDefinition> definitions = goldenSet.slices();
+    List<BitSet> members = definitions.stream().map(slice -> slice.predicate().members(goldenSet.examples())).toList();
+    // Without class scores every slice is its paired cells, all counted in one pass over the
+    // examples; with scores (or values) a slice needs its examples themselves, and with very many
+    // classes the dense table of k³ cells would not fit, so each slice keeps only its own cells.
+    long[][] cells = goldenSet.task().isRegression() || scored || goldenSet.classes().size() > MAX_DENSE_CLASSES ? null
+        : PairedCellTally.count(goldenSet.classes(), outcomes, members);
     // Slices are independent (each bootstrap has its own seeded stream), so they are compared in
     // parallel; the list keeps the golden set's order, and the numbers do not depend on the threads.
-    List<SliceComparison> slices = goldenSet.slices().parallelStream()
-        .map(slice -> compareSlice(slice, goldenSet, outcomes, evidence)).toList();
+    List<SliceComparison> slices = IntStream.range(0, definitions.size()).parallel()
+        .mapToObj(s -> compareSlice(definitions.get(s), members.get(s), cells == null ? null : cells[s], goldenSet,
+            outcomes, evidence))
+        .toList();
     List<AdversarialOutcome> adversarial = new ArrayList<>();
     for (AdversarialExample example : goldenSet.adversarialExamples()) {
       adversarial.add(new AdversarialOutcome(example,
@@ -44,24 +61,34 @@ public final class ComparisonCalculator {
         goldenSet.criticalIds(), settings);
   }
 
-  private static SliceComparison compareSlice(SliceDefinition slice, GoldenSet goldenSet, List<ExampleOutcome> outcomes,
-      SliceEvidenceCalculator evidence) {
-    List<Example> examples = goldenSet.examples();
-    List<ExampleOutcome> members = new ArrayList<>();
+  /** @param denseCells the slice's cell counts from {@link PairedCellTally}, or null to compute from its examples */
+  private static SliceComparison compareSlice(SliceDefinition slice, BitSet memberPositions, long[] denseCells,
+      GoldenSet goldenSet, List<ExampleOutcome> outcomes, SliceEvidenceCalculator evidence) {
+    List<ExampleOutcome> members = new ArrayList<>(memberPositions.cardinality());
     List<String> negativeFlips = new ArrayList<>();
-    for (int i = 0; i < examples.size(); i++) {
-      if (slice.predicate().contains(examples.get(i))) {
-        ExampleOutcome outcome = outcomes.get(i);
+    long[] kinds = new long[FlipKind.values().length];
+    for (int i = memberPositions.nextSetBit(0); i >= 0; i = memberPositions.nextSetBit(i + 1)) {
+      ExampleOutcome outcome = outcomes.get(i);
+      kinds[outcome.kind().ordinal()]++;
+      if (denseCells == null) {
         members.add(outcome);
-        if (outcome.kind() == FlipKind.NEGATIVE) {
-          negativeFlips.add(outcome.id());
-        }
+      }
+      if (outcome.kind() == FlipKind.NEGATIVE) {
+        negativeFlips.add(outcome.id());
       }
     }
-    FlipCounts counts = FlipCounts.of(members.stream().map(ExampleOutcome::kind).toList());
-    var parts = goldenSet.task().isRegression()
-        ? SliceComparisonParts.ofValues(members)
-        : SliceComparisonParts.of(SliceAnswers.of(goldenSet.classes(), goldenSet.positiveClass(), members));
+    FlipCounts counts = new FlipCounts(kinds[FlipKind.BOTH_RIGHT.ordinal()], kinds[FlipKind.NEGATIVE.ordinal()],
+        kinds[FlipKind.POSITIVE.ordinal()], kinds[FlipKind.BOTH_WRONG.ordinal()]);
+    AnswerMetrics answerMetrics = new AnswerMetrics(goldenSet.classes(),
+        goldenSet.positiveClass().map(goldenSet.classes()::indexOf).orElse(-1));
+    SliceComparisonParts parts;
+    if (denseCells != null) {
+      parts = SliceComparisonParts.of(PairedCells.ofDense(answerMetrics, goldenSet.classes().size(), denseCells));
+    } else if (goldenSet.task().isRegression()) {
+      parts = SliceComparisonParts.ofValues(members);
+    } else {
+      parts = SliceComparisonParts.of(SliceAnswers.of(goldenSet.classes(), goldenSet.positiveClass(), members));
+    }
     return new SliceComparison(slice.name(), slice.description(), counts, parts.deployed(), parts.candidate(),
         negativeFlips, parts.cells(), evidence.of(slice.name(), counts, parts));
   }

@@ -49,6 +49,31 @@ public final class PairedCells {
     return new PairedCells(metrics, classCount, label, deployed, candidate, counts);
   }
 
+  /**
+   * @param dense the count of every (label, deployed, candidate) triple at index
+   *     {@code (label * classCount + deployed) * classCount + candidate}; zero cells are dropped
+   */
+  static PairedCells ofDense(AnswerMetrics metrics, int classCount, long[] dense) {
+    int size = 0;
+    for (long count : dense) {
+      size += count > 0 ? 1 : 0;
+    }
+    int[] label = new int[size];
+    int[] deployed = new int[size];
+    int[] candidate = new int[size];
+    long[] counts = new long[size];
+    int i = 0;
+    for (int key = 0; key < dense.length; key++) {
+      if (dense[key] > 0) {
+        label[i] = key / (classCount * classCount);
+        deployed[i] = key / classCount % classCount;
+        candidate[i] = key % classCount;
+        counts[i++] = dense[key];
+      }
+    }
+    return new PairedCells(metrics, classCount, label, deployed, candidate, counts);
+  }
+
   public long[] counts() {
     return counts.clone();
   }
@@ -59,6 +84,20 @@ public final class PairedCells {
 
   ClassificationMetrics candidateMetrics(double[] weights) {
     return metrics.compute(label, candidate, weights, false);
+  }
+
+  /**
+   * Both models' metrics on the slice itself, with per-class and confusion tables: each cell
+   * weighs its count. The sums are of whole numbers, exact in a double, so the values equal those
+   * computed example by example.
+   */
+  ClassificationMetrics[] sliceMetrics() {
+    double[] weights = new double[counts.length];
+    for (int i = 0; i < counts.length; i++) {
+      weights[i] = counts[i];
+    }
+    return new ClassificationMetrics[] {
+        metrics.compute(label, deployed, weights, true), metrics.compute(label, candidate, weights, true)};
   }
 
   /** The flip matrix: how many examples each (deployed answer, candidate answer) pair has. */

@@ -25,6 +25,13 @@ record SliceComparisonParts(
         Optional.of(answers.cells()), deployedScores, candidateScores, Optional.empty(), Optional.empty());
   }
 
+  /** A slice without class scores: everything comes from its paired cells. */
+  static SliceComparisonParts of(PairedCells cells) {
+    ClassificationMetrics[] metrics = cells.sliceMetrics();
+    return new SliceComparisonParts(metrics[0], metrics[1], Optional.of(cells), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty());
+  }
+
   static SliceComparisonParts ofValues(List<ExampleOutcome> outcomes) {
     double[] target = outcomes.stream().mapToDouble(o -> Double.parseDouble(o.label())).toArray();
     var deployed = new ValueMetrics(target, outcomes.stream().mapToDouble(o -> Double.parseDouble(o.deployed().label())).toArray());

@@ -38,6 +38,9 @@ final class ExamplesReader {
     Map<String, Long> lineOfId = new HashMap<>();
     int[] at = new int[3];
     int[] metadataAt = new int[metadataColumns.size()];
+    SharedValues<String> labels = SharedValues.strings();
+    List<SharedValues<String>> metadataValues = metadataColumns.stream().map(c -> SharedValues.strings()).toList();
+    SharedValues<Set<String>> tagSets = new SharedValues<>(text -> Set.copyOf(parseTags(text)));
     DataFileRows.forEach(file, header -> {
       at[0] = required(file, header, idColumn, "id");
       at[1] = required(file, header, labelColumn, "label");
@@ -57,7 +60,7 @@ final class ExamplesReader {
         throw row.problem().example(id).expected("unique example ids").found("the same id on line " + earlier)
             .whatToDo("give each example its own id; an example is its id").configurationError("duplicate example id");
       }
-      String label = row.get(at[1]);
+      String label = labels.of(row.get(at[1]));
       if (task.isRegression()) {
         if (!isFinite(label)) {
           throw row.problem().example(id).expected("a numeric target in column '" + labelColumn + "'")
@@ -73,9 +76,9 @@ final class ExamplesReader {
       Map<String, String> metadata = new HashMap<>();
       metadata.put(labelColumn, label);
       for (int i = 0; i < metadataAt.length; i++) {
-        metadata.put(metadataColumns.get(i), row.get(metadataAt[i]));
+        metadata.put(metadataColumns.get(i), metadataValues.get(i).of(row.get(metadataAt[i])));
       }
-      Set<String> tags = at[2] < 0 ? Set.of() : parseTags(row.get(at[2]));
+      Set<String> tags = at[2] < 0 ? Set.of() : tagSets.of(row.get(at[2]));
       examples.add(new Example(id, label, input.read(row, id), metadata, tags, row.line()));
     });
     if (examples.isEmpty()) {

@@ -1,12 +1,45 @@
 package dev.flipgate.goldenset;
 
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Which examples belong to a slice. Slices may overlap; {@code all} is implicit. */
 public sealed interface SlicePredicate {
 
   boolean contains(Example example);
+
+  /** The positions in {@code examples} of those this predicate contains. */
+  default BitSet members(List<Example> examples) {
+    BitSet members = new BitSet(examples.size());
+    for (int i = 0; i < examples.size(); i++) {
+      if (contains(examples.get(i))) {
+        members.set(i);
+      }
+    }
+    return members;
+  }
+
+  /**
+   * Members by a column's value, each distinct value tested once: a column has few values (the
+   * reader shares equal ones), so a million-example slice costs a million map look-ups, not a
+   * million parses.
+   */
+  private static BitSet byValue(List<Example> examples, String column, Predicate<String> accepts) {
+    BitSet members = new BitSet(examples.size());
+    Map<String, Boolean> verdicts = new HashMap<>();
+    for (int i = 0; i < examples.size(); i++) {
+      String value = examples.get(i).metadata().get(column);
+      if (value != null && verdicts.computeIfAbsent(value, accepts::test)) {
+        members.set(i);
+      }
+    }
+    return members;
+  }
 
   /** The column this predicate reads, if it reads one (so the loader can check it exists). */
   default Optional<String> column() {
@@ -19,12 +52,24 @@ public sealed interface SlicePredicate {
     public boolean contains(Example example) {
       return true;
     }
+
+    @Override
+    public BitSet members(List<Example> examples) {
+      BitSet members = new BitSet(examples.size());
+      members.set(0, examples.size());
+      return members;
+    }
   }
 
   record ColumnEquals(String columnName, String value) implements SlicePredicate {
     @Override
     public boolean contains(Example example) {
       return example.column(columnName).map(value::equals).orElse(false);
+    }
+
+    @Override
+    public BitSet members(List<Example> examples) {
+      return byValue(examples, columnName, value::equals);
     }
 
     @Override
@@ -41,6 +86,11 @@ public sealed interface SlicePredicate {
     @Override
     public boolean contains(Example example) {
       return example.column(columnName).map(values::contains).orElse(false);
+    }
+
+    @Override
+    public BitSet members(List<Example> examples) {
+      return byValue(examples, columnName, values::contains);
     }
 
     @Override
@@ -63,6 +113,11 @@ public sealed interface SlicePredicate {
     @Override
     public boolean contains(Example example) {
       return example.column(columnName).map(Double::parseDouble).map(this::inRange).orElse(false);
+    }
+
+    @Override
+    public BitSet members(List<Example> examples) {
+      return byValue(examples, columnName, text -> inRange(Double.parseDouble(text)));
     }
 
     private boolean inRange(double value) {

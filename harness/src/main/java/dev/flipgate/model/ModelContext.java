@@ -1,5 +1,6 @@
 package dev.flipgate.model;
 
+import dev.flipgate.goldenset.ExampleIndex;
 import dev.flipgate.goldenset.InputLayout;
 import dev.flipgate.goldenset.Task;
 import java.nio.file.Path;
@@ -16,6 +17,11 @@ public record ModelContext(
     Path suiteFile, Task task, List<String> classes, List<String> inputColumns, InputLayout inputLayout,
     Set<String> exampleIds, String goldenSetSha256) {
 
+  /** The example ids, numbered by row, for adapters that join answers to examples. */
+  public ExampleIndex exampleIndex() {
+    return (ExampleIndex) exampleIds;
+  }
+
   /** A context for adapters that do not check which golden set they serve. */
   public ModelContext(Path suiteFile, Task task, List<String> classes, List<String> inputColumns, InputLayout inputLayout,
       Set<String> exampleIds) {
@@ -25,6 +31,6 @@ public record ModelContext(
   public ModelContext {
     classes = List.copyOf(classes);
     inputColumns = List.copyOf(inputColumns);
-    exampleIds = Set.copyOf(exampleIds);
+    exampleIds = ExampleIndex.of(exampleIds);
   }
 }

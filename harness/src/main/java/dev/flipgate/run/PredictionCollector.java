@@ -54,6 +54,9 @@ final class PredictionCollector {
       }
     }
     Map<String, Prediction> asked = predictAll(role, model, inputs, progress, cache.orElse(null));
+    if (known.isEmpty()) {
+      return new Collected(asked, inputs.size()); // asked every input, in their order
+    }
     Map<String, Prediction> predictions = new LinkedHashMap<>();
     for (ModelInput input : allInputs) {
       predictions.put(input.exampleId(), known.containsKey(input.exampleId()) ? known.get(input.exampleId())

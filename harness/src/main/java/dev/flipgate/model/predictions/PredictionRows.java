@@ -2,6 +2,7 @@ package dev.flipgate.model.predictions;
 
 import dev.flipgate.io.CsvNumbers;
 import dev.flipgate.failure.Problem;
+import dev.flipgate.goldenset.ExampleIndex;
 import dev.flipgate.model.ClassScores;
 import dev.flipgate.model.Prediction;
 import java.nio.file.Path;
@@ -19,14 +20,28 @@ final class PredictionRows {
   private final Path file;
   private final List<String> classes;
   private final boolean numeric;
-  private final Map<String, Prediction> byId = new LinkedHashMap<>();
-  private final Map<String, Long> lineOfId = new LinkedHashMap<>();
+  private final ExampleIndex examples;
+  /** Each example's answer by its row in {@link #examples}; null until its row is read. */
+  private final Prediction[] byRow;
+  /** The line each example's answer came from; 0 until read. */
+  private final long[] lineOfRow;
+  /** Ids the run does not know, with their lines in file order: a fault reported once the file is read. */
+  private final Map<String, Long> unknownLines = new LinkedHashMap<>();
+  /** One answer per class, shared by every example answered with it and no scores. */
+  private final Map<String, Prediction> labelOnly = new java.util.HashMap<>();
 
-  /** @param numeric whether predictions are numbers (a regression task) rather than classes */
-  PredictionRows(Path file, List<String> classes, boolean numeric) {
+  /**
+   * @param numeric whether predictions are numbers (a regression task) rather than classes
+   * @param examples every example id the answers are for
+   */
+  PredictionRows(Path file, List<String> classes, boolean numeric, ExampleIndex examples) {
     this.file = file;
     this.classes = List.copyOf(classes);
     this.numeric = numeric;
+    this.examples = examples;
+    this.byRow = new Prediction[examples.size()];
+    this.lineOfRow = new long[examples.size()];
+    classes.forEach(c -> labelOnly.put(c, Prediction.of(c)));
   }
 
   List<String> classes() {
@@ -40,7 +55,11 @@ final class PredictionRows {
       throw at.expected("an example id").found("none").whatToDo("give every row the id of its example")
           .modelFailure("prediction without an id");
     }
-    Long earlier = lineOfId.putIfAbsent(id, line);
+    int row = examples.rowOf(id);
+    Long earlier = row < 0 ? unknownLines.putIfAbsent(id, line) : lineOfRow[row] == 0 ? null : (Long) lineOfRow[row];
+    if (row >= 0) {
+      lineOfRow[row] = line;
+    }
     if (earlier != null) {
       throw at.example(id).expected("one prediction per example").found("another on line " + earlier)
           .whatToDo("remove the duplicate row").modelFailure("duplicate prediction");
@@ -51,7 +70,7 @@ final class PredictionRows {
             .found(label == null ? "none" : "'" + label + "'" + (scores.isPresent() ? " with scores" : ""))
             .whatToDo("write the predicted value; NaN is never an answer").modelFailure("invalid numeric prediction");
       }
-      byId.put(id, Prediction.of(label));
+      store(row, Prediction.of(label));
       return;
     }
     if (label == null || !classes.contains(label)) {
@@ -75,9 +94,15 @@ final class PredictionRows {
             .whatToDo("write probabilities (apply softmax to logits, exp to log-probabilities), not raw scores")
             .modelFailure("scores that are not probabilities");
       }
-      byId.put(id, new Prediction(label, Optional.of(new ClassScores(classes, values))));
+      store(row, new Prediction(label, Optional.of(new ClassScores(classes, values))));
     } else {
-      byId.put(id, Prediction.of(label));
+      store(row, labelOnly.get(label));
+    }
+  }
+
+  private void store(int row, Prediction prediction) {
+    if (row >= 0) {
+      byRow[row] = prediction;
     }
   }
 
@@ -89,11 +114,16 @@ final class PredictionRows {
     return Problem.at(file).line(line);
   }
 
-  Map<String, Prediction> predictions() {
-    return byId;
+  ExampleIndex examples() {
+    return examples;
   }
 
-  Map<String, Long> lines() {
-    return lineOfId;
+  /** Every example's answer by its row; null for an example the file did not answer. */
+  Prediction[] byRow() {
+    return byRow;
+  }
+
+  Map<String, Long> unknownLines() {
+    return unknownLines;
   }
 }

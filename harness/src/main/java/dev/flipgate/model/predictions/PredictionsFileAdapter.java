@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -26,13 +25,13 @@ import java.util.zip.GZIPInputStream;
  * prediction, or a prediction for an example the golden set does not have, fails the run.
  */
 public final class PredictionsFileAdapter extends StoredAnswersAdapter {
-  private PredictionsFileAdapter(ModelIdentity identity, Map<String, Prediction> predictions) {
-    super(identity, predictions);
+  private PredictionsFileAdapter(ModelIdentity identity, PredictionRows rows) {
+    super(identity, rows);
   }
 
   public static PredictionsFileAdapter open(ModelDeclaration.PredictionsFile declaration, ModelContext context) {
     Path file = DeclaredPaths.resolveExisting(context.suiteFile(), declaration.file(), "predictions file");
-    var rows = new PredictionRows(file, context.classes(), context.task().isRegression());
+    var rows = new PredictionRows(file, context.classes(), context.task().isRegression(), context.exampleIndex());
     String name = file.getFileName().toString();
     boolean jsonLines = name.replace(".gz", "").endsWith(".jsonl");
     try (BufferedReader reader = openText(file)) {
@@ -44,7 +43,7 @@ public final class PredictionsFileAdapter extends StoredAnswersAdapter {
       checkCoverage(file, rows, context);
       var identity = new ModelIdentity(declaration.name(), "predictions-file", file.toString(), Sha256.ofFile(file),
           Files.size(file));
-      return new PredictionsFileAdapter(identity, rows.predictions());
+      return new PredictionsFileAdapter(identity, rows);
     } catch (IOException e) {
       throw new ModelFailureException(Problem.at(file).whatToDo("check the file is complete")
           .says("cannot read the predictions file: " + e.getMessage()), e);
@@ -64,17 +63,19 @@ public final class PredictionsFileAdapter extends StoredAnswersAdapter {
   }
 
   static void checkCoverage(Path file, PredictionRows rows, ModelContext context) {
-    List<String> unknown = rows.predictions().keySet().stream().filter(id -> !context.exampleIds().contains(id)).toList();
+    List<String> unknown = List.copyOf(rows.unknownLines().keySet());
     if (!unknown.isEmpty()) {
-      throw Problem.at(file).line(rows.lines().get(unknown.get(0))).example(unknown.get(0))
+      throw Problem.at(file).line(rows.unknownLines().get(unknown.get(0))).example(unknown.get(0))
           .expected("predictions only for examples of the golden set")
           .found(unknown.size() + " unknown ids: " + firstFew(unknown))
           .whatToDo("check the file was made for this golden set and version")
           .modelFailure("predictions for unknown examples");
     }
-    List<String> missing = context.exampleIds().stream().filter(id -> !rows.predictions().containsKey(id)).sorted().toList();
+    Prediction[] answers = rows.byRow();
+    List<String> missing = java.util.stream.IntStream.range(0, answers.length).filter(row -> answers[row] == null)
+        .mapToObj(rows.examples()::id).sorted().toList();
     if (!missing.isEmpty()) {
-      throw Problem.at(file).expected("a prediction for each of the " + context.exampleIds().size() + " examples")
+      throw Problem.at(file).expected("a prediction for each of the " + answers.length + " examples")
           .found(missing.size() + " missing: " + firstFew(missing))
           .whatToDo("predict every example (adversarial ones included) and write the file again")
           .modelFailure("missing predictions");

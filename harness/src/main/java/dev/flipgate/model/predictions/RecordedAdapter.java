@@ -7,11 +7,9 @@ import dev.flipgate.failure.Problem;
 import dev.flipgate.model.ModelContext;
 import dev.flipgate.model.ModelDeclaration;
 import dev.flipgate.model.ModelIdentity;
-import dev.flipgate.model.Prediction;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * The deployed model's recorded answers: the gate reads them instead of running the model. The
@@ -22,13 +20,13 @@ import java.util.Map;
 public final class RecordedAdapter extends StoredAnswersAdapter {
   private static final ObjectMapper JSON = dev.flipgate.io.StrictJson.MAPPER;
 
-  private RecordedAdapter(ModelIdentity identity, Map<String, Prediction> predictions) {
-    super(identity, predictions);
+  private RecordedAdapter(ModelIdentity identity, PredictionRows rows) {
+    super(identity, rows);
   }
 
   public static RecordedAdapter open(ModelDeclaration.Recorded declaration, ModelContext context) {
     Path file = DeclaredPaths.resolveExisting(context.suiteFile(), declaration.file(), "recording");
-    var rows = new PredictionRows(file, context.classes(), context.task().isRegression());
+    var rows = new PredictionRows(file, context.classes(), context.task().isRegression(), context.exampleIndex());
     try (BufferedReader reader = PredictionsFileAdapter.openText(file)) {
       Recording recording = header(file, reader.readLine());
       if (!context.goldenSetSha256().isEmpty() && !recording.goldenSet().sha256().equals(context.goldenSetSha256())) {
@@ -43,7 +41,7 @@ public final class RecordedAdapter extends StoredAnswersAdapter {
       PredictionsFileAdapter.checkCoverage(file, rows, context);
       ModelIdentity model = recording.model();
       var identity = new ModelIdentity(model.name(), "recorded", model.location(), model.sha256(), model.sizeBytes());
-      return new RecordedAdapter(identity, rows.predictions());
+      return new RecordedAdapter(identity, rows);
     } catch (IOException e) {
       throw new ModelFailureException(Problem.at(file).whatToDo("check the file is complete, or record again")
           .says("cannot read the recording: " + e.getMessage()), e);

@@ -2,11 +2,11 @@ package dev.flipgate.model.predictions;
 
 import dev.flipgate.failure.Problem;
 import dev.flipgate.model.ModelAdapter;
+import dev.flipgate.goldenset.ExampleIndex;
 import dev.flipgate.model.ModelIdentity;
 import dev.flipgate.model.ModelInput;
 import dev.flipgate.model.Prediction;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A model whose answers were read, whole and checked, when it was opened: each example's answer
@@ -14,11 +14,14 @@ import java.util.Map;
  */
 public abstract sealed class StoredAnswersAdapter implements ModelAdapter permits PredictionsFileAdapter, RecordedAdapter {
   private final ModelIdentity identity;
-  private final Map<String, Prediction> predictions;
+  private final ExampleIndex examples;
+  private final Prediction[] answers;
 
-  StoredAnswersAdapter(ModelIdentity identity, Map<String, Prediction> predictions) {
+  /** @param rows the file's answers, read whole and checked complete */
+  StoredAnswersAdapter(ModelIdentity identity, PredictionRows rows) {
     this.identity = identity;
-    this.predictions = Map.copyOf(predictions);
+    this.examples = rows.examples();
+    this.answers = rows.byRow();
   }
 
   @Override
@@ -41,7 +44,8 @@ public abstract sealed class StoredAnswersAdapter implements ModelAdapter permit
   @Override
   public final List<Prediction> predict(List<ModelInput> batch) {
     return batch.stream().map(input -> {
-      Prediction prediction = predictions.get(input.exampleId());
+      int row = examples.rowOf(input.exampleId());
+      Prediction prediction = row < 0 ? null : answers[row];
       if (prediction == null) {
         throw Problem.at(identity.location()).example(input.exampleId()).expected("a prediction").found("none")
             .modelFailure("missing prediction");
