@@ -68,7 +68,9 @@ final class AnswerMetrics {
         labelled++;
         recallOfLabelled += recall;
       }
-      perClass.add(new ClassificationMetrics.ClassMetrics(classes.get(c), precision, recall, f1, (long) support[c]));
+      if (withTables) {
+        perClass.add(new ClassificationMetrics.ClassMetrics(classes.get(c), precision, recall, f1, (long) support[c]));
+      }
     }
     double accuracy = correct / total;
     values.put(SliceMetric.ACCURACY, accuracy);
@@ -86,7 +88,7 @@ final class AnswerMetrics {
     if (positive >= 0) {
       putPositiveClass(values, truePositives[positive], answered[positive], support[positive]);
     }
-    return new ClassificationMetrics(values, withTables ? perClass : List.of(), confusion);
+    return new ClassificationMetrics(values, perClass, confusion);
   }
 
   private static void putPositiveClass(Map<SliceMetric, Double> values, double truePositives, double answered, double support) {

@@ -2,7 +2,7 @@ package dev.flipgate.comparison;
 
 import dev.flipgate.failure.Problem;
 import dev.flipgate.goldenset.AdversarialExample;
-import dev.flipgate.goldenset.Example;
+import dev.flipgate.goldenset.ExampleTable;
 import dev.flipgate.goldenset.GoldenSet;
 import dev.flipgate.goldenset.SliceDefinition;
 import dev.flipgate.model.Prediction;
@@ -31,14 +31,16 @@ public final class ComparisonCalculator {
     var evidence = new SliceEvidenceCalculator(settings);
     List<ExampleOutcome> outcomes = new ArrayList<>();
     boolean scored = false;
-    for (Example example : goldenSet.examples()) {
-      ExampleOutcome outcome = ExampleOutcome.of(example.id(), example.label(),
-          require(deployed, example.id(), "deployed"), require(candidate, example.id(), "candidate"), goldenSet.task());
+    ExampleTable examples = goldenSet.table();
+    for (int row = 0; row < examples.size(); row++) {
+      String id = examples.id(row);
+      ExampleOutcome outcome = ExampleOutcome.of(id, examples.labels().value(row),
+          require(deployed, id, "deployed"), require(candidate, id, "candidate"), goldenSet.task());
       scored |= outcome.deployed().scores().isPresent() || outcome.candidate().scores().isPresent();
       outcomes.add(outcome);
     }
     List<SliceDefinition> definitions = goldenSet.slices();
-    List<BitSet> members = definitions.stream().map(slice -> slice.predicate().members(goldenSet.examples())).toList();
+    List<BitSet> members = definitions.stream().map(slice -> slice.predicate().members(goldenSet.table())).toList();
     // Without class scores every slice is its paired cells, all counted in one pass over the
     // examples; with scores (or values) a slice needs its examples themselves, and with very many
     // classes the dense table of k³ cells would not fit, so each slice keeps only its own cells.

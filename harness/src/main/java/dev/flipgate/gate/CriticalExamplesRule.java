@@ -38,9 +38,10 @@ public record CriticalExamplesRule() implements GateRule {
 
   @Override
   public List<RuleCheck.Subject> subjects(GoldenSet goldenSet) {
-    var critical = java.util.Set.copyOf(goldenSet.criticalIds());
-    return goldenSet.examples().stream().filter(e -> critical.contains(e.id()))
-        .map(e -> RuleCheck.Subject.example(e.id())).toList();
+    var examples = goldenSet.table().ids();
+    // In golden-set order, as the examples are.
+    return goldenSet.criticalIds().stream().mapToInt(examples::rowOf).filter(row -> row >= 0).sorted()
+        .mapToObj(row -> RuleCheck.Subject.example(examples.id(row))).toList();
   }
 
   @Override

@@ -3,12 +3,7 @@ package dev.flipgate.goldenset;
 import dev.flipgate.io.CsvNumbers;
 import dev.flipgate.failure.Problem;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Reads the examples data file of a golden set, as its manifest declares it. */
@@ -33,14 +28,11 @@ final class ExamplesReader {
     this.classSet = Set.copyOf(classes);
   }
 
-  List<Example> read(Path file) {
-    List<Example> examples = new ArrayList<>();
-    Map<String, Long> lineOfId = new HashMap<>();
+  ExampleTable read(Path file) {
+    var table = new ExampleTable.Builder(labelColumn, metadataColumns,
+        input.names().isEmpty() ? new InputTensor(new float[0], input.shape()) : null);
     int[] at = new int[3];
     int[] metadataAt = new int[metadataColumns.size()];
-    SharedValues<String> labels = SharedValues.strings();
-    List<SharedValues<String>> metadataValues = metadataColumns.stream().map(c -> SharedValues.strings()).toList();
-    SharedValues<Set<String>> tagSets = new SharedValues<>(text -> Set.copyOf(parseTags(text)));
     DataFileRows.forEach(file, header -> {
       at[0] = required(file, header, idColumn, "id");
       at[1] = required(file, header, labelColumn, "label");
@@ -55,12 +47,12 @@ final class ExamplesReader {
         throw row.problem().expected("a non-empty id in column '" + idColumn + "'").found("an empty id")
             .whatToDo("give every example a stable, unique id").configurationError("missing example id");
       }
-      Long earlier = lineOfId.putIfAbsent(id, row.line());
-      if (earlier != null) {
-        throw row.problem().example(id).expected("unique example ids").found("the same id on line " + earlier)
+      int earlier = table.addId(id);
+      if (earlier >= 0) {
+        throw row.problem().example(id).expected("unique example ids").found("the same id on line " + table.lineOf(earlier))
             .whatToDo("give each example its own id; an example is its id").configurationError("duplicate example id");
       }
-      String label = labels.of(row.get(at[1]));
+      String label = row.get(at[1]);
       if (task.isRegression()) {
         if (!isFinite(label)) {
           throw row.problem().example(id).expected("a numeric target in column '" + labelColumn + "'")
@@ -73,32 +65,22 @@ final class ExamplesReader {
             .whatToDo("fix the label or add the class to the manifest's classes")
             .configurationError(label.isEmpty() ? "missing label" : "label is not a declared class");
       }
-      Map<String, String> metadata = new HashMap<>();
-      metadata.put(labelColumn, label);
+      String[] metadata = new String[metadataAt.length];
       for (int i = 0; i < metadataAt.length; i++) {
-        metadata.put(metadataColumns.get(i), metadataValues.get(i).of(row.get(metadataAt[i])));
+        metadata[i] = row.get(metadataAt[i]);
       }
-      Set<String> tags = at[2] < 0 ? Set.of() : tagSets.of(row.get(at[2]));
-      examples.add(new Example(id, label, input.read(row, id), metadata, tags, row.line()));
+      table.addRow(label, metadata, at[2] < 0 ? "" : row.get(at[2]),
+          input.names().isEmpty() ? null : input.read(row, id), row.line());
     });
-    if (examples.isEmpty()) {
+    if (table.rows() == 0) {
       throw Problem.at(file).expected("at least one example").found("none")
           .whatToDo("add examples to the data file").configurationError("the golden set is empty");
     }
-    return examples;
+    return table.build();
   }
 
   private static boolean isFinite(String text) {
     return CsvNumbers.isFinite(text);
-  }
-
-  private static Set<String> parseTags(String text) {
-    if (text.isBlank()) {
-      return Set.of();
-    }
-    Set<String> tags = new LinkedHashSet<>();
-    Arrays.stream(text.split(";")).map(String::strip).filter(t -> !t.isEmpty()).forEach(tags::add);
-    return tags;
   }
 
   static int required(Path file, List<String> header, String column, String role) {

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * A loaded, validated golden set. Its identity is {@code sha256}, computed over the manifest
- * and every data file it names, so any change to the curated content changes the identity.
+ * and every data file it names, so any change to the curated content changes the identity. Its
+ * examples are held as columns ({@link ExampleTable}).
  */
 public record GoldenSet(
     String name,
@@ -25,7 +25,7 @@ public record GoldenSet(
     List<String> inputColumns,
     java.util.Optional<String> displayColumn,
     InputLayout inputLayout,
-    List<Example> examples,
+    ExampleTable table,
     List<SliceDefinition> slices,
     List<AdversarialExample> adversarialExamples,
     Map<String, String> perturbations,
@@ -35,16 +35,20 @@ public record GoldenSet(
   public GoldenSet {
     classes = List.copyOf(classes);
     inputColumns = List.copyOf(inputColumns);
-    examples = List.copyOf(examples);
     slices = List.copyOf(slices);
     adversarialExamples = List.copyOf(adversarialExamples);
     perturbations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(perturbations));
     criticalIds = List.copyOf(criticalIds);
   }
 
+  /** The examples in file order; each is made from its row of {@link #table} when read. */
+  public List<Example> examples() {
+    return table.asList();
+  }
+
+  /** The examples by id, in file order; a view of {@link #table}. */
   public Map<String, Example> examplesById() {
-    return examples.stream()
-        .collect(Collectors.toMap(Example::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    return table.byId();
   }
 
   public Optional<SliceDefinition> slice(String name) {

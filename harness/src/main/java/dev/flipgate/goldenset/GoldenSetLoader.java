@@ -37,9 +37,8 @@ public final class GoldenSetLoader {
     InputColumns input = InputColumns.of(manifest.input(), manifestFile);
 
     Path examplesFile = DeclaredPaths.resolveConfined(manifestFile, manifest.examples().file(), "examples file");
-    List<Example> examples = new ExamplesReader(manifest.examples(), input, classes, task).read(examplesFile);
-    Map<String, Example> byId = new LinkedHashMap<>();
-    examples.forEach(e -> byId.put(e.id(), e));
+    ExampleTable examples = new ExamplesReader(manifest.examples(), input, classes, task).read(examplesFile);
+    Map<String, Example> byId = examples.byId();
 
     List<SliceDefinition> slices = new SliceDeclarations(manifestFile, examplesFile, examples).convert(manifest.slices());
     var adversarial = manifest.adversarial();

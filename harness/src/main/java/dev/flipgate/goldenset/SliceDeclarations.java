@@ -12,9 +12,9 @@ import java.util.Set;
 final class SliceDeclarations {
   private final Path manifest;
   private final Path examplesFile;
-  private final List<Example> examples;
+  private final ExampleTable examples;
 
-  SliceDeclarations(Path manifest, Path examplesFile, List<Example> examples) {
+  SliceDeclarations(Path manifest, Path examplesFile, ExampleTable examples) {
     this.manifest = manifest;
     this.examplesFile = examplesFile;
     this.examples = examples;
@@ -60,19 +60,26 @@ final class SliceDeclarations {
   }
 
   private void checkColumn(String slice, SlicePredicate predicate, String column) {
-    for (Example example : examples) {
-      var value = example.column(column);
-      if (value.isEmpty()) {
-        throw Problem.at(manifest).expected("slice '" + slice + "' to read the label or a declared metadata column")
-            .found("column '" + column + "', which is neither").whatToDo("declare the column under examples.metadata")
-            .configurationError("slice names an unknown column");
+    var values = examples.column(column);
+    if (values.isEmpty()) {
+      throw Problem.at(manifest).expected("slice '" + slice + "' to read the label or a declared metadata column")
+          .found("column '" + column + "', which is neither").whatToDo("declare the column under examples.metadata")
+          .configurationError("slice names an unknown column");
+    }
+    if (predicate instanceof SlicePredicate.ColumnRange) {
+      DictionaryColumn cells = values.get();
+      boolean[] numeric = new boolean[cells.values().size()];
+      for (int code = 0; code < numeric.length; code++) {
+        numeric[code] = isNumber(cells.values().get(code));
       }
-      if (predicate instanceof SlicePredicate.ColumnRange && !isNumber(value.get())) {
-        throw Problem.at(examplesFile)
-            .line(example.line()).example(example.id())
-            .expected("a number in column '" + column + "' (slice '" + slice + "' is a numeric range)")
-            .found("'" + value.get() + "'").whatToDo("fix the value or slice with 'equals' or 'in'")
-            .configurationError("non-numeric value in a range slice's column");
+      for (int row = 0; row < cells.rows(); row++) {
+        if (!numeric[cells.code(row)]) {
+          throw Problem.at(examplesFile)
+              .line(examples.line(row)).example(examples.id(row))
+              .expected("a number in column '" + column + "' (slice '" + slice + "' is a numeric range)")
+              .found("'" + cells.value(row) + "'").whatToDo("fix the value or slice with 'equals' or 'in'")
+              .configurationError("non-numeric value in a range slice's column");
+        }
       }
     }
   }

@@ -122,7 +122,9 @@ public final class GateRunner {
   }
 
   private static List<ModelInput> examplesOnly(GoldenSet goldenSet) {
-    return goldenSet.examples().stream().map(e -> new ModelInput(e.id(), e.input())).toList();
+    var examples = goldenSet.table();
+    return java.util.stream.IntStream.range(0, examples.size())
+        .mapToObj(row -> new ModelInput(examples.id(row), examples.input(row))).toList();
   }
 
   private static ModelDeclaration candidate(Suite suite, Optional<String> candidateName) {

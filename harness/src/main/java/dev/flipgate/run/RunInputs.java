@@ -13,12 +13,16 @@ record RunInputs(List<ModelInput> inputs, ModelContext context) {
 
   static RunInputs of(Suite suite, GoldenSet goldenSet) {
     List<ModelInput> inputs = new ArrayList<>();
-    goldenSet.examples().forEach(e -> inputs.add(new ModelInput(e.id(), e.input())));
+    var examples = goldenSet.table();
+    for (int row = 0; row < examples.size(); row++) {
+      inputs.add(new ModelInput(examples.id(row), examples.input(row)));
+    }
     goldenSet.adversarialExamples().forEach(e -> inputs.add(new ModelInput(e.id(), e.input())));
-    var ids = new ArrayList<String>(inputs.size());
-    inputs.forEach(input -> ids.add(input.exampleId()));
+    // Without adversarial examples the run's ids are the golden set's, already numbered.
+    ExampleIndex ids = goldenSet.adversarialExamples().isEmpty() ? examples.ids()
+        : ExampleIndex.of(inputs.stream().map(ModelInput::exampleId).toList());
     var context = new ModelContext(suite.file(), goldenSet.task(), goldenSet.classes(), goldenSet.inputColumns(),
-        goldenSet.inputLayout(), ExampleIndex.of(ids), goldenSet.sha256());
-    return new RunInputs(List.copyOf(inputs), context);
+        goldenSet.inputLayout(), ids, goldenSet.sha256());
+    return new RunInputs(java.util.Collections.unmodifiableList(inputs), context);
   }
 }

@@ -65,11 +65,16 @@ public final class PoissonBootstrap {
     double[] resampled = new double[counts.length];
     // One sampler per distinct cell count: most cells share a count (every example is a cell of 1
     // when examples are resampled), and building a sampler costs far more than drawing from it.
-    Map<Long, DiscreteSampler> samplers = new HashMap<>();
+    Map<Long, DiscreteSampler> samplerOfCount = new HashMap<>();
+    DiscreteSampler[] samplers = new DiscreteSampler[counts.length];
+    for (int cell = 0; cell < counts.length; cell++) {
+      if (counts[cell] > 0) {
+        samplers[cell] = samplerOfCount.computeIfAbsent(counts[cell], c -> PoissonSampler.of(random, c));
+      }
+    }
     for (int r = 0; r < resamples; r++) {
       for (int cell = 0; cell < counts.length; cell++) {
-        long count = counts[cell];
-        resampled[cell] = count == 0 ? 0 : samplers.computeIfAbsent(count, c -> PoissonSampler.of(random, c)).sample();
+        resampled[cell] = samplers[cell] == null ? 0 : samplers[cell].sample();
       }
       double[] statistic = statistics.apply(resampled);
       for (int s = 0; s < size; s++) {

@@ -27,6 +27,8 @@ final class PredictionRows {
   private final long[] lineOfRow;
   /** Ids the run does not know, with their lines in file order: a fault reported once the file is read. */
   private final Map<String, Long> unknownLines = new LinkedHashMap<>();
+  /** The row of the previous answer read: files in the examples' order join without hashing. */
+  private int lastRow = -1;
   /** One answer per class, shared by every example answered with it and no scores. */
   private final Map<String, Prediction> labelOnly = new java.util.HashMap<>();
 
@@ -55,7 +57,8 @@ final class PredictionRows {
       throw at.expected("an example id").found("none").whatToDo("give every row the id of its example")
           .modelFailure("prediction without an id");
     }
-    int row = examples.rowOf(id);
+    int row = examples.rowOf(id, lastRow + 1);
+    lastRow = row;
     Long earlier = row < 0 ? unknownLines.putIfAbsent(id, line) : lineOfRow[row] == 0 ? null : (Long) lineOfRow[row];
     if (row >= 0) {
       lineOfRow[row] = line;

@@ -6,6 +6,7 @@ import dev.flipgate.goldenset.ExampleIndex;
 import dev.flipgate.model.ModelIdentity;
 import dev.flipgate.model.ModelInput;
 import dev.flipgate.model.Prediction;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,16 +44,21 @@ public abstract sealed class StoredAnswersAdapter implements ModelAdapter permit
 
   @Override
   public final List<Prediction> predict(List<ModelInput> batch) {
-    return batch.stream().map(input -> {
-      int row = examples.rowOf(input.exampleId());
+    List<Prediction> found = new ArrayList<>(batch.size());
+    int row = -1;
+    for (ModelInput input : batch) {
+      // A run asks in the examples' order: each row is then found by one comparison.
+      row = examples.rowOf(input.exampleId(), row + 1);
       Prediction prediction = row < 0 ? null : answers[row];
       if (prediction == null) {
         throw Problem.at(identity.location()).example(input.exampleId()).expected("a prediction").found("none")
             .modelFailure("missing prediction");
       }
-      return prediction;
-    }).toList();
+      found.add(prediction);
+    }
+    return java.util.Collections.unmodifiableList(found);
   }
+
 
   @Override
   public final boolean answersStored() {

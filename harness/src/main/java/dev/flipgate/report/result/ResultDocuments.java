@@ -12,7 +12,6 @@ import dev.flipgate.comparison.SliceComparison;
 import dev.flipgate.comparison.SliceMetric;
 import dev.flipgate.gate.GateDecision;
 import dev.flipgate.gate.RuleCheck;
-import dev.flipgate.goldenset.Example;
 import dev.flipgate.goldenset.GoldenSet;
 import dev.flipgate.model.ModelIdentity;
 import dev.flipgate.run.RunResult;
@@ -34,9 +33,10 @@ public final class ResultDocuments {
 
   /** Every flip of the run, in golden-set order, with the slices each example is in: what flips.csv.gz holds. */
   public static List<ResultDocument.Outcome> flips(RunResult result) {
-    Map<String, Example> examples = result.goldenSet().examplesById();
-    return result.comparison().flips().stream()
-        .map(o -> outcome(o, slicesOf(examples.get(o.id()), result.goldenSet()))).toList();
+    GoldenSet goldenSet = result.goldenSet();
+    List<java.util.BitSet> members = goldenSet.slices().stream().map(s -> s.predicate().members(goldenSet.table())).toList();
+    var ids = goldenSet.table().ids();
+    return result.comparison().flips().stream().map(o -> outcome(o, slicesOf(ids.rowOf(o.id()), goldenSet, members))).toList();
   }
 
   /** The document of a run whose every flip is {@code allFlips} (see {@link #flips}). */
@@ -194,8 +194,15 @@ public final class ResultDocuments {
         slices);
   }
 
-  private static List<String> slicesOf(Example example, GoldenSet goldenSet) {
-    return goldenSet.slices().stream().filter(s -> s.predicate().contains(example)).map(s -> s.name()).toList();
+  /** @param members each slice's rows, in the golden set's order of slices */
+  private static List<String> slicesOf(int row, GoldenSet goldenSet, List<java.util.BitSet> members) {
+    List<String> names = new java.util.ArrayList<>();
+    for (int s = 0; s < members.size(); s++) {
+      if (members.get(s).get(row)) {
+        names.add(goldenSet.slices().get(s).name());
+      }
+    }
+    return List.copyOf(names);
   }
 
   private static ResultDocument.Perturbation perturbation(PerturbationComparison p) {
