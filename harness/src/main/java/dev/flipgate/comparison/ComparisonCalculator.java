@@ -28,6 +28,17 @@ public final class ComparisonCalculator {
    */
   public static Comparison compare(GoldenSet goldenSet, Map<String, Prediction> deployed, Map<String, Prediction> candidate,
       EvidenceSettings settings) {
+    return compare(goldenSet, byRow(goldenSet, deployed), byRow(goldenSet, candidate), settings);
+  }
+
+  /**
+   * @param deployed the deployed model's prediction for every example, then every adversarial
+   *     example, in the golden set's order (a run's order of asking); null where it gave none
+   * @param candidate the candidate's, likewise
+   * @throws dev.flipgate.failure.ModelFailureException if any prediction is missing
+   */
+  public static Comparison compare(GoldenSet goldenSet, List<Prediction> deployed, List<Prediction> candidate,
+      EvidenceSettings settings) {
     var evidence = new SliceEvidenceCalculator(settings);
     List<ExampleOutcome> outcomes = new ArrayList<>();
     boolean scored = false;
@@ -35,7 +46,7 @@ public final class ComparisonCalculator {
     for (int row = 0; row < examples.size(); row++) {
       String id = examples.id(row);
       ExampleOutcome outcome = ExampleOutcome.of(id, examples.labels().value(row),
-          require(deployed, id, "deployed"), require(candidate, id, "candidate"), goldenSet.task());
+          require(deployed, row, id, "deployed"), require(candidate, row, id, "candidate"), goldenSet.task());
       scored |= outcome.deployed().scores().isPresent() || outcome.candidate().scores().isPresent();
       outcomes.add(outcome);
     }
@@ -53,14 +64,25 @@ public final class ComparisonCalculator {
             outcomes, evidence))
         .toList();
     List<AdversarialOutcome> adversarial = new ArrayList<>();
-    for (AdversarialExample example : goldenSet.adversarialExamples()) {
+    for (int a = 0; a < goldenSet.adversarialExamples().size(); a++) {
+      AdversarialExample example = goldenSet.adversarialExamples().get(a);
+      int row = examples.size() + a;
+      int source = examples.ids().rowOf(example.sourceId());
       adversarial.add(new AdversarialOutcome(example,
-          require(deployed, example.id(), "deployed"), require(candidate, example.id(), "candidate"),
-          require(deployed, example.sourceId(), "deployed"), require(candidate, example.sourceId(), "candidate"),
+          require(deployed, row, example.id(), "deployed"), require(candidate, row, example.id(), "candidate"),
+          require(deployed, source, example.sourceId(), "deployed"), require(candidate, source, example.sourceId(), "candidate"),
           goldenSet.task()));
     }
     return new Comparison(outcomes, slices, adversarial, comparePerturbations(goldenSet, adversarial),
         goldenSet.criticalIds(), settings);
+  }
+
+  /** The answers in row order: examples, then adversarial examples; null for an id without one. */
+  private static List<Prediction> byRow(GoldenSet goldenSet, Map<String, Prediction> answers) {
+    List<Prediction> rows = new ArrayList<>(goldenSet.table().size() + goldenSet.adversarialExamples().size());
+    goldenSet.table().ids().forEach(id -> rows.add(answers.get(id)));
+    goldenSet.adversarialExamples().forEach(example -> rows.add(answers.get(example.id())));
+    return rows;
   }
 
   /** @param denseCells the slice's cell counts from {@link PairedCellTally}, or null to compute from its examples */
@@ -113,8 +135,8 @@ public final class ComparisonCalculator {
     return comparisons;
   }
 
-  private static Prediction require(Map<String, Prediction> predictions, String id, String model) {
-    Prediction prediction = predictions.get(id);
+  private static Prediction require(List<Prediction> predictions, int row, String id, String model) {
+    Prediction prediction = row < 0 || row >= predictions.size() ? null : predictions.get(row);
     if (prediction == null) {
       throw Problem.at("the " + model + " model's predictions").example(id).expected("a prediction").found("none")
           .whatToDo("rerun; if it persists, the model adapter lost an answer").modelFailure("missing prediction");

@@ -1,10 +1,8 @@
 package dev.flipgate.goldenset;
 
-import dev.flipgate.io.StrictCsv;
-import dev.flipgate.io.PhysicalLines;
+import dev.flipgate.io.CsvRecords;
 import dev.flipgate.failure.ConfigurationException;
 import dev.flipgate.failure.Problem;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,21 +12,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Streams the rows of a golden-set data file (CSV with a header, gzip-compressed when its name
  * ends in {@code .gz}), checking that every row has as many columns as the header.
  */
 final class DataFileRows {
-  private static final CSVFormat FORMAT = StrictCsv.HEADED;
-
   private DataFileRows() {}
 
-  /** A row and the physical line it came from (the header is line 1). */
-  record Row(Path file, long line, CSVRecord record) {
+  /** A row and the physical line it came from (the header is line 1); valid while it is handed on. */
+  record Row(Path file, long line, CsvRecords record) {
     String get(int column) {
       return record.get(column);
     }
@@ -41,20 +34,19 @@ final class DataFileRows {
   static void forEach(Path file, Consumer<List<String>> onHeader, Consumer<Row> onRow) {
     try (InputStream raw = Files.newInputStream(file);
         InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-        PhysicalLines reader = new PhysicalLines(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
-        CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
-      List<String> header = parser.getHeaderNames();
+        CsvRecords records = new CsvRecords(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      List<String> header = records.header();
       onHeader.accept(header);
-      for (CSVRecord record : parser) {
-        long line = reader.startOf(record); // the physical line: blank lines and quoted line breaks counted
-        if (record.size() != header.size()) {
+      while (records.next()) {
+        long line = records.line(); // the physical line: blank lines and quoted line breaks counted
+        if (records.size() != header.size()) {
           throw Problem.at(file).line(line)
               .expected(header.size() + " columns, as in the header")
-              .found(record.size() + " columns")
+              .found(records.size() + " columns")
               .whatToDo("fix or remove the row, then run again")
               .configurationError("row has the wrong number of columns");
         }
-        onRow.accept(new Row(file, line, record));
+        onRow.accept(new Row(file, line, records));
       }
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new ConfigurationException(

@@ -1,6 +1,7 @@
 package dev.flipgate.report;
 
 import dev.flipgate.report.result.ResultDocument;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -27,8 +28,8 @@ public final class FlipsFile {
   private FlipsFile() {}
 
   public static void write(Path file, List<ResultDocument.Outcome> flips) throws IOException {
-    try (Writer writer = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file), 1 << 16),
-        StandardCharsets.UTF_8);
+    try (Writer writer = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file), 1 << 16),
+        StandardCharsets.UTF_8), 1 << 16);
         CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
       for (ResultDocument.Outcome flip : flips) {
         printer.printRecord(flip.id(), flip.kind(), flip.label(), flip.deployed(), flip.candidate(),

@@ -10,7 +10,6 @@ import dev.flipgate.model.ModelAdapter;
 import dev.flipgate.model.ModelAdapters;
 import dev.flipgate.model.ModelDeclaration;
 import dev.flipgate.model.ModelInput;
-import dev.flipgate.model.Prediction;
 import dev.flipgate.provenance.HarnessVersion;
 import dev.flipgate.provenance.Provenance;
 import dev.flipgate.provenance.Sha256;
@@ -20,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -75,9 +73,9 @@ public final class GateRunner {
       double candidateThroughput = throughput(candidateCollected.asked(), started);
       deployed.confirmUnchanged();
       candidate.confirmUnchanged();
-      Map<String, Prediction> deployedAnswers = deployedCollected.predictions();
-      Map<String, Prediction> candidateAnswers = candidateCollected.predictions();
-      Comparison comparison = ComparisonCalculator.compare(goldenSet, deployedAnswers, candidateAnswers, suite.evidence());
+      // Answers in the order asked: the golden set's examples, then its adversarial examples.
+      Comparison comparison = ComparisonCalculator.compare(goldenSet, deployedCollected.answers(), candidateCollected.answers(),
+          suite.evidence());
       if (suite.latency().enabled() && !deployed.answersStored() && !candidate.answersStored()) {
         comparison = comparison.withLatency(LatencyProbe.measure(deployed, candidate, examplesOnly(goldenSet), suite.latency(),
             suite.seed(), deployedThroughput, candidateThroughput, progress));

@@ -18,17 +18,26 @@ import java.util.Map;
 final class PredictionCollector {
   private PredictionCollector() {}
 
+  /** A model's answer to every input, by id (for callers that look answers up by id). */
   static Map<String, Prediction> predictAll(String role, ModelAdapter model, List<ModelInput> inputs, ProgressListener progress) {
-    return predictAll(role, model, inputs, progress, java.util.Optional.empty()).predictions();
+    List<Prediction> answers = predictAll(role, model, inputs, progress, java.util.Optional.empty()).answers();
+    Map<String, Prediction> byId = new LinkedHashMap<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      byId.put(inputs.get(i).exampleId(), answers.get(i));
+    }
+    return byId;
   }
+
+  /**
+   * A model's answers to every input, in the inputs' order, and how many of them it was actually
+   * asked (the rest were cached).
+   */
+  record Collected(List<Prediction> answers, int asked) {}
 
   /**
    * As above, asking the model only for what the cache does not hold, and storing each batch's
    * answers in it as soon as they come: a run killed half way resumes where it stopped.
    */
-  /** A model's answers to every input, and how many of them it was actually asked (the rest were cached). */
-  record Collected(Map<String, Prediction> predictions, int asked) {}
-
   static Collected predictAll(String role, ModelAdapter model, List<ModelInput> allInputs,
       ProgressListener progress, java.util.Optional<PredictionCache> cache) {
     Map<String, Prediction> known = new java.util.HashMap<>();
@@ -53,21 +62,23 @@ final class PredictionCollector {
         inputs = allInputs;
       }
     }
-    Map<String, Prediction> asked = predictAll(role, model, inputs, progress, cache.orElse(null));
+    List<Prediction> asked = predictAll(role, model, inputs, progress, cache.orElse(null));
     if (known.isEmpty()) {
       return new Collected(asked, inputs.size()); // asked every input, in their order
     }
-    Map<String, Prediction> predictions = new LinkedHashMap<>();
+    List<Prediction> answers = new java.util.ArrayList<>(allInputs.size());
+    int next = 0; // the asked answers come in the order of the inputs that were not cached
     for (ModelInput input : allInputs) {
-      predictions.put(input.exampleId(), known.containsKey(input.exampleId()) ? known.get(input.exampleId())
-          : asked.get(input.exampleId()));
+      Prediction cached = known.get(input.exampleId());
+      answers.add(cached != null ? cached : asked.get(next++));
     }
-    return new Collected(predictions, inputs.size());
+    return new Collected(answers, inputs.size());
   }
 
-  private static Map<String, Prediction> predictAll(String role, ModelAdapter model, List<ModelInput> inputs,
+  /** The answers to {@code inputs}, in their order. */
+  private static List<Prediction> predictAll(String role, ModelAdapter model, List<ModelInput> inputs,
       ProgressListener progress, PredictionCache cache) {
-    Map<String, Prediction> predictions = new LinkedHashMap<>();
+    List<Prediction> predictions = new java.util.ArrayList<>(inputs.size());
     int batchSize = Math.max(1, model.batchSize());
     for (int start = 0; start < inputs.size(); start += batchSize) {
       List<ModelInput> batch = inputs.subList(start, Math.min(inputs.size(), start + batchSize));
@@ -77,9 +88,7 @@ final class PredictionCollector {
             .expected(batch.size() + " predictions").found(String.valueOf(answers.size()))
             .modelFailure("the model did not answer every example");
       }
-      for (int i = 0; i < batch.size(); i++) {
-        predictions.put(batch.get(i).exampleId(), answers.get(i));
-      }
+      predictions.addAll(answers);
       progress.predicted(role, model.identity().name(), predictions.size(), inputs.size());
     }
     return predictions;

@@ -52,9 +52,8 @@ final class PredictionRows {
 
   /** {@code scores} in class order, or empty when the file has none. */
   void add(long line, String id, String label, Optional<double[]> scores) {
-    Problem.Builder at = Problem.at(file).line(line);
     if (id == null || id.isEmpty()) {
-      throw at.expected("an example id").found("none").whatToDo("give every row the id of its example")
+      throw at(line).expected("an example id").found("none").whatToDo("give every row the id of its example")
           .modelFailure("prediction without an id");
     }
     int row = examples.rowOf(id, lastRow + 1);
@@ -64,12 +63,12 @@ final class PredictionRows {
       lineOfRow[row] = line;
     }
     if (earlier != null) {
-      throw at.example(id).expected("one prediction per example").found("another on line " + earlier)
+      throw at(line).example(id).expected("one prediction per example").found("another on line " + earlier)
           .whatToDo("remove the duplicate row").modelFailure("duplicate prediction");
     }
     if (numeric) {
       if (label == null || !isFinite(label) || scores.isPresent()) {
-        throw at.example(id).expected("a finite numeric prediction (a regression task), without class scores")
+        throw at(line).example(id).expected("a finite numeric prediction (a regression task), without class scores")
             .found(label == null ? "none" : "'" + label + "'" + (scores.isPresent() ? " with scores" : ""))
             .whatToDo("write the predicted value; NaN is never an answer").modelFailure("invalid numeric prediction");
       }
@@ -77,7 +76,7 @@ final class PredictionRows {
       return;
     }
     if (label == null || !classes.contains(label)) {
-      throw at.example(id).expected("a prediction among the classes " + classes)
+      throw at(line).example(id).expected("a prediction among the classes " + classes)
           .found(label == null ? "none" : "'" + label + "'").whatToDo("fix the predicted label, or the golden set's classes")
           .modelFailure("predicted label is not a class");
     }
@@ -85,14 +84,14 @@ final class PredictionRows {
       double[] values = scores.get();
       for (int i = 0; i < values.length; i++) {
         if (!Double.isFinite(values[i])) {
-          throw at.example(id).expected("a finite score for class '" + classes.get(i) + "'")
+          throw at(line).example(id).expected("a finite score for class '" + classes.get(i) + "'")
               .found(String.valueOf(values[i])).whatToDo("fix the model that wrote these predictions; a NaN is never an answer")
               .modelFailure("non-finite score");
         }
       }
       Optional<String> problem = ClassScores.problemWith(classes, values);
       if (problem.isPresent()) {
-        throw at.example(id).expected("class probabilities: each within [0, 1], summing to 1 within "
+        throw at(line).example(id).expected("class probabilities: each within [0, 1], summing to 1 within "
             + ClassScores.SUM_TOLERANCE).found(problem.get())
             .whatToDo("write probabilities (apply softmax to logits, exp to log-probabilities), not raw scores")
             .modelFailure("scores that are not probabilities");

@@ -1,46 +1,42 @@
 package dev.flipgate.model.predictions;
 
-import dev.flipgate.io.StrictCsv;
-import dev.flipgate.io.PhysicalLines;
 import dev.flipgate.io.CsvNumbers;
+import dev.flipgate.io.CsvRecords;
 import dev.flipgate.failure.ModelFailureException;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /** Reads {@code id,prediction[,score_<class>…]} CSV: either no score columns or one per class. */
 final class PredictionsCsvReader {
-  private static final CSVFormat FORMAT = StrictCsv.HEADED;
-
   private PredictionsCsvReader() {}
 
   static void read(Reader source, PredictionRows rows) throws IOException {
-    var reader = new PhysicalLines(source);
-    try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
-      List<String> header = parser.getHeaderNames();
+    try (CsvRecords records = new CsvRecords(source)) {
+      List<String> header = records.header();
       int id = column(rows, header, "id");
       int prediction = column(rows, header, "prediction");
       int[] scores = scoreColumns(rows, header);
-      for (CSVRecord record : parser) {
-        long line = reader.startOf(record);
-        if (record.size() != header.size()) {
-          throw rows.at(line).expected(header.size() + " columns, as in the header").found(record.size() + " columns")
+      while (records.next()) {
+        long line = records.line();
+        if (records.size() != header.size()) {
+          throw rows.at(line).expected(header.size() + " columns, as in the header").found(records.size() + " columns")
               .whatToDo("fix the row").modelFailure("row has the wrong number of columns");
         }
         Optional<double[]> values = Optional.empty();
         if (scores != null) {
           double[] parsed = new double[scores.length];
           for (int i = 0; i < scores.length; i++) {
-            parsed[i] = parse(rows, line, record.get(id), header.get(scores[i]), record.get(scores[i]));
+            parsed[i] = parse(rows, line, records.get(id), header.get(scores[i]), records.get(scores[i]));
           }
           values = Optional.of(parsed);
         }
-        rows.add(line, record.get(id), record.get(prediction), values);
+        rows.add(line, records.get(id), records.get(prediction), values);
       }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     } catch (IllegalArgumentException e) {
       throw new ModelFailureException(rows.at(1).whatToDo("give the file the header id,prediction[,score_<class>…]")
           .says("invalid CSV header: " + e.getMessage()), e);

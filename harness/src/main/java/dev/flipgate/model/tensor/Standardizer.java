@@ -1,22 +1,18 @@
 package dev.flipgate.model.tensor;
 
-import dev.flipgate.io.StrictCsv;
-import dev.flipgate.io.PhysicalLines;
 import dev.flipgate.io.CsvNumbers;
+import dev.flipgate.io.CsvRecords;
 import dev.flipgate.declaration.DeclaredPaths;
 import dev.flipgate.failure.ConfigurationException;
 import dev.flipgate.failure.Problem;
 import dev.flipgate.goldenset.InputLayout;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Per-feature standardization {@code (value − mean) / std}, read from a CSV file
@@ -24,24 +20,30 @@ import org.apache.commons.csv.CSVRecord;
  * golden set keeps the raw values. Features are matched to the golden set's input columns by name.
  */
 public final class Standardizer {
-  private static final CSVFormat FORMAT = StrictCsv.HEADED;
-
   private Standardizer() {}
 
   public static InputPreparation read(Path suiteFile, String declared, List<String> inputColumns, InputLayout layout) {
     Path file = DeclaredPaths.resolveExisting(suiteFile, declared, "standardization file");
     Map<String, double[]> byFeature = new HashMap<>();
-    try (PhysicalLines reader = new PhysicalLines(Files.newBufferedReader(file));
-        CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
-      if (!parser.getHeaderNames().containsAll(List.of("feature", "mean", "std"))) {
-        throw Problem.at(file).line(1).expected("the header feature,mean,std").found(parser.getHeaderNames().toString())
+    try (CsvRecords records = new CsvRecords(Files.newBufferedReader(file))) {
+      List<String> header = records.header();
+      if (!header.containsAll(List.of("feature", "mean", "std"))) {
+        throw Problem.at(file).line(1).expected("the header feature,mean,std").found(header.toString())
             .whatToDo("fix the header").configurationError("not a standardization file");
       }
-      for (CSVRecord record : parser) {
-        long line = reader.startOf(record);
-        byFeature.put(record.get("feature"), new double[] {number(file, line, record, "mean"), number(file, line, record, "std")});
+      int feature = header.indexOf("feature");
+      int mean = header.indexOf("mean");
+      int std = header.indexOf("std");
+      while (records.next()) {
+        long line = records.line();
+        if (records.size() != header.size()) {
+          throw Problem.at(file).line(line).expected(header.size() + " columns, as in the header")
+              .found(records.size() + " columns").whatToDo("fix the row").configurationError("row has the wrong number of columns");
+        }
+        byFeature.put(records.get(feature), new double[] {
+            number(file, line, records.get(mean), "mean"), number(file, line, records.get(std), "std")});
       }
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       throw new ConfigurationException(Problem.at(file).says("cannot read: " + e.getMessage()), e);
     }
     double[] shift = new double[inputColumns.size()];
@@ -59,8 +61,7 @@ public final class Standardizer {
     return new InputPreparation(layout, false, shift, factor);
   }
 
-  private static double number(Path file, long line, CSVRecord record, String column) {
-    String text = record.get(column);
+  private static double number(Path file, long line, String text, String column) {
     double value = CsvNumbers.parse(text).orElse(Double.NaN);
     if (Double.isFinite(value) && (!column.equals("std") || value > 0)) {
       return value;
