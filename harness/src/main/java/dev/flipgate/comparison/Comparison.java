@@ -29,7 +29,7 @@ public record Comparison(
   }
 
   public Comparison {
-    outcomes = List.copyOf(outcomes);
+    outcomes = outcomes instanceof OutcomeRows rows ? rows : List.copyOf(outcomes); // OutcomeRows is immutable
     slices = List.copyOf(slices);
     adversarialOutcomes = List.copyOf(adversarialOutcomes);
     perturbations = List.copyOf(perturbations);
@@ -47,6 +47,21 @@ public record Comparison(
 
   /** Outcomes whose kind is a flip, in golden-set order. */
   public List<ExampleOutcome> flips() {
-    return outcomes.stream().filter(o -> o.kind().isFlip()).toList();
+    return outcomes instanceof OutcomeRows rows ? rows.flips() : outcomes.stream().filter(o -> o.kind().isFlip()).toList();
+  }
+
+  /** The outcome of the example with this id, if the golden set has it (adversarial examples are not outcomes). */
+  public Optional<ExampleOutcome> outcome(String id) {
+    return outcomes instanceof OutcomeRows rows ? rows.of(id)
+        : outcomes.stream().filter(o -> o.id().equals(id)).findFirst();
+  }
+
+  /** The outcomes of these ids that are examples, in golden-set order. */
+  public List<ExampleOutcome> outcomes(java.util.Collection<String> ids) {
+    if (outcomes instanceof OutcomeRows rows) {
+      return ids.stream().distinct().map(rows::of).flatMap(Optional::stream)
+          .sorted(java.util.Comparator.comparingInt(o -> rows.rowOf(o.id()))).toList();
+    }
+    return outcomes.stream().filter(o -> ids.contains(o.id())).toList();
   }
 }

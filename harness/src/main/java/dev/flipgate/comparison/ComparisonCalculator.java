@@ -40,23 +40,23 @@ public final class ComparisonCalculator {
   public static Comparison compare(GoldenSet goldenSet, List<Prediction> deployed, List<Prediction> candidate,
       EvidenceSettings settings) {
     var evidence = new SliceEvidenceCalculator(settings);
-    List<ExampleOutcome> outcomes = new ArrayList<>();
-    boolean scored = false;
     ExampleTable examples = goldenSet.table();
+    byte[] kinds = new byte[examples.size()];
+    boolean scored = false;
     for (int row = 0; row < examples.size(); row++) {
-      String id = examples.id(row);
-      ExampleOutcome outcome = ExampleOutcome.of(id, examples.labels().value(row),
-          require(deployed, row, id, "deployed"), require(candidate, row, id, "candidate"), goldenSet.task());
-      scored |= outcome.deployed().scores().isPresent() || outcome.candidate().scores().isPresent();
-      outcomes.add(outcome);
+      Prediction before = require(deployed, row, examples, "deployed");
+      Prediction after = require(candidate, row, examples, "candidate");
+      kinds[row] = (byte) ExampleOutcome.kindOf(examples.labels().value(row), before, after, goldenSet.task()).ordinal();
+      scored |= before.scores().isPresent() || after.scores().isPresent();
     }
+    OutcomeRows outcomes = new OutcomeRows(examples, deployed, candidate, kinds);
     List<SliceDefinition> definitions = goldenSet.slices();
-    List<BitSet> members = definitions.stream().map(slice -> slice.predicate().members(goldenSet.table())).toList();
+    List<BitSet> members = definitions.stream().map(slice -> slice.predicate().members(examples)).toList();
     // Without class scores every slice is its paired cells, all counted in one pass over the
     // examples; with scores (or values) a slice needs its examples themselves, and with very many
     // classes the dense table of k³ cells would not fit, so each slice keeps only its own cells.
     long[][] cells = goldenSet.task().isRegression() || scored || goldenSet.classes().size() > MAX_DENSE_CLASSES ? null
-        : PairedCellTally.count(goldenSet.classes(), outcomes, members);
+        : PairedCellTally.count(goldenSet.classes(), examples, deployed, candidate, members);
     // Slices are independent (each bootstrap has its own seeded stream), so they are compared in
     // parallel; the list keeps the golden set's order, and the numbers do not depend on the threads.
     List<SliceComparison> slices = IntStream.range(0, definitions.size()).parallel()
@@ -70,7 +70,8 @@ public final class ComparisonCalculator {
       int source = examples.ids().rowOf(example.sourceId());
       adversarial.add(new AdversarialOutcome(example,
           require(deployed, row, example.id(), "deployed"), require(candidate, row, example.id(), "candidate"),
-          require(deployed, source, example.sourceId(), "deployed"), require(candidate, source, example.sourceId(), "candidate"),
+          require(deployed, source, example.sourceId(), "deployed"),
+          require(candidate, source, example.sourceId(), "candidate"),
           goldenSet.task()));
     }
     return new Comparison(outcomes, slices, adversarial, comparePerturbations(goldenSet, adversarial),
@@ -87,18 +88,18 @@ public final class ComparisonCalculator {
 
   /** @param denseCells the slice's cell counts from {@link PairedCellTally}, or null to compute from its examples */
   private static SliceComparison compareSlice(SliceDefinition slice, BitSet memberPositions, long[] denseCells,
-      GoldenSet goldenSet, List<ExampleOutcome> outcomes, SliceEvidenceCalculator evidence) {
-    List<ExampleOutcome> members = new ArrayList<>(memberPositions.cardinality());
+      GoldenSet goldenSet, OutcomeRows outcomes, SliceEvidenceCalculator evidence) {
+    List<ExampleOutcome> members = new ArrayList<>();
     List<String> negativeFlips = new ArrayList<>();
     long[] kinds = new long[FlipKind.values().length];
     for (int i = memberPositions.nextSetBit(0); i >= 0; i = memberPositions.nextSetBit(i + 1)) {
-      ExampleOutcome outcome = outcomes.get(i);
-      kinds[outcome.kind().ordinal()]++;
+      FlipKind kind = outcomes.kind(i);
+      kinds[kind.ordinal()]++;
       if (denseCells == null) {
-        members.add(outcome);
+        members.add(outcomes.get(i));
       }
-      if (outcome.kind() == FlipKind.NEGATIVE) {
-        negativeFlips.add(outcome.id());
+      if (kind == FlipKind.NEGATIVE) {
+        negativeFlips.add(goldenSet.table().id(i));
       }
     }
     FlipCounts counts = new FlipCounts(kinds[FlipKind.BOTH_RIGHT.ordinal()], kinds[FlipKind.NEGATIVE.ordinal()],
@@ -133,6 +134,11 @@ public final class ComparisonCalculator {
           candidateOnly));
     });
     return comparisons;
+  }
+
+  private static Prediction require(List<Prediction> predictions, int row, ExampleTable examples, String model) {
+    Prediction prediction = row < predictions.size() ? predictions.get(row) : null;
+    return prediction != null ? prediction : require(predictions, row, examples.id(row), model);
   }
 
   private static Prediction require(List<Prediction> predictions, int row, String id, String model) {

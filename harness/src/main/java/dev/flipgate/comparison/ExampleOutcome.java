@@ -21,15 +21,17 @@ public record ExampleOutcome(String id, String label, Prediction deployed, Predi
    * by more), and is otherwise "both right" when the deployed error is within the tolerance.
    */
   public static ExampleOutcome of(String id, String label, Prediction deployed, Prediction candidate, Task task) {
-    FlipKind kind;
+    return new ExampleOutcome(id, label, deployed, candidate, kindOf(label, deployed, candidate, task));
+  }
+
+  /** How correctness changed on an example with this label: see {@link #of}. */
+  static FlipKind kindOf(String label, Prediction deployed, Prediction candidate, Task task) {
     if (task instanceof Task.Regression regression) {
       double target = Double.parseDouble(label);
       double deployedError = Math.abs(Double.parseDouble(deployed.label()) - target);
       double candidateError = Math.abs(Double.parseDouble(candidate.label()) - target);
-      kind = FlipKind.ofErrors(deployedError, candidateError, regression.tolerance());
-    } else {
-      kind = FlipKind.of(label.equals(deployed.label()), label.equals(candidate.label()));
+      return FlipKind.ofErrors(deployedError, candidateError, regression.tolerance());
     }
-    return new ExampleOutcome(id, label, deployed, candidate, kind);
+    return FlipKind.of(label.equals(deployed.label()), label.equals(candidate.label()));
   }
 }

@@ -46,7 +46,7 @@ public record CriticalExamplesRule() implements GateRule {
 
   @Override
   public List<RuleCheck> check(Comparison comparison) {
-    return comparison.outcomes().stream().filter(o -> comparison.criticalIds().contains(o.id())).map(this::check).toList();
+    return comparison.outcomes(comparison.criticalIds()).stream().map(this::check).toList();
   }
 
   private RuleCheck check(ExampleOutcome outcome) {

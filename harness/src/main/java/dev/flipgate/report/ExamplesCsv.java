@@ -27,13 +27,12 @@ public final class ExamplesCsv {
     "deployed_confidence", "candidate_confidence", "outcome"
   };
 
-  private final Map<String, ExampleOutcome> outcomes;
+  private final Comparison comparison;
   private final Map<String, AdversarialOutcome> adversarial;
 
   /** Indexes the comparison once, for the CSVs of many checks of the same run. */
   public ExamplesCsv(Comparison comparison) {
-    outcomes = comparison.outcomes().stream()
-        .collect(Collectors.toMap(ExampleOutcome::id, Function.identity(), (a, b) -> a));
+    this.comparison = comparison;
     adversarial = comparison.adversarialOutcomes().stream()
         .collect(Collectors.toMap(o -> o.example().id(), Function.identity(), (a, b) -> a));
   }
@@ -43,8 +42,9 @@ public final class ExamplesCsv {
     var text = new StringWriter();
     try (var csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
       for (String id : ids) {
-        if (outcomes.containsKey(id)) {
-          ExampleOutcome o = outcomes.get(id);
+        var outcome = comparison.outcome(id);
+        if (outcome.isPresent()) {
+          ExampleOutcome o = outcome.get();
           csv.printRecord(id, "", "", o.label(), o.deployed().label(), o.candidate().label(),
               confidence(o.deployed()), confidence(o.candidate()), o.kind().id());
         } else if (adversarial.containsKey(id)) {

@@ -62,7 +62,7 @@ public final class ResultDocuments {
         new ResultDocument.FlipCounts(negative, allFlips.size() - negative),
         truncated,
         ResultDocument.FLIPS_FILE,
-        comparison.outcomes().stream().filter(o -> comparison.criticalIds().contains(o.id())).map(o -> outcome(o, null)).toList(),
+        comparison.outcomes(comparison.criticalIds()).stream().map(o -> outcome(o, null)).toList(),
         comparison.perturbations().stream().map(ResultDocuments::perturbation).toList(),
         comparison.adversarialOutcomes().stream().filter(o -> o.deployedPasses() && !o.candidatePasses())
             .map(ResultDocuments::adversarialFailure).toList(),
