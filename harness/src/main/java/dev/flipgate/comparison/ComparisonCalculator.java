@@ -50,6 +50,7 @@ public final class ComparisonCalculator {
       scored |= before.scores().isPresent() || after.scores().isPresent();
     }
     OutcomeRows outcomes = new OutcomeRows(examples, deployed, candidate, kinds);
+    NegativeFlips negativeFlips = NegativeFlips.of(examples, kinds);
     List<SliceDefinition> definitions = goldenSet.slices();
     List<BitSet> members = definitions.stream().map(slice -> slice.predicate().members(examples)).toList();
     // Without class scores every slice is its paired cells, all counted in one pass over the
@@ -61,7 +62,7 @@ public final class ComparisonCalculator {
     // parallel; the list keeps the golden set's order, and the numbers do not depend on the threads.
     List<SliceComparison> slices = IntStream.range(0, definitions.size()).parallel()
         .mapToObj(s -> compareSlice(definitions.get(s), members.get(s), cells == null ? null : cells[s], goldenSet,
-            outcomes, evidence))
+            outcomes, negativeFlips, evidence))
         .toList();
     List<AdversarialOutcome> adversarial = new ArrayList<>();
     for (int a = 0; a < goldenSet.adversarialExamples().size(); a++) {
@@ -88,10 +89,11 @@ public final class ComparisonCalculator {
 
   /** @param denseCells the slice's cell counts from {@link PairedCellTally}, or null to compute from its examples */
   private static SliceComparison compareSlice(SliceDefinition slice, BitSet memberPositions, long[] denseCells,
-      GoldenSet goldenSet, OutcomeRows outcomes, SliceEvidenceCalculator evidence) {
+      GoldenSet goldenSet, OutcomeRows outcomes, NegativeFlips negatives, SliceEvidenceCalculator evidence) {
     List<ExampleOutcome> members = new ArrayList<>();
     List<String> negativeFlips = new ArrayList<>();
     long[] kinds = new long[FlipKind.values().length];
+    var negativeIds = negatives.cursor();
     for (int i = memberPositions.nextSetBit(0); i >= 0; i = memberPositions.nextSetBit(i + 1)) {
       FlipKind kind = outcomes.kind(i);
       kinds[kind.ordinal()]++;
@@ -99,7 +101,7 @@ public final class ComparisonCalculator {
         members.add(outcomes.get(i));
       }
       if (kind == FlipKind.NEGATIVE) {
-        negativeFlips.add(goldenSet.table().id(i));
+        negativeFlips.add(negativeIds.idOf(i));
       }
     }
     FlipCounts counts = new FlipCounts(kinds[FlipKind.BOTH_RIGHT.ordinal()], kinds[FlipKind.NEGATIVE.ordinal()],

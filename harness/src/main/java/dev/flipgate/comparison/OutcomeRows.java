@@ -3,7 +3,6 @@ package dev.flipgate.comparison;
 import dev.flipgate.goldenset.ExampleTable;
 import dev.flipgate.model.Prediction;
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.RandomAccess;
@@ -55,14 +54,38 @@ final class OutcomeRows extends AbstractList<ExampleOutcome> implements RandomAc
     return examples.ids().rowOf(id);
   }
 
-  /** The flips, in golden-set order, without making an outcome of every example. */
+  /** The flips, in golden-set order: a view that makes each outcome when read. */
   List<ExampleOutcome> flips() {
-    List<ExampleOutcome> flips = new ArrayList<>();
+    int count = 0;
+    for (byte kind : kinds) {
+      count += KINDS[kind].isFlip() ? 1 : 0;
+    }
+    int[] rows = new int[count];
+    int next = 0;
     for (int row = 0; row < kinds.length; row++) {
-      if (kind(row).isFlip()) {
-        flips.add(get(row));
+      if (KINDS[kinds[row]].isFlip()) {
+        rows[next++] = row;
       }
     }
-    return flips;
+    return new Rows(rows);
+  }
+
+  /** The outcomes of some rows, in their order, each made when read. */
+  private final class Rows extends AbstractList<ExampleOutcome> implements RandomAccess {
+    private final int[] rows;
+
+    Rows(int[] rows) {
+      this.rows = rows;
+    }
+
+    @Override
+    public ExampleOutcome get(int index) {
+      return OutcomeRows.this.get(rows[index]);
+    }
+
+    @Override
+    public int size() {
+      return rows.length;
+    }
   }
 }

@@ -1,23 +1,33 @@
 package dev.flipgate.goldenset;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A text column stored once per distinct value: each row holds the code of its value. A million
- * examples in four regions are four strings and a million ints, and a slice on the column is
- * decided once per distinct value.
+ * A text column stored once per distinct value: each row holds the code of its value, in the
+ * narrowest array that holds every code (a byte a row for up to 256 values). A million examples
+ * in four regions are four strings and a megabyte, and a slice on the column is decided once
+ * per distinct value.
  */
 public final class DictionaryColumn {
   private final String name;
-  private final int[] codes;
+  // Exactly one of these is non-null.
+  private final byte[] byteCodes;
+  private final short[] shortCodes;
+  private final int[] intCodes;
+  private final int rows;
   private final List<String> values;
 
-  private DictionaryColumn(String name, int[] codes, List<String> values) {
+  private DictionaryColumn(String name, byte[] byteCodes, short[] shortCodes, int[] intCodes, int rows,
+      List<String> values) {
     this.name = name;
-    this.codes = codes;
+    this.byteCodes = byteCodes;
+    this.shortCodes = shortCodes;
+    this.intCodes = intCodes;
+    this.rows = rows;
     this.values = List.copyOf(values);
   }
 
@@ -27,11 +37,14 @@ public final class DictionaryColumn {
 
   /** The code of each row's value: an index into {@link #values()}. */
   public int code(int row) {
-    return codes[row];
+    if (byteCodes != null) {
+      return byteCodes[row] & 0xFF;
+    }
+    return shortCodes != null ? shortCodes[row] & 0xFFFF : intCodes[row];
   }
 
   public String value(int row) {
-    return values.get(codes[row]);
+    return values.get(code(row));
   }
 
   /** The distinct values, in order of first appearance. */
@@ -40,15 +53,16 @@ public final class DictionaryColumn {
   }
 
   public int rows() {
-    return codes.length;
+    return rows;
   }
 
-  /** Collects a column's values row by row. */
+  /** Collects a column's values row by row: a byte a row until a 257th value appears, then an int. */
   static final class Builder {
     private final String name;
     private final Map<String, Integer> codeOf = new HashMap<>();
     private final List<String> values = new ArrayList<>();
-    private int[] codes = new int[1024];
+    private byte[] byteCodes = new byte[1024];
+    private int[] intCodes;
     private int rows;
 
     Builder(String name) {
@@ -62,12 +76,30 @@ public final class DictionaryColumn {
         code = values.size();
         codeOf.put(value, code);
         values.add(value);
+        if (code == 1 << 8) {
+          widen();
+        }
       }
-      if (rows == codes.length) {
-        codes = java.util.Arrays.copyOf(codes, rows * 2);
+      if (intCodes != null) {
+        if (rows == intCodes.length) {
+          intCodes = Arrays.copyOf(intCodes, rows * 2);
+        }
+        intCodes[rows++] = code;
+      } else {
+        if (rows == byteCodes.length) {
+          byteCodes = Arrays.copyOf(byteCodes, rows * 2);
+        }
+        byteCodes[rows++] = (byte) (int) code;
       }
-      codes[rows++] = code;
       return values.get(code);
+    }
+
+    private void widen() {
+      intCodes = new int[Math.max(1024, byteCodes.length)];
+      for (int row = 0; row < rows; row++) {
+        intCodes[row] = byteCodes[row] & 0xFF;
+      }
+      byteCodes = null;
     }
 
     int rows() {
@@ -75,7 +107,17 @@ public final class DictionaryColumn {
     }
 
     DictionaryColumn build() {
-      return new DictionaryColumn(name, java.util.Arrays.copyOf(codes, rows), values);
+      if (intCodes == null) {
+        return new DictionaryColumn(name, Arrays.copyOf(byteCodes, rows), null, null, rows, values);
+      }
+      if (values.size() <= 1 << 16) {
+        short[] shortCodes = new short[rows];
+        for (int row = 0; row < rows; row++) {
+          shortCodes[row] = (short) intCodes[row];
+        }
+        return new DictionaryColumn(name, null, shortCodes, null, rows, values);
+      }
+      return new DictionaryColumn(name, null, null, Arrays.copyOf(intCodes, rows), rows, values);
     }
   }
 }

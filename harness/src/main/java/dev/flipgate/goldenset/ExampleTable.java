@@ -23,20 +23,22 @@ public final class ExampleTable {
   private final String labelColumn;
   private final DictionaryColumn labels;
   private final List<DictionaryColumn> metadata;
-  private final int[] tagSetCodes;
+  /** Each row's tags text, whose code is also the code of its set in {@link #tagSets}. */
+  private final DictionaryColumn tagTexts;
   private final List<Set<String>> tagSets;
   private final InputTensor[] inputs;
   private final InputTensor noInput;
-  private final long[] lines;
+  /** Each row's line in the data file (int: a data file of over two billion lines is refused). */
+  private final int[] lines;
   private final List<Example> asList = new Rows();
 
   private ExampleTable(ExampleIndex ids, String labelColumn, DictionaryColumn labels, List<DictionaryColumn> metadata,
-      int[] tagSetCodes, List<Set<String>> tagSets, InputTensor[] inputs, InputTensor noInput, long[] lines) {
+      DictionaryColumn tagTexts, List<Set<String>> tagSets, InputTensor[] inputs, InputTensor noInput, int[] lines) {
     this.ids = ids;
     this.labelColumn = labelColumn;
     this.labels = labels;
     this.metadata = List.copyOf(metadata);
-    this.tagSetCodes = tagSetCodes;
+    this.tagTexts = tagTexts;
     this.tagSets = List.copyOf(tagSets);
     this.inputs = inputs;
     this.noInput = noInput;
@@ -74,7 +76,7 @@ public final class ExampleTable {
   }
 
   public Set<String> tags(int row) {
-    return tagSets.get(tagSetCodes[row]);
+    return tagSets.get(tagTexts.code(row));
   }
 
   /** The distinct tag sets, each row's one of them by {@link #tagSetCode}. */
@@ -83,7 +85,7 @@ public final class ExampleTable {
   }
 
   public int tagSetCode(int row) {
-    return tagSetCodes[row];
+    return tagTexts.code(row);
   }
 
   public InputTensor input(int row) {
@@ -174,7 +176,7 @@ public final class ExampleTable {
     private final List<InputTensor> inputs = new ArrayList<>();
     private final InputTensor noInput;
     private final boolean hasInput;
-    private long[] lines = new long[1024];
+    private int[] lines = new int[1024];
 
     /** @param noInput the input every example has when the golden set declares none, or null when it declares one */
     Builder(String labelColumn, List<String> metadataColumns, InputTensor noInput) {
@@ -204,7 +206,7 @@ public final class ExampleTable {
       if (row == lines.length) {
         lines = java.util.Arrays.copyOf(lines, row * 2);
       }
-      lines[row] = line;
+      lines[row] = Math.toIntExact(line);
     }
 
     long lineOf(int row) {
@@ -220,12 +222,8 @@ public final class ExampleTable {
       int rows = tags.rows();
       // One set per distinct tags text (a few, typically): rows share it.
       List<Set<String>> tagSets = tags.values().stream().map(Tags::parse).toList();
-      int[] tagSetCodes = new int[rows];
-      for (int row = 0; row < rows; row++) {
-        tagSetCodes[row] = tags.code(row);
-      }
       return new ExampleTable(ids.build(), labelColumn, labels.build(),
-          metadata.stream().map(DictionaryColumn.Builder::build).toList(), tagSetCodes, tagSets,
+          metadata.stream().map(DictionaryColumn.Builder::build).toList(), tags, tagSets,
           hasInput ? inputs.toArray(InputTensor[]::new) : null, noInput, java.util.Arrays.copyOf(lines, rows));
     }
   }

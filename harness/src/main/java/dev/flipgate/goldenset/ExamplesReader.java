@@ -47,6 +47,10 @@ final class ExamplesReader {
         throw row.problem().expected("a non-empty id in column '" + idColumn + "'").found("an empty id")
             .whatToDo("give every example a stable, unique id").configurationError("missing example id");
       }
+      if (row.line() > Integer.MAX_VALUE) {
+        throw row.problem().expected("a data file of at most " + Integer.MAX_VALUE + " lines").found("more")
+            .whatToDo("split the golden set").configurationError("data file too long");
+      }
       int earlier = table.addId(id);
       if (earlier >= 0) {
         throw row.problem().example(id).expected("unique example ids").found("the same id on line " + table.lineOf(earlier))

@@ -24,7 +24,7 @@ final class PredictionRows {
   /** Each example's answer by its row in {@link #examples}; null until its row is read. */
   private final Prediction[] byRow;
   /** The line each example's answer came from; 0 until read. */
-  private final long[] lineOfRow;
+  private final int[] lineOfRow;
   /** Ids the run does not know, with their lines in file order: a fault reported once the file is read. */
   private final Map<String, Long> unknownLines = new LinkedHashMap<>();
   /** The row of the previous answer read: files in the examples' order join without hashing. */
@@ -42,7 +42,7 @@ final class PredictionRows {
     this.numeric = numeric;
     this.examples = examples;
     this.byRow = new Prediction[examples.size()];
-    this.lineOfRow = new long[examples.size()];
+    this.lineOfRow = new int[examples.size()];
     classes.forEach(c -> labelOnly.put(c, Prediction.of(c)));
   }
 
@@ -58,9 +58,10 @@ final class PredictionRows {
     }
     int row = examples.rowOf(id, lastRow + 1);
     lastRow = row;
-    Long earlier = row < 0 ? unknownLines.putIfAbsent(id, line) : lineOfRow[row] == 0 ? null : (Long) lineOfRow[row];
+    Long earlier = row < 0 ? unknownLines.putIfAbsent(id, line) : lineOfRow[row] == 0 ? null : (Long) (long) lineOfRow[row];
     if (row >= 0) {
-      lineOfRow[row] = line;
+      // Only a duplicate's message reads it back; past line 2^31 - 1 it names that line.
+      lineOfRow[row] = (int) Math.min(line, Integer.MAX_VALUE);
     }
     if (earlier != null) {
       throw at(line).example(id).expected("one prediction per example").found("another on line " + earlier)

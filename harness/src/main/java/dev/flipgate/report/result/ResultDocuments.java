@@ -36,7 +36,23 @@ public final class ResultDocuments {
     GoldenSet goldenSet = result.goldenSet();
     List<java.util.BitSet> members = goldenSet.slices().stream().map(s -> s.predicate().members(goldenSet.table())).toList();
     var ids = goldenSet.table().ids();
-    return result.comparison().flips().stream().map(o -> outcome(o, slicesOf(ids.rowOf(o.id()), goldenSet, members))).toList();
+    List<ExampleOutcome> flips = result.comparison().flips();
+    // Examples in the same slices share one list of their names.
+    Map<java.util.BitSet, List<String>> namesOf = new java.util.concurrent.ConcurrentHashMap<>();
+    // A view, made again each time it is read: a run with a million flips never holds a million
+    // documents at once (flips.csv.gz and result.json each read it once).
+    return new java.util.AbstractList<>() {
+      @Override
+      public ResultDocument.Outcome get(int index) {
+        ExampleOutcome flip = flips.get(index);
+        return outcome(flip, slicesOf(ids.rowOf(flip.id()), goldenSet, members, namesOf));
+      }
+
+      @Override
+      public int size() {
+        return flips.size();
+      }
+    };
   }
 
   /** The document of a run whose every flip is {@code allFlips} (see {@link #flips}). */
@@ -195,14 +211,13 @@ public final class ResultDocuments {
   }
 
   /** @param members each slice's rows, in the golden set's order of slices */
-  private static List<String> slicesOf(int row, GoldenSet goldenSet, List<java.util.BitSet> members) {
-    List<String> names = new java.util.ArrayList<>();
+  private static List<String> slicesOf(int row, GoldenSet goldenSet, List<java.util.BitSet> members,
+      Map<java.util.BitSet, List<String>> namesOf) {
+    java.util.BitSet in = new java.util.BitSet(members.size());
     for (int s = 0; s < members.size(); s++) {
-      if (members.get(s).get(row)) {
-        names.add(goldenSet.slices().get(s).name());
-      }
+      in.set(s, members.get(s).get(row));
     }
-    return List.copyOf(names);
+    return namesOf.computeIfAbsent(in, slices -> slices.stream().mapToObj(s -> goldenSet.slices().get(s).name()).toList());
   }
 
   private static ResultDocument.Perturbation perturbation(PerturbationComparison p) {
