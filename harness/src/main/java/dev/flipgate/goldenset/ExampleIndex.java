@@ -13,15 +13,16 @@ import java.util.Iterator;
  */
 public final class ExampleIndex extends AbstractSet<String> {
   private final IdColumn ids;
-  /** Row + 1 of the id hashed to each slot; 0 marks an empty slot. */
+  /**
+   * Per slot, two ints side by side: the row + 1 of the id there (0: empty) and its scattered
+   * hash. A probe reads one cache line and compares hashes; only an equal hash reads the id.
+   */
   private final int[] slots;
-  private final int mask;
 
   /** An index a {@link Builder} filled. */
   private ExampleIndex(IdColumn ids, int[] slots) {
     this.ids = ids;
     this.slots = slots;
-    this.mask = slots.length - 1;
   }
 
   /** The ids in order; a repeated id keeps its first row. */
@@ -36,7 +37,7 @@ public final class ExampleIndex extends AbstractSet<String> {
 
   /** The id's row, or -1 when it is not an example of the run. */
   public int rowOf(String id) {
-    return slots[probe(slots, ids, id)] - 1;
+    return slots[probe(slots, ids, id, spread(id.hashCode()))] - 1;
   }
 
   /**
@@ -52,14 +53,14 @@ public final class ExampleIndex extends AbstractSet<String> {
     return ids.get(row);
   }
 
-  /** The slot holding {@code id}, or the empty slot where it would go. */
-  private static int probe(int[] slots, IdColumn ids, String id) {
-    int mask = slots.length - 1;
-    int slot = spread(id.hashCode()) & mask;
-    while (slots[slot] != 0 && !ids.matches(slots[slot] - 1, id)) {
+  /** The index in {@code slots} of the slot holding {@code id}, or of the empty slot where it would go. */
+  private static int probe(int[] slots, IdColumn ids, String id, int hash) {
+    int mask = slots.length / 2 - 1;
+    int slot = hash & mask;
+    while (slots[2 * slot] != 0 && (slots[2 * slot + 1] != hash || !ids.matches(slots[2 * slot] - 1, id))) {
       slot = (slot + 1) & mask;
     }
-    return slot;
+    return 2 * slot;
   }
 
   /**
@@ -80,19 +81,21 @@ public final class ExampleIndex extends AbstractSet<String> {
    */
   static final class Builder {
     private final IdColumn ids = new IdColumn();
-    private int[] slots = new int[2048];
+    private int[] slots = new int[2 * 2048];
 
     /** Adds {@code id} as the next row; returns -1, or the earlier row of a repeated id (then nothing is added). */
     int add(String id) {
-      if (3 * (long) (ids.size() + 1) > 2L * slots.length) {
+      if (3 * (long) (ids.size() + 1) > 2L * (slots.length / 2)) {
         grow();
       }
-      int slot = probe(slots, ids, id);
-      if (slots[slot] != 0) {
-        return slots[slot] - 1;
+      int hash = spread(id.hashCode());
+      int at = probe(slots, ids, id, hash);
+      if (slots[at] != 0) {
+        return slots[at] - 1;
       }
       ids.add(id);
-      slots[slot] = ids.size();
+      slots[at] = ids.size();
+      slots[at + 1] = hash;
       return -1;
     }
 
@@ -102,13 +105,16 @@ public final class ExampleIndex extends AbstractSet<String> {
 
     private void grow() {
       int[] larger = new int[slots.length * 2];
-      int mask = larger.length - 1;
-      for (int row = 0; row < ids.size(); row++) {
-        int slot = spread(ids.hash(row)) & mask;
-        while (larger[slot] != 0) {
-          slot = (slot + 1) & mask;
+      int mask = larger.length / 2 - 1;
+      for (int at = 0; at < slots.length; at += 2) {
+        if (slots[at] != 0) {
+          int slot = slots[at + 1] & mask;
+          while (larger[2 * slot] != 0) {
+            slot = (slot + 1) & mask;
+          }
+          larger[2 * slot] = slots[at];
+          larger[2 * slot + 1] = slots[at + 1];
         }
-        larger[slot] = row + 1;
       }
       slots = larger;
     }

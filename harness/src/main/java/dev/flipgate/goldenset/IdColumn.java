@@ -20,7 +20,7 @@ final class IdColumn {
   }
 
   void add(String id) {
-    if (rows == ends.length && strings == null) {
+    if (strings == null && rows == ends.length) {
       ends = Arrays.copyOf(ends, rows * 2);
     }
     if (strings == null && !isLatin1(id)) {
@@ -65,18 +65,6 @@ final class IdColumn {
       }
     }
     return true;
-  }
-
-  /** {@code get(row).hashCode()}, without making the String. */
-  int hash(int row) {
-    if (strings != null) {
-      return strings[row].hashCode();
-    }
-    int h = 0;
-    for (int i = start(row); i < ends[row]; i++) {
-      h = 31 * h + (packed[i] & 0xFF);
-    }
-    return h;
   }
 
   /** Gives back the room grown ahead. */

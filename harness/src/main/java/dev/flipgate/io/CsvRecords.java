@@ -16,7 +16,7 @@ import java.util.Set;
  * record starts on. It reads exactly what Commons CSV reads with {@link StrictCsv#HEADED} (a
  * property test holds it to that), in one pass over a large character buffer: a field that ends
  * inside the buffer becomes a String straight from it, with no per-character bookkeeping. On a
- * million-row file that is the difference between reading and parsing (see bench/csv-parse).
+ * million-row file that is the difference between reading and parsing (bench/csv-parse/run.sh measures it).
  *
  * <pre>
  * try (var csv = new CsvRecords(reader)) {

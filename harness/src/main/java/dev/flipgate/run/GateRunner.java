@@ -7,7 +7,6 @@ import dev.flipgate.failure.Problem;
 import dev.flipgate.goldenset.GoldenSet;
 import dev.flipgate.goldenset.GoldenSetLoader;
 import dev.flipgate.model.ModelAdapter;
-import dev.flipgate.model.ModelAdapters;
 import dev.flipgate.model.ModelDeclaration;
 import dev.flipgate.model.ModelInput;
 import dev.flipgate.provenance.HarnessVersion;
@@ -62,8 +61,9 @@ public final class GateRunner {
     List<ModelInput> inputs = runInputs.inputs();
     var context = runInputs.context();
 
-    try (ModelAdapter deployed = ModelAdapters.open(suite.deployed(), context);
-        ModelAdapter candidate = ModelAdapters.open(candidateDeclaration, context);
+    ModelAdapter[] models = BothModels.open(suite.deployed(), candidateDeclaration, context);
+    try (ModelAdapter deployed = models[0];
+        ModelAdapter candidate = models[1];
         Caches caches = new Caches(deployed, candidate, goldenSet.classes())) {
       long started = System.nanoTime();
       var deployedCollected = PredictionCollector.predictAll("deployed", deployed, inputs, progress, caches.deployed);

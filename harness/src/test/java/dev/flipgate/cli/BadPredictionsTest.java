@@ -57,6 +57,27 @@ class BadPredictionsTest extends FailedClosedCorpus {
   }
 
   @Nested
+  class BothFilesAtOnce {
+    @Test
+    void whenBothFilesAreBadTheDeployedOneIsReportedAsIfReadFirst() {
+      // The two files are read at the same time; the report must not depend on which finishes first.
+      tiny.deployedPredictions = tiny.deployedPredictions.replace("e2,dog,0.2,0.8", "e2,dog,-0.2,1.2");
+      tiny.candidatePredictions = tiny.deployedPredictions.replace("e3,cat,0.7,0.3", "e3,cat,0.7,0.6");
+
+      assertThat(gate().exitCode()).isEqualTo(3);
+      assertThat(run.err()).contains("deployed.csv, line 3, example e2").doesNotContain("candidate.csv");
+    }
+
+    @Test
+    void whenOnlyTheCandidatesFileIsBadItIsReported() {
+      tiny.candidatePredictions = tiny.deployedPredictions.replace("e3,cat,0.7,0.3", "e3,cat,0.7,0.6");
+
+      assertThat(gate().exitCode()).isEqualTo(3);
+      assertThat(run.err()).contains("candidate.csv, line 4, example e3").doesNotContain("deployed.csv");
+    }
+  }
+
+  @Nested
   class AmbiguousFiles {
     @Test
     void aKeyGivenTwiceInAJsonLine() {

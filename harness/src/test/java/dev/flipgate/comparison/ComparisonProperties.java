@@ -105,6 +105,33 @@ class ComparisonProperties {
         .isCloseTo(-forward.perturbation("noise").orElseThrow().robustnessDrop(), within(1e-12));
   }
 
+  /**
+   * A slice without scores is computed from cells counted in one pass over all examples; it must
+   * equal the slice computed from its own examples one by one (metrics, tables, cells, flips).
+   */
+  @Property(tries = 200)
+  void cellsCountedInOnePassEqualTheSliceComputedExampleByExample(@ForAll("answers") List<Integer> deployed,
+      @ForAll("answers") List<Integer> candidate) {
+    Comparison comparison = compare(deployed, candidate);
+
+    for (SliceComparison slice : comparison.slices()) {
+      var predicate = GOLDEN_SET.slice(slice.name()).orElseThrow().predicate();
+      List<ExampleOutcome> members = comparison.outcomes().stream()
+          .filter(o -> predicate.contains(GOLDEN_SET.examplesById().get(o.id()))).toList();
+      var byExample = SliceComparisonParts.of(SliceAnswers.of(CLASSES, java.util.Optional.empty(), members));
+
+      assertThat(slice.deployed().values()).as(slice.name()).isEqualTo(byExample.deployed().values());
+      assertThat(slice.candidate().values()).as(slice.name()).isEqualTo(byExample.candidate().values());
+      assertThat(slice.deployed().perClass()).isEqualTo(byExample.deployed().perClass());
+      assertThat(slice.candidate().confusion()).isDeepEqualTo(byExample.candidate().confusion());
+      assertThat(slice.cells().orElseThrow().counts()).isEqualTo(byExample.cells().orElseThrow().counts());
+      assertThat(slice.cells().orElseThrow().flipMatrix()).isDeepEqualTo(byExample.cells().orElseThrow().flipMatrix());
+      assertThat(slice.counts()).isEqualTo(FlipCounts.of(members.stream().map(ExampleOutcome::kind).toList()));
+      assertThat(slice.negativeFlipIds()).isEqualTo(
+          members.stream().filter(o -> o.kind() == FlipKind.NEGATIVE).map(ExampleOutcome::id).toList());
+    }
+  }
+
   @Property(tries = 200)
   void aLargerMaximumNeverTurnsAPassIntoABlock(@ForAll("answers") List<Integer> deployed,
       @ForAll("answers") List<Integer> candidate, @ForAll @DoubleRange(min = 0, max = 1) double smaller,
