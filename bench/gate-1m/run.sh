@@ -11,7 +11,7 @@ python3 "$root/bench/gate-1m/generate.py" "$work" "$@"
 for run in 1 2 3; do
   start=$(date +%s%N)
   set +e
-  FLIPGATE_JAVA_OPTS="${FLIPGATE_JAVA_OPTS:--Xmx8g}" "$root/flipgate" gate "$work/suite.yaml" --out "$work/out-$run" --quiet > "$work/console-$run.txt"
+  FLIPGATE_JAVA_OPTS="${FLIPGATE_JAVA_OPTS:-}" "$root/flipgate" gate "$work/suite.yaml" --out "$work/out-$run" --quiet > "$work/console-$run.txt"
   code=$?
   set -e
   end=$(date +%s%N)
