@@ -33,7 +33,9 @@ public final class ComparisonCalculator {
 
   /**
    * @param deployed the deployed model's prediction for every example, then every adversarial
-   *     example, in the golden set's order (a run's order of asking); null where it gave none
+   *     example, in the golden set's order (a run's order of asking); null where it gave none.
+   *     The comparison reads outcomes from it later, so it is kept, not copied (ten million
+   *     references each): the caller hands it over and does not change it.
    * @param candidate the candidate's, likewise
    * @throws dev.flipgate.failure.ModelFailureException if any prediction is missing
    */

@@ -132,6 +132,47 @@ class ComparisonProperties {
     }
   }
 
+  /**
+   * The comparison's look-ups by row (flips, outcomes by id, adversarial answers) give what a
+   * plain list of the same outcomes gives, and each adversarial outcome holds the answers given
+   * for its own id and its source's.
+   */
+  @Property(tries = 100)
+  void lookUpsByRowAgreeWithThePlainOutcomes(@ForAll("answers") List<Integer> deployed,
+      @ForAll("answers") List<Integer> candidate) {
+    Comparison comparison = compare(deployed, candidate);
+    List<ExampleOutcome> all = List.copyOf(comparison.outcomes());
+    Comparison plain = new Comparison(all, comparison.slices(), comparison.adversarialOutcomes(), comparison.perturbations(),
+        comparison.criticalIds(), comparison.evidence());
+
+    assertThat(comparison.flips()).isEqualTo(all.stream().filter(o -> o.kind().isFlip()).toList()).isEqualTo(plain.flips());
+    for (String id : List.of("e0", "e7", "e40", "e1~n", "unknown")) {
+      var expected = all.stream().filter(o -> o.id().equals(id)).findFirst();
+      assertThat(comparison.outcome(id)).as(id).isEqualTo(expected).isEqualTo(plain.outcome(id));
+    }
+    List<String> ids = List.of("e40", "e3", "unknown", "e3", "e0");
+    assertThat(comparison.outcomes(ids)).isEqualTo(all.stream().filter(o -> ids.contains(o.id())).toList())
+        .isEqualTo(plain.outcomes(ids));
+    for (int a = 0; a < 2; a++) {
+      AdversarialOutcome outcome = comparison.adversarialOutcomes().get(a);
+      int source = Integer.parseInt(outcome.example().sourceId().substring(1));
+      assertThat(outcome.deployed().label()).isEqualTo(CLASSES.get(deployed.get(EXAMPLES + a)));
+      assertThat(outcome.candidate().label()).isEqualTo(CLASSES.get(candidate.get(EXAMPLES + a)));
+      assertThat(outcome.deployedOnSource().label()).isEqualTo(CLASSES.get(deployed.get(source)));
+      assertThat(outcome.candidateOnSource().label()).isEqualTo(CLASSES.get(candidate.get(source)));
+    }
+  }
+
+  @Property(tries = 20)
+  void anAnswerListWithoutTheLastAdversarialAnswerFailsNamingIt(@ForAll("answers") List<Integer> answers) {
+    List<Prediction> rows = new java.util.ArrayList<>(answers.stream().map(i -> Prediction.of(CLASSES.get(i))).toList());
+    List<Prediction> missingLast = rows.subList(0, rows.size() - 1);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ComparisonCalculator.compare(GOLDEN_SET, rows, missingLast, EVIDENCE))
+        .isInstanceOf(dev.flipgate.failure.ModelFailureException.class)
+        .hasMessageContaining("e1~n").hasMessageContaining("candidate");
+  }
+
   @Property(tries = 200)
   void aLargerMaximumNeverTurnsAPassIntoABlock(@ForAll("answers") List<Integer> deployed,
       @ForAll("answers") List<Integer> candidate, @ForAll @DoubleRange(min = 0, max = 1) double smaller,
