@@ -52,10 +52,23 @@ public final class RunOutputWriter {
       // summary.md first, result.json last: a result.json means the run's reports are complete.
       var flips = ResultDocuments.flips(result);
       var document = ResultDocuments.of(result, flips);
-      FlipsFile.write(staging.resolve(ResultDocument.FLIPS_FILE), flips);
-      AtomicFiles.write(staging.resolve("summary.md"), SummaryMarkdown.render(document).getBytes(StandardCharsets.UTF_8));
-      AtomicFiles.write(staging.resolve("report.html"),
-          HtmlReport.render(document, java.util.Optional.of(result.goldenSet())).getBytes(StandardCharsets.UTF_8));
+      // flips.csv.gz on another core while the reports render: at a million examples each is
+      // about a second. Both finish before result.json is written.
+      var flipsFile = java.util.concurrent.CompletableFuture.runAsync(() -> {
+        try {
+          FlipsFile.write(staging.resolve(ResultDocument.FLIPS_FILE), flips);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      try {
+        AtomicFiles.write(staging.resolve("summary.md"), SummaryMarkdown.render(document).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(staging.resolve("report.html"),
+            HtmlReport.render(document, java.util.Optional.of(result.goldenSet())).getBytes(StandardCharsets.UTF_8));
+      } finally {
+        awaitQuietly(flipsFile); // never leave it writing into a staging directory being removed
+      }
+      await(flipsFile);
       for (var side : result.sideOutputs().entrySet()) {
         AtomicFiles.write(staging.resolve("stderr-" + side.getKey() + ".log"), side.getValue().getBytes(StandardCharsets.UTF_8));
       }
@@ -64,6 +77,26 @@ public final class RunOutputWriter {
     } catch (IOException | RuntimeException e) {
       staged.close();
       throw e;
+    }
+  }
+
+  private static void awaitQuietly(java.util.concurrent.CompletableFuture<Void> task) {
+    try {
+      task.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      // Reported by await, when the reports themselves were written.
+    }
+  }
+
+  /** Waits for {@code task}, rethrowing its failure as it was thrown. */
+  private static void await(java.util.concurrent.CompletableFuture<Void> task) throws IOException {
+    try {
+      task.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof java.io.UncheckedIOException io) {
+        throw io.getCause();
+      }
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
     }
   }
 

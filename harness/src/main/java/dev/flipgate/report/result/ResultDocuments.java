@@ -58,11 +58,18 @@ public final class ResultDocuments {
   /** The document of a run whose every flip is {@code allFlips} (see {@link #flips}). */
   public static ResultDocument of(RunResult result, List<ResultDocument.Outcome> allFlips) {
     var comparison = result.comparison();
-    long negative = allFlips.stream().filter(f -> f.kind().equals("negative")).count();
     boolean truncated = allFlips.size() > ResultDocument.INLINE_FLIPS;
-    List<ResultDocument.Outcome> inline = truncated
-        ? allFlips.stream().filter(f -> f.kind().equals("negative")).limit(ResultDocument.INLINE_FLIPS).toList()
-        : allFlips;
+    // One pass over the flips (a view that makes each when read): count the negative ones and
+    // keep what result.json lists — every flip, or the first INLINE_FLIPS negative ones.
+    long negative = 0;
+    List<ResultDocument.Outcome> inline = new java.util.ArrayList<>();
+    for (ResultDocument.Outcome flip : allFlips) {
+      boolean isNegative = flip.kind().equals("negative");
+      negative += isNegative ? 1 : 0;
+      if (!truncated || isNegative && inline.size() < ResultDocument.INLINE_FLIPS) {
+        inline.add(flip);
+      }
+    }
     return new ResultDocument(
         ResultDocument.SCHEMA_VERSION,
         result.decision().verdict().name(),
