@@ -100,6 +100,15 @@ class BadPredictionsTest extends FailedClosedCorpus {
     }
 
     @Test
+    void aQuoteClosedInTheMiddleOfAFieldNamesItsLine() {
+      tiny.candidatePredictions = tiny.deployedPredictions.replace("e3,cat,0.7,0.3", "e3,\"cat\"x,0.7,0.3");
+
+      assertThat(gate().exitCode()).isEqualTo(3);
+      assertThat(run.err()).contains("candidate.csv", "cannot read the predictions file",
+          "Invalid character between encapsulated token and delimiter at line 4");
+    }
+
+    @Test
     void aPredictionAfterABlankLineNamesItsPhysicalLine() {
       tiny.candidatePredictions = tiny.deployedPredictions.replace("e3,cat,0.7,0.3\n", "\n\ne3,cat,0.7,0.3\n")
           .replace("e4,dog,", "e4,fox,");
