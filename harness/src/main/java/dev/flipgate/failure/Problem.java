@@ -67,6 +67,12 @@ public record Problem(
       return this;
     }
 
+    /** The row of a columnar file (Parquet), counted from 1. */
+    public Builder row(long row) {
+      where.append(where.isEmpty() ? "" : ", ").append("row ").append(row);
+      return this;
+    }
+
     public Builder example(String id) {
       where.append(where.isEmpty() ? "" : ", ").append("example ").append(id);
       return this;

@@ -53,7 +53,7 @@ final class ExamplesReader {
       }
       int earlier = table.addId(id);
       if (earlier >= 0) {
-        throw row.problem().example(id).expected("unique example ids").found("the same id on line " + table.lineOf(earlier))
+        throw row.problem().example(id).expected("unique example ids").found("the same id on " + row.positionName() + " " + table.lineOf(earlier))
             .whatToDo("give each example its own id; an example is its id").configurationError("duplicate example id");
       }
       String label = row.get(at[1]);

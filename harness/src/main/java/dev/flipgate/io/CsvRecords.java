@@ -1,6 +1,5 @@
 package dev.flipgate.io;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -30,7 +29,7 @@ import java.util.Set;
  *
  * @throws UncheckedIOException from {@link #next} on malformed quoting, naming the line
  */
-public final class CsvRecords implements Closeable {
+public final class CsvRecords implements TableRecords {
   private static final int EOF = -1;
   private static final int UNDEFINED = -2;
 
@@ -99,6 +98,21 @@ public final class CsvRecords implements Closeable {
   /** The physical line the current record starts on (the header is line 1). */
   public long line() {
     return recordLine;
+  }
+
+  @Override
+  public long position() {
+    return recordLine;
+  }
+
+  @Override
+  public dev.flipgate.failure.Problem.Builder locate(dev.flipgate.failure.Problem.Builder problem) {
+    return problem.line(recordLine);
+  }
+
+  @Override
+  public String positionName() {
+    return "line";
   }
 
   public int size() {

@@ -21,6 +21,7 @@ final class PredictionRows {
   private final List<String> classes;
   private final boolean numeric;
   private final ExampleIndex examples;
+  private final boolean rowNumbers;
   /** Each example's answer by its row in {@link #examples}; null until its row is read. */
   private final Prediction[] byRow;
   /** The line each example's answer came from; 0 until read. */
@@ -37,7 +38,13 @@ final class PredictionRows {
    * @param examples every example id the answers are for
    */
   PredictionRows(Path file, List<String> classes, boolean numeric, ExampleIndex examples) {
+    this(file, classes, numeric, examples, false);
+  }
+
+  /** @param rowNumbers whether positions are rows of a columnar file (Parquet) rather than lines */
+  PredictionRows(Path file, List<String> classes, boolean numeric, ExampleIndex examples, boolean rowNumbers) {
     this.file = file;
+    this.rowNumbers = rowNumbers;
     this.classes = List.copyOf(classes);
     this.numeric = numeric;
     this.examples = examples;
@@ -64,7 +71,7 @@ final class PredictionRows {
       lineOfRow[row] = (int) Math.min(line, Integer.MAX_VALUE);
     }
     if (earlier != null) {
-      throw at(line).example(id).expected("one prediction per example").found("another on line " + earlier)
+      throw at(line).example(id).expected("one prediction per example").found("another on " + (rowNumbers ? "row " : "line ") + earlier)
           .whatToDo("remove the duplicate row").modelFailure("duplicate prediction");
     }
     if (numeric) {
@@ -113,8 +120,18 @@ final class PredictionRows {
     return CsvNumbers.isFinite(text);
   }
 
-  Problem.Builder at(long line) {
-    return Problem.at(file).line(line);
+  /** The file's header: line 1 of a text file; a Parquet file's schema has no position. */
+  Problem.Builder atHeader() {
+    return rowNumbers ? Problem.at(file) : Problem.at(file).line(1);
+  }
+
+  boolean rowNumbers() {
+    return rowNumbers;
+  }
+
+  /** The file at a position: a line, or a row of a Parquet file. */
+  Problem.Builder at(long position) {
+    return rowNumbers ? Problem.at(file).row(position) : Problem.at(file).line(position);
   }
 
   ExampleIndex examples() {

@@ -21,7 +21,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * A model whose predictions were computed elsewhere and written to a file: CSV
  * ({@code id,prediction[,score_<class>…]}) or JSON lines ({@code .jsonl}), either optionally
- * gzip-compressed. The whole file is read and checked when opened: an example without a
+ * gzip-compressed, or Parquet ({@code .parquet}) with the CSV's columns. The whole file is read and checked when opened: an example without a
  * prediction, or a prediction for an example the golden set does not have, fails the run.
  */
 public final class PredictionsFileAdapter extends StoredAnswersAdapter {
@@ -31,14 +31,16 @@ public final class PredictionsFileAdapter extends StoredAnswersAdapter {
 
   public static PredictionsFileAdapter open(ModelDeclaration.PredictionsFile declaration, ModelContext context) {
     Path file = DeclaredPaths.resolveExisting(context.suiteFile(), declaration.file(), "predictions file");
-    var rows = new PredictionRows(file, context.classes(), context.task().isRegression(), context.exampleIndex());
     String name = file.getFileName().toString();
-    boolean jsonLines = name.replace(".gz", "").endsWith(".jsonl");
-    try (BufferedReader reader = openText(file)) {
-      if (jsonLines) {
-        PredictionsJsonLinesReader.read(reader, rows);
+    boolean parquet = name.endsWith(".parquet");
+    var rows = new PredictionRows(file, context.classes(), context.task().isRegression(), context.exampleIndex(), parquet);
+    try {
+      if (name.replace(".gz", "").endsWith(".jsonl")) {
+        try (BufferedReader reader = openText(file)) {
+          PredictionsJsonLinesReader.read(reader, rows);
+        }
       } else {
-        PredictionsCsvReader.read(reader, rows);
+        PredictionsTableReader.read(file, rows);
       }
       checkCoverage(file, rows, context);
       var identity = new ModelIdentity(declaration.name(), "predictions-file", file.toString(), Sha256.ofFile(file),
@@ -65,7 +67,7 @@ public final class PredictionsFileAdapter extends StoredAnswersAdapter {
   static void checkCoverage(Path file, PredictionRows rows, ModelContext context) {
     List<String> unknown = List.copyOf(rows.unknownLines().keySet());
     if (!unknown.isEmpty()) {
-      throw Problem.at(file).line(rows.unknownLines().get(unknown.get(0))).example(unknown.get(0))
+      throw rows.at(rows.unknownLines().get(unknown.get(0))).example(unknown.get(0))
           .expected("predictions only for examples of the golden set")
           .found(unknown.size() + " unknown ids: " + firstFew(unknown))
           .whatToDo("check the file was made for this golden set and version")

@@ -1,26 +1,29 @@
 package dev.flipgate.model.predictions;
 
 import dev.flipgate.io.CsvNumbers;
-import dev.flipgate.io.CsvRecords;
+import dev.flipgate.io.TableRecords;
 import dev.flipgate.failure.ModelFailureException;
 import java.io.IOException;
-import java.io.Reader;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads {@code id,prediction[,score_<class>…]} CSV: either no score columns or one per class. */
-final class PredictionsCsvReader {
-  private PredictionsCsvReader() {}
+/**
+ * Reads the columns {@code id,prediction[,score_<class>…]} of a CSV (plain or gzip) or Parquet
+ * file: either no score columns or one per class.
+ */
+final class PredictionsTableReader {
+  private PredictionsTableReader() {}
 
-  static void read(Reader source, PredictionRows rows) throws IOException {
-    try (CsvRecords records = new CsvRecords(source)) {
+  static void read(Path file, PredictionRows rows) throws IOException {
+    try (TableRecords records = TableRecords.open(file)) {
       List<String> header = records.header();
       int id = column(rows, header, "id");
       int prediction = column(rows, header, "prediction");
       int[] scores = scoreColumns(rows, header);
       while (records.next()) {
-        long line = records.line();
+        long line = records.position();
         if (records.size() != header.size()) {
           throw rows.at(line).expected(header.size() + " columns, as in the header").found(records.size() + " columns")
               .whatToDo("fix the row").modelFailure("row has the wrong number of columns");
@@ -38,8 +41,8 @@ final class PredictionsCsvReader {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } catch (IllegalArgumentException e) {
-      throw new ModelFailureException(rows.at(1).whatToDo("give the file the header id,prediction[,score_<class>…]")
-          .says("invalid CSV header: " + e.getMessage()), e);
+      throw new ModelFailureException(rows.atHeader().whatToDo("give the file the columns id,prediction[,score_<class>…]")
+          .says((rows.rowNumbers() ? "invalid Parquet schema: " : "invalid CSV header: ") + e.getMessage()), e);
     }
   }
 
@@ -53,7 +56,7 @@ final class PredictionsCsvReader {
   private static int column(PredictionRows rows, List<String> header, String name) {
     int at = header.indexOf(name);
     if (at < 0) {
-      throw rows.at(1).expected("a column '" + name + "' (header id,prediction[,score_<class>…])")
+      throw rows.atHeader().expected("a column '" + name + "' (header id,prediction[,score_<class>…])")
           .found("columns " + header).whatToDo("fix the header").modelFailure("missing column");
     }
     return at;
@@ -66,7 +69,7 @@ final class PredictionsCsvReader {
     }
     List<String> expected = rows.classes().stream().map(c -> "score_" + c).toList();
     if (!present.containsAll(expected) || present.size() != expected.size()) {
-      throw rows.at(1).expected("a score column for every class: " + expected).found(present.toString())
+      throw rows.atHeader().expected("a score column for every class: " + expected).found(present.toString())
           .whatToDo("write one score_<class> column per class, or none").modelFailure("incomplete score columns");
     }
     return expected.stream().mapToInt(header::indexOf).toArray();
