@@ -23,20 +23,14 @@ done
 sed 's/examples.csv.gz/examples.parquet/' "$csv/manifest.yaml" > "$work/manifest.yaml"
 sed 's/deployed.csv.gz/deployed.parquet/; s/candidate.csv.gz/candidate.parquet/' "$csv/suite.yaml" > "$work/suite.yaml"
 
-measure() {  # label, suite: prints "label wall_seconds peak_kib"
-  local log="$work/time-$1.txt" status=0
-  /usr/bin/time -v "$root/flipgate" gate "$2" --out "$work/out-$1" --quiet --no-cache > /dev/null 2> "$log" || status=$?
-  if [[ $status -gt 1 ]]; then echo "$1 failed (exit $status):" >&2; head -20 "$log" >&2; exit 1; fi
-  local wall rss
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$log")
-  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
-  echo "$1 $wall $rss"
-}
+source "$root/bench/lib/timed.sh"
+
 results="$work/results.txt"
 : > "$results"
 for round in $(seq 1 "$rounds"); do
-  measure csv "$csv/suite.yaml" | tee -a "$results"
-  measure parquet "$work/suite.yaml" | tee -a "$results"
+  timed csv 1 "$work" "$root/flipgate" gate "$csv/suite.yaml" --out "$work/out-csv" --quiet --no-cache | tee -a "$results"
+  timed parquet 1 "$work" "$root/flipgate" gate "$work/suite.yaml" --out "$work/out-parquet" --quiet --no-cache \
+    | tee -a "$results"
 done
 ls -la "$csv"/*.csv.gz "$work"/*.parquet
 python3 - "$results" <<'PY'

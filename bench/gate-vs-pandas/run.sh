@@ -15,29 +15,14 @@ work="${TMPDIR:-/tmp}/flipgate-bench-vs-pandas-$n"
 [[ -f "$work/suite.yaml" ]] || python3 "$root/bench/gate-1m/generate.py" "$work" "$n"
 "$root/flipgate" --version >/dev/null  # builds the harness once, outside the timing
 
-measure() {  # label, command...: prints "label wall_seconds peak_kib"
-  local label="$1"; shift
-  local log="$work/time-$label.txt"
-  local status=0
-  /usr/bin/time -v "$@" > "$work/out-$label.txt" 2> "$log" || status=$?
-  # flipgate exits 1 for BLOCK, a verdict like 0; anything else is a failed run, not a figure.
-  if [[ $status -ne 0 && !( "$label" == flipgate && $status -eq 1 ) ]]; then
-    echo "$label failed (exit $status):" >&2
-    head -20 "$log" >&2
-    exit 1
-  fi
-  local wall rss
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$log")
-  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
-  echo "$label $wall $rss"
-}
+source "$root/bench/lib/timed.sh"
 
 results="$work/results.txt"
 : > "$results"
 for round in $(seq 1 "$rounds"); do
-  measure flipgate env FLIPGATE_JAVA_OPTS="${FLIPGATE_JAVA_OPTS:-}" "$root/flipgate" gate "$work/suite.yaml" \
+  timed flipgate 1 "$work" env FLIPGATE_JAVA_OPTS="${FLIPGATE_JAVA_OPTS:-}" "$root/flipgate" gate "$work/suite.yaml" \
     --out "$work/flipgate-out" --quiet --no-cache | tee -a "$results"
-  measure python "$python" "$root/bench/gate-vs-pandas/compare.py" "$work" | tee -a "$results"
+  timed python 0 "$work" "$python" "$root/bench/gate-vs-pandas/compare.py" "$work" | tee -a "$results"
 done
 python3 - "$results" <<'PY'
 import statistics, sys

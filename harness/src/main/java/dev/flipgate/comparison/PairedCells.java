@@ -3,6 +3,7 @@ package dev.flipgate.comparison;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * The sufficient statistics of a slice: how many examples share each (label, deployed answer,
@@ -33,20 +34,8 @@ public final class PairedCells {
     for (int[] row : rows) {
       cells.merge((row[0] * classCount + row[1]) * classCount + row[2], 1L, Long::sum);
     }
-    int size = cells.size();
-    int[] label = new int[size];
-    int[] deployed = new int[size];
-    int[] candidate = new int[size];
-    long[] counts = new long[size];
-    int i = 0;
-    for (var cell : cells.entrySet()) {
-      int key = cell.getKey();
-      label[i] = key / (classCount * classCount);
-      deployed[i] = key / classCount % classCount;
-      candidate[i] = key % classCount;
-      counts[i++] = cell.getValue();
-    }
-    return new PairedCells(metrics, classCount, label, deployed, candidate, counts);
+    return ofKeys(metrics, classCount, cells.keySet().stream().mapToInt(Integer::intValue).toArray(),
+        cells.values().stream().mapToLong(Long::longValue).toArray());
   }
 
   /**
@@ -54,22 +43,19 @@ public final class PairedCells {
    *     {@code (label * classCount + deployed) * classCount + candidate}; zero cells are dropped
    */
   static PairedCells ofDense(AnswerMetrics metrics, int classCount, long[] dense) {
-    int size = 0;
-    for (long count : dense) {
-      size += count > 0 ? 1 : 0;
-    }
-    int[] label = new int[size];
-    int[] deployed = new int[size];
-    int[] candidate = new int[size];
-    long[] counts = new long[size];
-    int i = 0;
-    for (int key = 0; key < dense.length; key++) {
-      if (dense[key] > 0) {
-        label[i] = key / (classCount * classCount);
-        deployed[i] = key / classCount % classCount;
-        candidate[i] = key % classCount;
-        counts[i++] = dense[key];
-      }
+    int[] keys = IntStream.range(0, dense.length).filter(key -> dense[key] > 0).toArray();
+    return ofKeys(metrics, classCount, keys, IntStream.of(keys).mapToLong(key -> dense[key]).toArray());
+  }
+
+  /** @param keys cell keys as {@link #ofDense} numbers them, ascending; {@code counts} theirs */
+  private static PairedCells ofKeys(AnswerMetrics metrics, int classCount, int[] keys, long[] counts) {
+    int[] label = new int[keys.length];
+    int[] deployed = new int[keys.length];
+    int[] candidate = new int[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      label[i] = keys[i] / (classCount * classCount);
+      deployed[i] = keys[i] / classCount % classCount;
+      candidate[i] = keys[i] % classCount;
     }
     return new PairedCells(metrics, classCount, label, deployed, candidate, counts);
   }

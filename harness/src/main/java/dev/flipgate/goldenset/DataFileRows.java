@@ -17,7 +17,11 @@ final class DataFileRows {
   private DataFileRows() {}
 
   /** A row and where it came from (a CSV record's physical line, a Parquet row number); valid while it is handed on. */
-  record Row(Path file, long line, TableRecords record) {
+  record Row(Path file, TableRecords record) {
+    long line() {
+      return record.position();
+    }
+
     String get(int column) {
       return record.get(column);
     }
@@ -38,7 +42,6 @@ final class DataFileRows {
       List<String> header = records.header();
       onHeader.accept(header);
       while (records.next()) {
-        long position = records.position(); // CSV: the physical line, blank lines and quoted line breaks counted
         if (records.size() != header.size()) {
           throw records.locate(Problem.at(file))
               .expected(header.size() + " columns, as in the header")
@@ -46,7 +49,7 @@ final class DataFileRows {
               .whatToDo("fix or remove the row, then run again")
               .configurationError("row has the wrong number of columns");
         }
-        onRow.accept(new Row(file, position, records));
+        onRow.accept(new Row(file, records));
       }
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new ConfigurationException(

@@ -21,7 +21,7 @@ import java.util.Set;
  * try (var csv = new CsvRecords(reader)) {
  *   List&lt;String&gt; header = csv.header();
  *   while (csv.next()) {
- *     long line = csv.line();     // 1 is the header
+ *     long line = csv.position(); // the physical line; 1 is the header
  *     String id = csv.get(0);
  *   }
  * }
@@ -96,10 +96,6 @@ public final class CsvRecords implements TableRecords {
   }
 
   /** The physical line the current record starts on (the header is line 1). */
-  public long line() {
-    return recordLine;
-  }
-
   @Override
   public long position() {
     return recordLine;

@@ -100,7 +100,7 @@ class CsvRecordsProperties {
         for (int i = 0; i < records.size(); i++) {
           values.add(records.get(i));
         }
-        rows.add(new Row(records.line(), values));
+        rows.add(new Row(records.position(), values));
       }
       return new Reading(header, rows, null);
     } catch (IllegalArgumentException e) {

@@ -35,7 +35,7 @@ public final class Standardizer {
       int mean = header.indexOf("mean");
       int std = header.indexOf("std");
       while (records.next()) {
-        long line = records.line();
+        long line = records.position();
         if (records.size() != header.size()) {
           throw Problem.at(file).line(line).expected(header.size() + " columns, as in the header")
               .found(records.size() + " columns").whatToDo("fix the row").configurationError("row has the wrong number of columns");
