@@ -55,16 +55,22 @@ public final class ComparisonCalculator {
     NegativeFlips negativeFlips = NegativeFlips.of(examples, kinds);
     List<SliceDefinition> definitions = goldenSet.slices();
     List<BitSet> members = definitions.stream().map(slice -> slice.predicate().members(examples)).toList();
-    // Without class scores every slice is its paired cells, all counted in one pass over the
-    // examples; with scores (or values) a slice needs its examples themselves, and with very many
-    // classes the dense table of k³ cells would not fit, so each slice keeps only its own cells.
-    long[][] cells = goldenSet.task().isRegression() || scored || goldenSet.classes().size() > MAX_DENSE_CLASSES ? null
+    // A classification slice's answer metrics come from its paired cells, all counted in one pass
+    // over the examples; with class scores each model's scores are also laid out and sorted once
+    // for the golden set. Regression needs the values themselves, and with very many classes the
+    // dense table of k³ cells would not fit, so each slice keeps only its own cells.
+    boolean dense = !goldenSet.task().isRegression() && goldenSet.classes().size() <= MAX_DENSE_CLASSES;
+    int k = goldenSet.classes().size();
+    int positive = goldenSet.positiveClass().map(goldenSet.classes()::indexOf).orElse(-1);
+    ScoredRows scores = dense && scored ? ScoredRows.of(goldenSet.classes(), positive, examples, deployed, candidate) : null;
+    long[][] cells = !dense ? null
+        : scores != null ? PairedCellTally.count(k, scores.codes(), members)
         : PairedCellTally.count(goldenSet.classes(), examples, deployed, candidate, members);
     // Slices are independent (each bootstrap has its own seeded stream), so they are compared in
     // parallel; the list keeps the golden set's order, and the numbers do not depend on the threads.
     List<SliceComparison> slices = IntStream.range(0, definitions.size()).parallel()
-        .mapToObj(s -> compareSlice(definitions.get(s), members.get(s), cells == null ? null : cells[s], goldenSet,
-            outcomes, negativeFlips, evidence))
+        .mapToObj(s -> compareSlice(definitions.get(s), members.get(s), cells == null ? null : cells[s], scores,
+            goldenSet, outcomes, negativeFlips, evidence))
         .toList();
     List<AdversarialOutcome> adversarial = new ArrayList<>();
     for (int a = 0; a < goldenSet.adversarialExamples().size(); a++) {
@@ -89,9 +95,12 @@ public final class ComparisonCalculator {
     return rows;
   }
 
-  /** @param denseCells the slice's cell counts from {@link PairedCellTally}, or null to compute from its examples */
+  /**
+   * @param denseCells the slice's cell counts from {@link PairedCellTally}, or null to compute from its examples
+   * @param scores both models' class scores with every example's class codes, or null without scores
+   */
   private static SliceComparison compareSlice(SliceDefinition slice, BitSet memberPositions, long[] denseCells,
-      GoldenSet goldenSet, OutcomeRows outcomes, NegativeFlips negatives, SliceEvidenceCalculator evidence) {
+      ScoredRows scores, GoldenSet goldenSet, OutcomeRows outcomes, NegativeFlips negatives, SliceEvidenceCalculator evidence) {
     List<ExampleOutcome> members = new ArrayList<>();
     List<String> negativeFlips = new ArrayList<>();
     long[] kinds = new long[FlipKind.values().length];
@@ -108,10 +117,14 @@ public final class ComparisonCalculator {
     }
     FlipCounts counts = new FlipCounts(kinds[FlipKind.BOTH_RIGHT.ordinal()], kinds[FlipKind.NEGATIVE.ordinal()],
         kinds[FlipKind.POSITIVE.ordinal()], kinds[FlipKind.BOTH_WRONG.ordinal()]);
-    AnswerMetrics answerMetrics = new AnswerMetrics(goldenSet.classes(),
-        goldenSet.positiveClass().map(goldenSet.classes()::indexOf).orElse(-1));
+    int positive = goldenSet.positiveClass().map(goldenSet.classes()::indexOf).orElse(-1);
+    AnswerMetrics answerMetrics = new AnswerMetrics(goldenSet.classes(), positive);
     SliceComparisonParts parts;
-    if (denseCells != null) {
+    if (denseCells != null && scores != null) {
+      PairedCells cells = PairedCells.ofDense(answerMetrics, goldenSet.classes().size(), denseCells);
+      parts = SliceComparisonParts.of(cells, scores.deployedMetrics(memberPositions),
+          scores.candidateMetrics(memberPositions));
+    } else if (denseCells != null) {
       parts = SliceComparisonParts.of(PairedCells.ofDense(answerMetrics, goldenSet.classes().size(), denseCells));
     } else if (goldenSet.task().isRegression()) {
       parts = SliceComparisonParts.ofValues(members);

@@ -1,7 +1,6 @@
 package dev.flipgate.comparison;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -23,12 +22,14 @@ final class ScoreMetrics {
   private final int positive;
   private final int[] label;
   private final int[] answer;
-  private final double[][] scores;
+  private final ScoreColumns columns;
+  private final int[] rows;
   private final int[][] descending;
   // Per class, in descending score order: whether each example is of the class, and where each
   // run of equal scores ends. Sweeps then read memory in order instead of jumping through rows.
   private final boolean[][] positiveInOrder;
   private final int[][] tieRunEnds;
+  private Map<SliceMetric, Double> values;
   // Per-example terms that do not depend on the weights, computed once for every resample.
   private final double[] logLossTerm;
   private final double[] brierTerm;
@@ -37,41 +38,95 @@ final class ScoreMetrics {
 
   /** @param scores per example, the probability of each class in the golden set's class order */
   ScoreMetrics(int classCount, int positive, int[] label, int[] answer, double[][] scores) {
-    this.classCount = classCount;
+    this(positive, label, answer, ScoreColumns.of(scores, classCount), IntStream.range(0, label.length).toArray(),
+        rowTerms(ScoreColumns.of(scores, classCount), label, positive));
+  }
+
+  /**
+   * @param rows the golden-set row of each of the slice's examples, ascending; {@code label} and
+   *     {@code answer} are by position in the slice, as the weights of {@link #compute} are
+   * @param rowTerms {@link #rowTerms} of the golden set
+   */
+  ScoreMetrics(int positive, int[] label, int[] answer, ScoreColumns columns, int[] rows, double[][] rowTerms) {
+    this.classCount = columns.classCount();
     this.positive = positive;
     this.label = label;
     this.answer = answer;
-    this.scores = scores;
+    this.columns = columns;
+    this.rows = rows;
     this.logLossTerm = new double[label.length];
     this.brierTerm = new double[label.length];
     this.calibrationBin = new int[label.length];
     this.confidence = new double[label.length];
     for (int i = 0; i < label.length; i++) {
-      logLossTerm[i] = logLossOf(i);
-      brierTerm[i] = brierOf(i);
-      confidence[i] = scores[i][answer[i]];
+      logLossTerm[i] = rowTerms[0][rows[i]];
+      brierTerm[i] = rowTerms[1][rows[i]];
+      confidence[i] = score(i, answer[i]);
       calibrationBin[i] = binOf(confidence[i]);
     }
     this.descending = new int[classCount][];
     this.positiveInOrder = new boolean[classCount][];
     this.tieRunEnds = new int[classCount][];
+    // A slice of the whole golden set is in row order: each row is its own position.
+    boolean everyRow = rows.length == columns.rowCount();
+    int[] positionOfRow = everyRow ? new int[0] : positionsOf(rows);
     for (int c = 0; c < classCount; c++) {
-      final int column = c;
-      int[] order = IntStream.range(0, label.length).boxed()
-          .sorted(Comparator.comparingDouble((Integer i) -> -scores[i][column]))
-          .mapToInt(Integer::intValue).toArray();
-      descending[c] = order;
-      positiveInOrder[c] = new boolean[order.length];
-      int[] ends = new int[order.length];
+      // The slice's order is the golden set's, filtered: a run of equal scores ends where the
+      // next member lies in another run of the golden set.
+      int[] global = columns.descending(c);
+      int[] globalRuns = columns.runs(c);
+      int[] order = new int[label.length];
+      boolean[] ofClass = new boolean[label.length];
+      int[] ends = new int[label.length];
+      int next = 0;
       int runs = 0;
-      for (int j = 0; j < order.length; j++) {
-        positiveInOrder[c][j] = label[order[j]] == c;
-        if (j + 1 == order.length || scores[order[j + 1]][c] != scores[order[j]][c]) {
-          ends[runs++] = j + 1;
+      int previousRun = -1;
+      for (int j = 0; j < global.length; j++) {
+        int row = global[j];
+        int position = everyRow ? row : row < positionOfRow.length ? positionOfRow[row] : -1;
+        if (position < 0) {
+          continue;
         }
+        if (next > 0 && globalRuns[j] != previousRun) {
+          ends[runs++] = next;
+        }
+        order[next] = position;
+        ofClass[next] = label[position] == c;
+        previousRun = globalRuns[j];
+        next++;
       }
+      if (next > 0) {
+        ends[runs++] = next;
+      }
+      descending[c] = order;
+      positiveInOrder[c] = ofClass;
       tieRunEnds[c] = Arrays.copyOf(ends, runs);
     }
+  }
+
+  /** Each golden-set row's position in the slice, or -1; as long as the slice's last row needs. */
+  private static int[] positionsOf(int[] rows) {
+    int[] positions = new int[rows.length == 0 ? 0 : rows[rows.length - 1] + 1];
+    Arrays.fill(positions, -1);
+    for (int i = 0; i < rows.length; i++) {
+      positions[rows[i]] = i;
+    }
+    return positions;
+  }
+
+  /** The score of class {@code c} for the slice's example at {@code position}. */
+  private double score(int position, int c) {
+    return columns.score(c, rows[position]);
+  }
+
+  /** The metrics of the slice as it is (every weight 1), computed once. */
+  Map<SliceMetric, Double> values() {
+    if (values == null) {
+      double[] ones = new double[label.length];
+      Arrays.fill(ones, 1.0);
+      values = compute(ones);
+    }
+    return values;
   }
 
   Map<SliceMetric, Double> compute(double[] weight) {
@@ -112,6 +167,191 @@ final class ScoreMetrics {
     return values;
   }
 
+  /**
+   * Each example's empirical influence on each metric: {@code n} times the derivative of the
+   * metric with respect to the example's weight, at the slice as it is. A metric moves, to first
+   * order, by {@code Σ (wᵢ − 1) ψᵢ / n} when the weights move from 1 to {@code w}; so over Poisson(1)
+   * resampling weights its variance is {@code Σ ψᵢ² / n²} — the bootstrap's variance, without
+   * resampling (for ROC AUC this is DeLong's variance). Metrics undefined on the slice are absent.
+   */
+  Map<SliceMetric, double[]> influences() {
+    int n = label.length;
+    Map<SliceMetric, double[]> influences = new EnumMap<>(SliceMetric.class);
+    if (n == 0) {
+      return influences;
+    }
+    Map<SliceMetric, Double> values = values();
+    influences.put(SliceMetric.LOG_LOSS, centred(logLossTerm, values.get(SliceMetric.LOG_LOSS)));
+    influences.put(SliceMetric.BRIER_SCORE, centred(brierTerm, values.get(SliceMetric.BRIER_SCORE)));
+    influences.put(SliceMetric.EXPECTED_CALIBRATION_ERROR, calibrationInfluence(values.get(SliceMetric.EXPECTED_CALIBRATION_ERROR)));
+    double[] apSum = new double[n];
+    double[] aucSum = new double[n];
+    int apCount = 0;
+    int aucCount = 0;
+    for (int c = 0; c < classCount; c++) {
+      double[][] curve = curveInfluence(c);
+      if (curve[0] != null) {
+        add(apSum, curve[0]);
+        apCount++;
+      }
+      if (curve[1] != null) {
+        add(aucSum, curve[1]);
+        aucCount++;
+      }
+      if (c == positive) {
+        putIfPresent(influences, SliceMetric.AVERAGE_PRECISION, curve[0]);
+        putIfPresent(influences, SliceMetric.ROC_AUC, curve[1]);
+      }
+    }
+    if (apCount > 0) {
+      influences.put(SliceMetric.MEAN_AVERAGE_PRECISION, scaled(apSum, 1.0 / apCount));
+    }
+    if (aucCount > 0) {
+      influences.put(SliceMetric.MACRO_ROC_AUC, scaled(aucSum, 1.0 / aucCount));
+    }
+    return influences;
+  }
+
+  /** A mean's influence: each term less the mean. */
+  private static double[] centred(double[] terms, double mean) {
+    double[] influence = new double[terms.length];
+    for (int i = 0; i < terms.length; i++) {
+      influence[i] = terms[i] - mean;
+    }
+    return influence;
+  }
+
+  /** ECE = Σ_bins |correct − confidence| / n, so an example moves its bin's gap by its own, in the gap's direction. */
+  private double[] calibrationInfluence(double error) {
+    double[] gap = new double[CALIBRATION_BINS];
+    for (int i = 0; i < label.length; i++) {
+      gap[calibrationBin[i]] += (answer[i] == label[i] ? 1 : 0) - confidence[i];
+    }
+    double[] influence = new double[label.length];
+    for (int i = 0; i < label.length; i++) {
+      double own = (answer[i] == label[i] ? 1 : 0) - confidence[i];
+      influence[i] = Math.signum(gap[calibrationBin[i]]) * own - error;
+    }
+    return influence;
+  }
+
+  /**
+   * Class {@code c}'s average precision and ROC AUC influences, run by run of equal scores:
+   * {@code [0]} null without positives, {@code [1]} null without positives or negatives. With
+   * TP_k, FP_k the positives and negatives scored at or above run k, A_k = TP_k + FP_k, P and N
+   * the totals: AP = Σ_k ΔTP_k·TP_k/A_k / P, so a positive in run m adds TP_m/A_m + Σ_{k≥m}
+   * ΔTP_k·FP_k/A_k² and a negative −Σ_{k≥m} ΔTP_k·TP_k/A_k²; AUC is the Mann–Whitney statistic
+   * (ties count a half), so an example adds its share of the other kind it outranks.
+   */
+  private double[][] curveInfluence(int c) {
+    int n = label.length;
+    int[] order = descending[c];
+    boolean[] isPositive = positiveInOrder[c];
+    int[] ends = tieRunEnds[c];
+    double[] runPositives = new double[ends.length];
+    double[] runNegatives = new double[ends.length];
+    int start = 0;
+    for (int k = 0; k < ends.length; k++) {
+      for (int j = start; j < ends[k]; j++) {
+        if (isPositive[j]) {
+          runPositives[k]++;
+        } else {
+          runNegatives[k]++;
+        }
+      }
+      start = ends[k];
+    }
+    double positives = Arrays.stream(runPositives).sum();
+    double negatives = n - positives;
+    if (positives == 0) {
+      return new double[2][];
+    }
+    double[] curve = curveOfRuns(runPositives, runNegatives, positives, negatives);
+    // Suffix sums over runs, from the last (lowest score) back.
+    double[] positiveGain = new double[ends.length + 1];
+    double[] negativeLoss = new double[ends.length + 1];
+    double truePositives = positives;
+    double falsePositives = negatives;
+    for (int k = ends.length - 1; k >= 0; k--) {
+      double atOrAbove = truePositives + falsePositives;
+      double share = runPositives[k] == 0 ? 0 : runPositives[k] / (atOrAbove * atOrAbove);
+      positiveGain[k] = positiveGain[k + 1] + share * falsePositives;
+      negativeLoss[k] = negativeLoss[k + 1] + share * truePositives;
+      truePositives -= runPositives[k];
+      falsePositives -= runNegatives[k];
+    }
+    double[] precision = new double[n];
+    double[] area = negatives == 0 ? null : new double[n];
+    double positivesAbove = 0;
+    double negativesAbove = 0;
+    start = 0;
+    for (int k = 0; k < ends.length; k++) {
+      double truePositivesHere = positivesAbove + runPositives[k];
+      double atOrAbove = truePositivesHere + negativesAbove + runNegatives[k];
+      for (int j = start; j < ends[k]; j++) {
+        int i = order[j];
+        if (isPositive[j]) {
+          precision[i] = n * (truePositivesHere / atOrAbove + positiveGain[k] - curve[0]) / positives;
+          if (area != null) {
+            double outranked = negatives - negativesAbove - runNegatives[k] + runNegatives[k] / 2;
+            area[i] = n * (outranked / negatives - curve[1]) / positives;
+          }
+        } else {
+          precision[i] = -n * negativeLoss[k] / positives;
+          if (area != null) {
+            double outrankedBy = positivesAbove + runPositives[k] / 2;
+            area[i] = n * (outrankedBy / positives - curve[1]) / negatives;
+          }
+        }
+      }
+      positivesAbove += runPositives[k];
+      negativesAbove += runNegatives[k];
+      start = ends[k];
+    }
+    return new double[][] {precision, area};
+  }
+
+  /** {@link #sweep} at unit weights from the runs' counts: the same sums in the same order. */
+  private static double[] curveOfRuns(double[] runPositives, double[] runNegatives, double positives, double negatives) {
+    double truePositives = 0;
+    double falsePositives = 0;
+    double recalled = 0;
+    double precisionSum = 0;
+    double area = 0;
+    for (int k = 0; k < runPositives.length; k++) {
+      double previousTruePositives = truePositives;
+      double previousFalsePositives = falsePositives;
+      truePositives += runPositives[k];
+      falsePositives += runNegatives[k];
+      area += (falsePositives - previousFalsePositives) * (truePositives + previousTruePositives) / 2;
+      if (truePositives + falsePositives > 0) {
+        double recall = truePositives / positives;
+        precisionSum += (recall - recalled) * truePositives / (truePositives + falsePositives);
+        recalled = recall;
+      }
+    }
+    return new double[] {precisionSum, negatives == 0 ? Double.NaN : area / (positives * negatives)};
+  }
+
+  private static void add(double[] sum, double[] terms) {
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] += terms[i];
+    }
+  }
+
+  private static double[] scaled(double[] values, double factor) {
+    for (int i = 0; i < values.length; i++) {
+      values[i] *= factor;
+    }
+    return values;
+  }
+
+  private static void putIfPresent(Map<SliceMetric, double[]> influences, SliceMetric metric, double[] influence) {
+    if (influence != null) {
+      influences.put(metric, influence);
+    }
+  }
+
   private double logLoss(double[] weight) {
     double sum = 0;
     for (int i = 0; i < label.length; i++) {
@@ -120,12 +360,25 @@ final class ScoreMetrics {
     return sum;
   }
 
-  private double logLossOf(int i) {
-    double rowSum = 0;
-    for (int c = 0; c < classCount; c++) {
-      rowSum += clip(scores[i][c]);
+  /**
+   * Every golden-set row's log-loss and Brier terms, which depend on the row alone: made once for
+   * all slices. {@code label} is by row.
+   */
+  static double[][] rowTerms(ScoreColumns columns, int[] label, int positive) {
+    double[][] terms = new double[2][label.length];
+    for (int row = 0; row < label.length; row++) {
+      terms[0][row] = logLossOf(columns, row, label[row]);
+      terms[1][row] = brierOf(columns, row, label[row], positive);
     }
-    return -Math.log(clip(scores[i][label[i]]) / rowSum);
+    return terms;
+  }
+
+  private static double logLossOf(ScoreColumns columns, int row, int label) {
+    double rowSum = 0;
+    for (int c = 0; c < columns.classCount(); c++) {
+      rowSum += clip(columns.score(c, row));
+    }
+    return -Math.log(clip(columns.score(label, row)) / rowSum);
   }
 
   private static double clip(double p) {
@@ -140,14 +393,14 @@ final class ScoreMetrics {
     return sum;
   }
 
-  private double brierOf(int i) {
-    if (positive >= 0 && classCount == 2) {
-      double error = scores[i][positive] - (label[i] == positive ? 1 : 0);
+  private static double brierOf(ScoreColumns columns, int row, int label, int positive) {
+    if (positive >= 0 && columns.classCount() == 2) {
+      double error = columns.score(positive, row) - (label == positive ? 1 : 0);
       return error * error;
     }
     double sum = 0;
-    for (int c = 0; c < classCount; c++) {
-      double error = scores[i][c] - (label[i] == c ? 1 : 0);
+    for (int c = 0; c < columns.classCount(); c++) {
+      double error = columns.score(c, row) - (label == c ? 1 : 0);
       sum += error * error;
     }
     return sum;

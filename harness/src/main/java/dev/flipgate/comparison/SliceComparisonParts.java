@@ -20,8 +20,8 @@ record SliceComparisonParts(
     Optional<ScoreMetrics> deployedScores = answers.deployedScoreMetrics();
     Optional<ScoreMetrics> candidateScores = answers.candidateScoreMetrics();
     return new SliceComparisonParts(
-        withScores(metrics.compute(answers.label, answers.deployed, ones, true), deployedScores, ones),
-        withScores(metrics.compute(answers.label, answers.candidate, ones, true), candidateScores, ones),
+        withScores(metrics.compute(answers.label, answers.deployed, ones, true), deployedScores),
+        withScores(metrics.compute(answers.label, answers.candidate, ones, true), candidateScores),
         Optional.of(answers.cells()), deployedScores, candidateScores, Optional.empty(), Optional.empty());
   }
 
@@ -30,6 +30,13 @@ record SliceComparisonParts(
     ClassificationMetrics[] metrics = cells.sliceMetrics();
     return new SliceComparisonParts(metrics[0], metrics[1], Optional.of(cells), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty());
+  }
+
+  /** A slice with class scores: its answer metrics from its paired cells, its score metrics from the scores. */
+  static SliceComparisonParts of(PairedCells cells, Optional<ScoreMetrics> deployedScores, Optional<ScoreMetrics> candidateScores) {
+    ClassificationMetrics[] metrics = cells.sliceMetrics();
+    return new SliceComparisonParts(withScores(metrics[0], deployedScores), withScores(metrics[1], candidateScores),
+        Optional.of(cells), deployedScores, candidateScores, Optional.empty(), Optional.empty());
   }
 
   static SliceComparisonParts ofValues(List<ExampleOutcome> outcomes) {
@@ -45,13 +52,13 @@ record SliceComparisonParts(
     return new ClassificationMetrics(values.compute(ones), List.of(), new long[0][0]);
   }
 
-  private static ClassificationMetrics withScores(ClassificationMetrics answers, Optional<ScoreMetrics> scores, double[] ones) {
+  private static ClassificationMetrics withScores(ClassificationMetrics answers, Optional<ScoreMetrics> scores) {
     if (scores.isEmpty()) {
       return answers;
     }
     var values = new EnumMap<SliceMetric, Double>(SliceMetric.class);
     values.putAll(answers.values());
-    values.putAll(scores.get().compute(ones));
+    values.putAll(scores.get().values());
     return new ClassificationMetrics(values, answers.perClass(), answers.confusion());
   }
 

@@ -16,7 +16,8 @@ import java.util.OptionalDouble;
  * paired proportions and McNemar's exact test; other answer-based metric deltas a paired
  * bootstrap over the slice's {@link PairedCells} (cost independent of the slice's size);
  * score-based deltas a paired bootstrap over its examples (both models' scores of an example
- * move together); the negative flip rate Clopper–Pearson.
+ * move together) up to {@link #EXACT_SCORE_BOOTSTRAP_LIMIT} examples and a paired delta-method
+ * interval beyond, and so do regression metrics; the negative flip rate Clopper–Pearson.
  */
 final class SliceEvidenceCalculator {
   private static final SliceMetric[] ANSWER_METRICS =
@@ -25,6 +26,15 @@ final class SliceEvidenceCalculator {
       Arrays.stream(SliceMetric.values()).filter(m -> m.source() == SliceMetric.Source.SCORES).toArray(SliceMetric[]::new);
   private static final SliceMetric[] VALUE_METRICS =
       Arrays.stream(SliceMetric.values()).filter(m -> m.source() == SliceMetric.Source.VALUES).toArray(SliceMetric[]::new);
+
+  /**
+   * The largest slice whose score-metric (and regression-metric) deltas are bootstrapped example
+   * by example. Each resample re-reads every example (for scores a sweep per class), so beyond this
+   * the cost grows with examples × resamples; larger slices take the delta-method interval on the
+   * same paired influences ({@link InfluenceInterval}), whose variance is the bootstrap's to first
+   * order.
+   */
+  static final int EXACT_SCORE_BOOTSTRAP_LIMIT = 20_000;
 
   private final EvidenceSettings settings;
   private final PoissonBootstrap bootstrap;
@@ -36,8 +46,6 @@ final class SliceEvidenceCalculator {
 
   SliceEvidence of(String slice, FlipCounts counts, SliceComparisonParts parts) {
     Map<SliceMetric, Interval> intervals = new EnumMap<>(SliceMetric.class);
-    long[] ones = new long[(int) counts.n()];
-    Arrays.fill(ones, 1);
     if (counts.n() > 0 && parts.cells().isPresent()) {
       PairedCells cells = parts.cells().get();
       collect(intervals, ANSWER_METRICS, bootstrap.intervals(cells.counts(),
@@ -47,16 +55,24 @@ final class SliceEvidenceCalculator {
     if (counts.n() > 0 && parts.deployedScores().isPresent() && parts.candidateScores().isPresent()) {
       ScoreMetrics deployed = parts.deployedScores().get();
       ScoreMetrics candidate = parts.candidateScores().get();
-      collect(intervals, SCORE_METRICS, bootstrap.intervals(ones,
-          w -> deltas(SCORE_METRICS, deployed.compute(w), candidate.compute(w)), SCORE_METRICS.length,
-          "slice-scores/" + slice));
+      if (counts.n() <= EXACT_SCORE_BOOTSTRAP_LIMIT) {
+        collect(intervals, SCORE_METRICS, bootstrap.intervals(eachExampleOnce(counts.n()),
+            w -> deltas(SCORE_METRICS, deployed.compute(w), candidate.compute(w)), SCORE_METRICS.length,
+            "slice-scores/" + slice));
+      } else {
+        intervals.putAll(InfluenceInterval.ofDeltas(deployed.influences(), candidate.influences(), parts, settings.level()));
+      }
     }
     if (counts.n() > 0 && parts.deployedValues().isPresent()) {
       ValueMetrics deployed = parts.deployedValues().get();
       ValueMetrics candidate = parts.candidateValues().orElseThrow();
-      collect(intervals, VALUE_METRICS, bootstrap.intervals(ones,
-          w -> deltas(VALUE_METRICS, deployed.compute(w), candidate.compute(w)), VALUE_METRICS.length,
-          "slice-values/" + slice));
+      if (counts.n() <= EXACT_SCORE_BOOTSTRAP_LIMIT) {
+        collect(intervals, VALUE_METRICS, bootstrap.intervals(eachExampleOnce(counts.n()),
+            w -> deltas(VALUE_METRICS, deployed.compute(w), candidate.compute(w)), VALUE_METRICS.length,
+            "slice-values/" + slice));
+      } else {
+        intervals.putAll(InfluenceInterval.ofDeltas(deployed.influences(), candidate.influences(), parts, settings.level()));
+      }
     }
     Map<SliceMetric, MetricEvidence> deltas = new EnumMap<>(SliceMetric.class);
     for (SliceMetric metric : SliceMetric.values()) {
@@ -78,6 +94,13 @@ final class SliceEvidenceCalculator {
           tested ? Optional.of(McNemarExactTest.NAME) : Optional.empty()));
     }
     return new SliceEvidence(deltas, negativeFlipRate(counts));
+  }
+
+  /** Cell counts that make each example a cell of its own: a bootstrap of the examples themselves. */
+  private static long[] eachExampleOnce(long n) {
+    long[] ones = new long[Math.toIntExact(n)];
+    Arrays.fill(ones, 1);
+    return ones;
   }
 
   private static void collect(Map<SliceMetric, Interval> into, SliceMetric[] metrics, Interval[] intervals) {

@@ -19,7 +19,44 @@ public final class CsvNumbers {
     if (text == null || !isNumeral(text)) {
       return special(text);
     }
-    return OptionalDouble.of(Double.parseDouble(text));
+    double plain = plainDecimal(text);
+    return OptionalDouble.of(Double.isNaN(plain) ? Double.parseDouble(text) : plain);
+  }
+
+  private static final double[] POWERS_OF_TEN = java.util.stream.IntStream.rangeClosed(0, 22)
+      .mapToDouble(k -> Double.parseDouble("1e" + k)).toArray();
+
+  /**
+   * A numeral of at most 15 digits without exponent (scores as files usually write them, e.g.
+   * 0.03125), as Double.parseDouble reads it but several times faster: its digits m and 10^k are
+   * both exact doubles, and IEEE division rounds m / 10^k correctly, as parseDouble rounds the
+   * decimal. NaN when the numeral is not of that form.
+   */
+  private static double plainDecimal(String text) {
+    int i = 0;
+    boolean negative = text.charAt(0) == '-';
+    if (negative || text.charAt(0) == '+') {
+      i++;
+    }
+    long digits = 0;
+    int count = 0;
+    int fraction = -1;
+    for (; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '.') {
+        fraction = 0;
+      } else if (isDigit(c) && count < 15) {
+        digits = digits * 10 + (c - '0');
+        count++;
+        if (fraction >= 0) {
+          fraction++;
+        }
+      } else {
+        return Double.NaN;
+      }
+    }
+    double value = fraction > 0 ? digits / POWERS_OF_TEN[fraction] : digits;
+    return negative ? -value : value;
   }
 
   /** Whether {@code text} is a finite number in the form {@link #parse} accepts (NaN and Infinity are not). */

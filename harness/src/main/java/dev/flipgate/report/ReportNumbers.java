@@ -1,5 +1,6 @@
 package dev.flipgate.report;
 
+import dev.flipgate.comparison.InfluenceInterval;
 import dev.flipgate.comparison.SliceMetric;
 import dev.flipgate.report.result.ResultDocument;
 import java.util.Locale;
@@ -19,10 +20,13 @@ public final class ReportNumbers {
    */
   public static String intervalNote(ResultDocument result) {
     String level = String.format(Locale.ROOT, "%s%%", trim(result.evidence().level() * 100));
+    boolean deltaMethod = result.slices().stream().flatMap(slice -> slice.deltas().values().stream())
+        .anyMatch(delta -> delta.ci() != null && InfluenceInterval.METHOD.equals(delta.ci().method()));
     return result.task().equals("regression")
         ? "Δ = candidate − deployed, with its " + level + " paired bootstrap interval"
         : "Δ = candidate − deployed, with its " + level + " interval (accuracy: Tango's score interval for paired"
-            + " proportions; other metrics: paired bootstrap)";
+            + " proportions; other metrics: paired bootstrap"
+            + (deltaMethod ? ", score metrics of the largest slices: paired delta-method interval" : "") + ")";
   }
 
   private static String trim(double percent) {

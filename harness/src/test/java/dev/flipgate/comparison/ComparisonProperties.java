@@ -12,6 +12,7 @@ import dev.flipgate.gate.SignificantAccuracyDropRule;
 import dev.flipgate.gate.Verdict;
 import dev.flipgate.goldenset.GoldenSet;
 import dev.flipgate.goldenset.GoldenSetLoader;
+import dev.flipgate.model.ClassScores;
 import dev.flipgate.model.Prediction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -130,6 +131,56 @@ class ComparisonProperties {
       assertThat(slice.negativeFlipIds()).isEqualTo(
           members.stream().filter(o -> o.kind() == FlipKind.NEGATIVE).map(ExampleOutcome::id).toList());
     }
+  }
+
+  /**
+   * With class scores, a slice's answer metrics come from the cells counted in one pass and its
+   * score metrics from score columns sorted once for the golden set; both must equal the slice
+   * computed from its own examples one by one, metrics and intervals alike, to the last bit.
+   */
+  @Property(tries = 60)
+  void scoreColumnsSortedOnceEqualTheSliceComputedExampleByExample(@ForAll("answers") List<Integer> deployed,
+      @ForAll("answers") List<Integer> candidate, @ForAll("scoreGrid") List<Integer> deployedGrid,
+      @ForAll("scoreGrid") List<Integer> candidateGrid) {
+    Comparison comparison = ComparisonCalculator.compare(GOLDEN_SET, scored(deployed, deployedGrid),
+        scored(candidate, candidateGrid), EVIDENCE);
+
+    for (SliceComparison slice : comparison.slices()) {
+      var predicate = GOLDEN_SET.slice(slice.name()).orElseThrow().predicate();
+      List<ExampleOutcome> members = comparison.outcomes().stream()
+          .filter(o -> predicate.contains(GOLDEN_SET.examplesById().get(o.id()))).toList();
+      var byExample = SliceComparisonParts.of(SliceAnswers.of(CLASSES, java.util.Optional.empty(), members));
+
+      assertThat(slice.deployed().values()).as(slice.name()).containsKey(SliceMetric.MACRO_ROC_AUC)
+          .isEqualTo(byExample.deployed().values());
+      assertThat(slice.candidate().values()).as(slice.name()).isEqualTo(byExample.candidate().values());
+      assertThat(slice.evidence()).as(slice.name())
+          .isEqualTo(new SliceEvidenceCalculator(EVIDENCE).of(slice.name(), slice.counts(), byExample));
+    }
+  }
+
+  /** Per example and class, a weight from 1 to 4 (so scores tie often), then per adversarial example. */
+  @Provide
+  Arbitrary<List<Integer>> scoreGrid() {
+    return Arbitraries.integers().between(1, 4).list().ofSize((EXAMPLES + 2) * CLASSES.size());
+  }
+
+  private static Map<String, Prediction> scored(List<Integer> answers, List<Integer> grid) {
+    Map<String, Prediction> predictions = new HashMap<>();
+    predictions(answers).forEach((id, answer) -> {
+      int row = id.equals("e0~n") ? EXAMPLES : id.equals("e1~n") ? EXAMPLES + 1 : Integer.parseInt(id.substring(1));
+      double[] scores = new double[CLASSES.size()];
+      double sum = 0;
+      for (int c = 0; c < scores.length; c++) {
+        scores[c] = grid.get(row * CLASSES.size() + c);
+        sum += scores[c];
+      }
+      for (int c = 0; c < scores.length; c++) {
+        scores[c] /= sum;
+      }
+      predictions.put(id, new Prediction(answer.label(), java.util.Optional.of(new ClassScores(CLASSES, scores))));
+    });
+    return predictions;
   }
 
   /**
