@@ -2,11 +2,13 @@ package dev.flipgate.comparison;
 
 import dev.flipgate.goldenset.DictionaryColumn;
 import dev.flipgate.goldenset.ExampleTable;
+import dev.flipgate.model.AnswerColumns;
 import dev.flipgate.model.Prediction;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Counts every slice's (label, deployed answer, candidate answer) cells in one pass over the
@@ -28,9 +30,10 @@ final class PairedCellTally {
     int[] classOfLabel = classOfLabel(codes, examples.labels());
     long[][] cells = new long[members.size()][Math.multiplyExact(k, Math.multiplyExact(k, k))];
     BitSet[] slices = members.toArray(BitSet[]::new);
+    IntUnaryOperator before = codeOfRow(classes, codes, deployed);
+    IntUnaryOperator after = codeOfRow(classes, codes, candidate);
     for (int row = 0; row < examples.size(); row++) {
-      int cell = (classOfLabel[examples.labels().code(row)] * k + code(codes, deployed.get(row).label())) * k
-          + code(codes, candidate.get(row).label());
+      int cell = (classOfLabel[examples.labels().code(row)] * k + before.applyAsInt(row)) * k + after.applyAsInt(row);
       add(cells, slices, row, cell);
     }
     return cells;
@@ -58,11 +61,26 @@ final class PairedCellTally {
       int[] after = new int[n];
       for (int row = 0; row < n; row++) {
         label[row] = classOfLabel[examples.labels().code(row)];
-        before[row] = code(codes, deployed.get(row).label());
-        after[row] = code(codes, candidate.get(row).label());
       }
+      answerCodes(classes, codes, deployed, before);
+      answerCodes(classes, codes, candidate, after);
       return new ClassCodes(label, before, after);
     }
+
+    private static void answerCodes(List<String> classes, Map<String, Integer> codes, List<Prediction> answers, int[] into) {
+      IntUnaryOperator codeOf = codeOfRow(classes, codes, answers);
+      for (int row = 0; row < into.length; row++) {
+        into[row] = codeOf.applyAsInt(row);
+      }
+    }
+  }
+
+  /** Each row's answer as a class index: stored answers in the golden set's classes are codes already. */
+  private static IntUnaryOperator codeOfRow(List<String> classes, Map<String, Integer> codes, List<Prediction> answers) {
+    if (answers instanceof AnswerColumns stored && stored.classes().equals(classes)) {
+      return stored::code;
+    }
+    return row -> code(codes, answers.get(row).label());
   }
 
   private static void add(long[][] cells, BitSet[] slices, int row, int cell) {

@@ -1,5 +1,6 @@
 package dev.flipgate.comparison;
 
+import dev.flipgate.model.AnswerColumns;
 import dev.flipgate.model.Prediction;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -14,17 +15,20 @@ import java.util.stream.IntStream;
  */
 final class ScoreColumns {
   private final double[][] scores;
+  private final int rows;
   private final BitSet scored;
   private final int[][] descending;
-  private final int[][] runs;
+  private final BitSet[] runStarts;
 
-  private ScoreColumns(double[][] scores, BitSet scored) {
+  /** @param rows how many rows, from the first, are the golden set's examples (the columns may hold more) */
+  private ScoreColumns(double[][] scores, int rows, BitSet scored) {
     this.scores = scores;
+    this.rows = rows;
     this.scored = scored;
-    int[][][] sorted = IntStream.range(0, scores.length).parallel().mapToObj(c -> descending(scores[c]))
-        .toArray(int[][][]::new);
-    this.descending = Arrays.stream(sorted).map(orderAndRuns -> orderAndRuns[0]).toArray(int[][]::new);
-    this.runs = Arrays.stream(sorted).map(orderAndRuns -> orderAndRuns[1]).toArray(int[][]::new);
+    this.descending = IntStream.range(0, scores.length).parallel().mapToObj(c -> descending(scores[c], rows))
+        .toArray(int[][]::new);
+    this.runStarts = IntStream.range(0, scores.length).parallel().mapToObj(c -> runStarts(scores[c], descending[c]))
+        .toArray(BitSet[]::new);
   }
 
   /** @param rows per row, the probability of each class in the golden set's class order */
@@ -37,7 +41,7 @@ final class ScoreColumns {
     }
     BitSet all = new BitSet(rows.length);
     all.set(0, rows.length);
-    return new ScoreColumns(columns, all);
+    return new ScoreColumns(columns, rows.length, all);
   }
 
   /**
@@ -45,6 +49,12 @@ final class ScoreColumns {
    * @return the columns, or empty when no example has scores
    */
   static Optional<ScoreColumns> of(List<Prediction> answers, int rows, int classCount) {
+    if (answers instanceof AnswerColumns stored && stored.classes().size() == classCount) {
+      // Stored answers are columns already: read in place.
+      BitSet scored = stored.scoredRows().get(0, rows);
+      return stored.scoreColumns().filter(columns -> !scored.isEmpty())
+          .map(columns -> new ScoreColumns(columns, rows, scored));
+    }
     double[][] columns = new double[classCount][rows];
     BitSet scored = new BitSet(rows);
     for (int row = 0; row < rows; row++) {
@@ -57,12 +67,12 @@ final class ScoreColumns {
         scored.set(row);
       }
     }
-    return scored.isEmpty() ? Optional.empty() : Optional.of(new ScoreColumns(columns, scored));
+    return scored.isEmpty() ? Optional.empty() : Optional.of(new ScoreColumns(columns, rows, scored));
   }
 
-  /** How many golden-set rows the columns cover (every class has at least two: a task has two classes). */
+  /** How many golden-set rows the columns cover. */
   int rowCount() {
-    return scores[0].length;
+    return rows;
   }
 
   int classCount() {
@@ -86,22 +96,30 @@ final class ScoreColumns {
   }
 
   /**
-   * For each place of {@link #descending}, which run of equal scores it is in (0 for the highest
-   * score, then 1, …): two rows tie exactly when their runs are equal.
+   * The places of {@link #descending} where a run of equal scores begins: two rows tie exactly
+   * when no run begins after the first of them up to the second. (A bit a place, not an int.)
    */
-  int[] runs(int c) {
-    return runs[c];
+  BitSet runStarts(int c) {
+    return runStarts[c];
+  }
+
+  private static BitSet runStarts(double[] column, int[] order) {
+    BitSet starts = new BitSet(order.length);
+    for (int place = 0; place < order.length; place++) {
+      if (place == 0 || column[order[place]] != column[order[place - 1]]) {
+        starts.set(place);
+      }
+    }
+    return starts;
   }
 
   /**
    * A stable descending order without boxing: each row's key is its score as a float (whose bits
    * order non-negative numbers as they compare) above its row number, so one primitive sort of
    * longs puts rows in descending order of float score, ties in row order. Rows whose float scores
-   * tie but whose double scores differ are then put in order among themselves. Returns the order
-   * and, for each place in it, the run of equal (double) scores it belongs to.
+   * tie but whose double scores differ are then put in order among themselves.
    */
-  private static int[][] descending(double[] column) {
-    int n = column.length;
+  private static int[] descending(double[] column, int n) {
     long[] keys = new long[n];
     for (int row = 0; row < n; row++) {
       long descendingFloat = Integer.MAX_VALUE - Float.floatToIntBits((float) column[row] + 0.0f);
@@ -122,15 +140,7 @@ final class ScoreColumns {
       }
       start = end;
     }
-    int[] runOfPlace = new int[n];
-    int run = 0;
-    for (int place = 1; place < n; place++) {
-      if (column[order[place]] != column[order[place - 1]]) {
-        run++;
-      }
-      runOfPlace[place] = run;
-    }
-    return new int[][] {order, runOfPlace};
+    return order;
   }
 
   /** Rows {@code order[start, end)} share a float score: orders them by double score, descending, stably. */

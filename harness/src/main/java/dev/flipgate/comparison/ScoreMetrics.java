@@ -1,6 +1,7 @@
 package dev.flipgate.comparison;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -30,6 +31,7 @@ final class ScoreMetrics {
   private final boolean[][] positiveInOrder;
   private final int[][] tieRunEnds;
   private Map<SliceMetric, Double> values;
+  private final double[][][] runCounts;
   // Per-example terms that do not depend on the weights, computed once for every resample.
   private final double[] logLossTerm;
   private final double[] brierTerm;
@@ -67,32 +69,40 @@ final class ScoreMetrics {
     this.descending = new int[classCount][];
     this.positiveInOrder = new boolean[classCount][];
     this.tieRunEnds = new int[classCount][];
+    this.runCounts = new double[classCount][][];
     // A slice of the whole golden set is in row order: each row is its own position.
     boolean everyRow = rows.length == columns.rowCount();
     int[] positionOfRow = everyRow ? new int[0] : positionsOf(rows);
+    // Most rows of a small slice's golden set are not in it: the bit set (an eighth of a byte a
+    // row, so it stays in cache) says so before the position table is read.
+    BitSet members = new BitSet(columns.rowCount());
+    for (int row : rows) {
+      members.set(row);
+    }
     for (int c = 0; c < classCount; c++) {
-      // The slice's order is the golden set's, filtered: a run of equal scores ends where the
-      // next member lies in another run of the golden set.
+      // The slice's order is the golden set's, filtered: a run of equal scores ends where a run
+      // of the golden set began since the previous member.
       int[] global = columns.descending(c);
-      int[] globalRuns = columns.runs(c);
+      BitSet runStarts = columns.runStarts(c);
       int[] order = new int[label.length];
       boolean[] ofClass = new boolean[label.length];
       int[] ends = new int[label.length];
       int next = 0;
       int runs = 0;
-      int previousRun = -1;
+      boolean runBegan = false;
       for (int j = 0; j < global.length; j++) {
+        runBegan |= runStarts.get(j);
         int row = global[j];
-        int position = everyRow ? row : row < positionOfRow.length ? positionOfRow[row] : -1;
-        if (position < 0) {
+        if (!everyRow && !members.get(row)) {
           continue;
         }
-        if (next > 0 && globalRuns[j] != previousRun) {
+        if (next > 0 && runBegan) {
           ends[runs++] = next;
         }
+        runBegan = false;
+        int position = everyRow ? row : positionOfRow[row];
         order[next] = position;
         ofClass[next] = label[position] == c;
-        previousRun = globalRuns[j];
         next++;
       }
       if (next > 0) {
@@ -119,17 +129,33 @@ final class ScoreMetrics {
     return columns.score(c, rows[position]);
   }
 
-  /** The metrics of the slice as it is (every weight 1), computed once. */
+  /**
+   * The metrics of the slice as it is (every weight 1), computed once; the curves from each run's
+   * counts, which give {@link #sweep}'s sums at unit weights exactly (they are whole numbers).
+   */
   Map<SliceMetric, Double> values() {
     if (values == null) {
       double[] ones = new double[label.length];
       Arrays.fill(ones, 1.0);
-      values = compute(ones);
+      values = compute(ones, (c, into) -> {
+        double[] curve = unitCurve(c);
+        into[0] = curve[0];
+        into[1] = curve[1];
+      });
     }
     return values;
   }
 
   Map<SliceMetric, Double> compute(double[] weight) {
+    return compute(weight, (c, into) -> sweep(c, weight, into));
+  }
+
+  /** Writes class c's average precision and ROC AUC into a two-element array. */
+  private interface Curve {
+    void of(int c, double[] into);
+  }
+
+  private Map<SliceMetric, Double> compute(double[] weight, Curve curveOf) {
     Map<SliceMetric, Double> values = new EnumMap<>(SliceMetric.class);
     double total = Arrays.stream(weight).sum();
     if (total == 0) {
@@ -144,7 +170,7 @@ final class ScoreMetrics {
     int aucCount = 0;
     double[] curve = new double[2];
     for (int c = 0; c < classCount; c++) {
-      sweep(c, weight, curve);
+      curveOf.of(c, curve);
       if (Double.isFinite(curve[0])) {
         apSum += curve[0];
         apCount++;
@@ -248,25 +274,14 @@ final class ScoreMetrics {
     int[] order = descending[c];
     boolean[] isPositive = positiveInOrder[c];
     int[] ends = tieRunEnds[c];
-    double[] runPositives = new double[ends.length];
-    double[] runNegatives = new double[ends.length];
-    int start = 0;
-    for (int k = 0; k < ends.length; k++) {
-      for (int j = start; j < ends[k]; j++) {
-        if (isPositive[j]) {
-          runPositives[k]++;
-        } else {
-          runNegatives[k]++;
-        }
-      }
-      start = ends[k];
-    }
+    double[] runPositives = runCounts(c)[0];
+    double[] runNegatives = runCounts(c)[1];
     double positives = Arrays.stream(runPositives).sum();
     double negatives = n - positives;
     if (positives == 0) {
       return new double[2][];
     }
-    double[] curve = curveOfRuns(runPositives, runNegatives, positives, negatives);
+    double[] curve = unitCurve(c);
     // Suffix sums over runs, from the last (lowest score) back.
     double[] positiveGain = new double[ends.length + 1];
     double[] negativeLoss = new double[ends.length + 1];
@@ -284,7 +299,7 @@ final class ScoreMetrics {
     double[] area = negatives == 0 ? null : new double[n];
     double positivesAbove = 0;
     double negativesAbove = 0;
-    start = 0;
+    int start = 0;
     for (int k = 0; k < ends.length; k++) {
       double truePositivesHere = positivesAbove + runPositives[k];
       double atOrAbove = truePositivesHere + negativesAbove + runNegatives[k];
@@ -311,8 +326,38 @@ final class ScoreMetrics {
     return new double[][] {precision, area};
   }
 
+  /** Class c's positives and negatives in each run of equal scores, counted once. */
+  private double[][] runCounts(int c) {
+    if (runCounts[c] == null) {
+      boolean[] isPositive = positiveInOrder[c];
+      int[] ends = tieRunEnds[c];
+      double[] runPositives = new double[ends.length];
+      double[] runNegatives = new double[ends.length];
+      int start = 0;
+      for (int k = 0; k < ends.length; k++) {
+        for (int j = start; j < ends[k]; j++) {
+          if (isPositive[j]) {
+            runPositives[k]++;
+          } else {
+            runNegatives[k]++;
+          }
+        }
+        start = ends[k];
+      }
+      runCounts[c] = new double[][] {runPositives, runNegatives};
+    }
+    return runCounts[c];
+  }
+
   /** {@link #sweep} at unit weights from the runs' counts: the same sums in the same order. */
-  private static double[] curveOfRuns(double[] runPositives, double[] runNegatives, double positives, double negatives) {
+  private double[] unitCurve(int c) {
+    double[] runPositives = runCounts(c)[0];
+    double[] runNegatives = runCounts(c)[1];
+    double positives = Arrays.stream(runPositives).sum();
+    double negatives = label.length - positives;
+    if (positives == 0) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
     double truePositives = 0;
     double falsePositives = 0;
     double recalled = 0;

@@ -44,6 +44,17 @@ public interface ModelAdapter extends AutoCloseable {
   }
 
   /**
+   * Every answer at once, in the order of {@code inputs}, when the model holds them already and
+   * can hand them over without being asked batch by batch (stored answers, asked for all their
+   * rows in order); empty otherwise.
+   *
+   * @throws dev.flipgate.failure.ModelFailureException when an input has no answer
+   */
+  default java.util.Optional<List<Prediction>> storedAnswers(List<ModelInput> inputs) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * What the model said on the side during the run — a process's stderr — kept beside the
    * reports; empty for models that say nothing.
    */

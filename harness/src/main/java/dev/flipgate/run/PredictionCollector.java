@@ -40,6 +40,13 @@ final class PredictionCollector {
    */
   static Collected predictAll(String role, ModelAdapter model, List<ModelInput> allInputs,
       ProgressListener progress, java.util.Optional<PredictionCache> cache) {
+    if (cache.isEmpty()) {
+      var stored = model.storedAnswers(allInputs);
+      if (stored.isPresent()) {
+        progress.predicted(role, model.identity().name(), allInputs.size(), allInputs.size());
+        return new Collected(stored.get(), allInputs.size());
+      }
+    }
     Map<String, Prediction> known = new java.util.HashMap<>();
     List<ModelInput> inputs = allInputs;
     if (cache.isPresent()) {

@@ -3,6 +3,7 @@ package dev.flipgate.model.predictions;
 import dev.flipgate.io.CsvNumbers;
 import dev.flipgate.failure.Problem;
 import dev.flipgate.goldenset.ExampleIndex;
+import dev.flipgate.model.AnswerColumns;
 import dev.flipgate.model.ClassScores;
 import dev.flipgate.model.Prediction;
 import java.nio.file.Path;
@@ -22,16 +23,19 @@ final class PredictionRows {
   private final boolean numeric;
   private final ExampleIndex examples;
   private final boolean rowNumbers;
-  /** Each example's answer by its row in {@link #examples}; null until its row is read. */
-  private final Prediction[] byRow;
+  /** A regression's answers by row in {@link #examples}; null until a row is read (and for classes). */
+  private final Prediction[] numericByRow;
+  /** A classification's answers by row, as columns; null for a regression. */
+  private final AnswerColumns.Builder columns;
+  private final java.util.BitSet answered;
   /** The line each example's answer came from; 0 until read. */
   private final int[] lineOfRow;
   /** Ids the run does not know, with their lines in file order: a fault reported once the file is read. */
   private final Map<String, Long> unknownLines = new LinkedHashMap<>();
   /** The row of the previous answer read: files in the examples' order join without hashing. */
   private int lastRow = -1;
-  /** One answer per class, shared by every example answered with it and no scores. */
-  private final Map<String, Prediction> labelOnly = new java.util.HashMap<>();
+  /** Each class's index. */
+  private final Map<String, Integer> classIndex = new java.util.HashMap<>();
 
   /**
    * @param numeric whether predictions are numbers (a regression task) rather than classes
@@ -48,9 +52,13 @@ final class PredictionRows {
     this.classes = List.copyOf(classes);
     this.numeric = numeric;
     this.examples = examples;
-    this.byRow = new Prediction[examples.size()];
+    this.numericByRow = numeric ? new Prediction[examples.size()] : null;
+    this.columns = numeric ? null : new AnswerColumns.Builder(classes, examples.size());
+    this.answered = new java.util.BitSet(examples.size());
     this.lineOfRow = new int[examples.size()];
-    classes.forEach(c -> labelOnly.put(c, Prediction.of(c)));
+    for (int c = 0; c < classes.size(); c++) {
+      classIndex.put(classes.get(c), c);
+    }
   }
 
   List<String> classes() {
@@ -80,10 +88,14 @@ final class PredictionRows {
             .found(label == null ? "none" : "'" + label + "'" + (scores.isPresent() ? " with scores" : ""))
             .whatToDo("write the predicted value; NaN is never an answer").modelFailure("invalid numeric prediction");
       }
-      store(row, Prediction.of(label));
+      if (row >= 0) {
+        numericByRow[row] = Prediction.of(label);
+        answered.set(row);
+      }
       return;
     }
-    if (label == null || !classes.contains(label)) {
+    Integer code = label == null ? null : classIndex.get(label);
+    if (code == null) {
       throw at(line).example(id).expected("a prediction among the classes " + classes)
           .found(label == null ? "none" : "'" + label + "'").whatToDo("fix the predicted label, or the golden set's classes")
           .modelFailure("predicted label is not a class");
@@ -104,15 +116,11 @@ final class PredictionRows {
             .whatToDo("write probabilities (apply softmax to logits, exp to log-probabilities), not raw scores")
             .modelFailure("scores that are not probabilities");
       }
-      store(row, new Prediction(label, Optional.of(new ClassScores(classes, values))));
-    } else {
-      store(row, labelOnly.get(label));
     }
-  }
-
-  private void store(int row, Prediction prediction) {
     if (row >= 0) {
-      byRow[row] = prediction;
+      columns.answer(row, code);
+      scores.ifPresent(values -> columns.scores(row, values));
+      answered.set(row);
     }
   }
 
@@ -138,9 +146,14 @@ final class PredictionRows {
     return examples;
   }
 
-  /** Every example's answer by its row; null for an example the file did not answer. */
-  Prediction[] byRow() {
-    return byRow;
+  /** Every example's answer by its row (null for an example the file did not answer), read whole. */
+  List<Prediction> answers() {
+    return numeric ? java.util.Arrays.asList(numericByRow) : columns.build();
+  }
+
+  /** Whether the file answered the example at {@code row}. */
+  boolean answered(int row) {
+    return answered.get(row);
   }
 
   Map<String, Long> unknownLines() {

@@ -73,11 +73,11 @@ public final class PredictionsFileAdapter extends StoredAnswersAdapter {
           .whatToDo("check the file was made for this golden set and version")
           .modelFailure("predictions for unknown examples");
     }
-    Prediction[] answers = rows.byRow();
-    List<String> missing = java.util.stream.IntStream.range(0, answers.length).filter(row -> answers[row] == null)
+    int size = rows.examples().size();
+    List<String> missing = java.util.stream.IntStream.range(0, size).filter(row -> !rows.answered(row))
         .mapToObj(rows.examples()::id).sorted().toList();
     if (!missing.isEmpty()) {
-      throw Problem.at(file).expected("a prediction for each of the " + answers.length + " examples")
+      throw Problem.at(file).expected("a prediction for each of the " + size + " examples")
           .found(missing.size() + " missing: " + firstFew(missing))
           .whatToDo("predict every example (adversarial ones included) and write the file again")
           .modelFailure("missing predictions");

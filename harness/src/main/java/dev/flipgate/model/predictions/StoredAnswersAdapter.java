@@ -16,13 +16,13 @@ import java.util.List;
 public abstract sealed class StoredAnswersAdapter implements ModelAdapter permits PredictionsFileAdapter, RecordedAdapter {
   private final ModelIdentity identity;
   private final ExampleIndex examples;
-  private final Prediction[] answers;
+  private final List<Prediction> answers;
 
   /** @param rows the file's answers, read whole and checked complete */
   StoredAnswersAdapter(ModelIdentity identity, PredictionRows rows) {
     this.identity = identity;
     this.examples = rows.examples();
-    this.answers = rows.byRow();
+    this.answers = rows.answers();
   }
 
   @Override
@@ -49,7 +49,7 @@ public abstract sealed class StoredAnswersAdapter implements ModelAdapter permit
     for (ModelInput input : batch) {
       // A run asks in the examples' order: each row is then found by one comparison.
       row = examples.rowOf(input.exampleId(), row + 1);
-      Prediction prediction = row < 0 ? null : answers[row];
+      Prediction prediction = row < 0 ? null : answers.get(row);
       if (prediction == null) {
         throw Problem.at(identity.location()).example(input.exampleId()).expected("a prediction").found("none")
             .modelFailure("missing prediction");
@@ -59,6 +59,30 @@ public abstract sealed class StoredAnswersAdapter implements ModelAdapter permit
     return java.util.Collections.unmodifiableList(found);
   }
 
+
+  /**
+   * Every answer at once when the run asks for exactly the stored rows in their order (as a gate
+   * does): the stored list itself, not a copy. Fails on the first example without an answer, as
+   * {@link #predict} would.
+   */
+  @Override
+  public final java.util.Optional<List<Prediction>> storedAnswers(List<ModelInput> inputs) {
+    if (inputs.size() != examples.size()) {
+      return java.util.Optional.empty();
+    }
+    for (int row = 0; row < inputs.size(); row++) {
+      if (!inputs.get(row).exampleId().equals(examples.id(row))) {
+        return java.util.Optional.empty();
+      }
+    }
+    for (int row = 0; row < inputs.size(); row++) {
+      if (answers.get(row) == null) {
+        throw Problem.at(identity.location()).example(inputs.get(row).exampleId()).expected("a prediction").found("none")
+            .modelFailure("missing prediction");
+      }
+    }
+    return java.util.Optional.of(answers);
+  }
 
   @Override
   public final boolean answersStored() {
