@@ -19,9 +19,13 @@ final class ScoreColumns {
   private final BitSet scored;
   private final int[][] descending;
   private final BitSet[] runStarts;
+  private final BitSet[] labelledAlongOrder;
 
-  /** @param rows how many rows, from the first, are the golden set's examples (the columns may hold more) */
-  private ScoreColumns(double[][] scores, int rows, BitSet scored) {
+  /**
+   * @param rows how many rows, from the first, are the golden set's examples (the columns may hold more)
+   * @param label each example's label as a class index
+   */
+  private ScoreColumns(double[][] scores, int rows, BitSet scored, int[] label) {
     this.scores = scores;
     this.rows = rows;
     this.scored = scored;
@@ -29,10 +33,19 @@ final class ScoreColumns {
         .toArray(int[][]::new);
     this.runStarts = IntStream.range(0, scores.length).parallel().mapToObj(c -> runStarts(scores[c], descending[c]))
         .toArray(BitSet[]::new);
+    this.labelledAlongOrder = IntStream.range(0, scores.length).parallel().mapToObj(c -> {
+      BitSet labelled = new BitSet(rows);
+      for (int place = 0; place < rows; place++) {
+        if (label[descending[c][place]] == c) {
+          labelled.set(place);
+        }
+      }
+      return labelled;
+    }).toArray(BitSet[]::new);
   }
 
   /** @param rows per row, the probability of each class in the golden set's class order */
-  static ScoreColumns of(double[][] rows, int classCount) {
+  static ScoreColumns of(double[][] rows, int classCount, int[] label) {
     double[][] columns = new double[classCount][rows.length];
     for (int row = 0; row < rows.length; row++) {
       for (int c = 0; c < classCount; c++) {
@@ -41,19 +54,19 @@ final class ScoreColumns {
     }
     BitSet all = new BitSet(rows.length);
     all.set(0, rows.length);
-    return new ScoreColumns(columns, rows.length, all);
+    return new ScoreColumns(columns, rows.length, all, label);
   }
 
   /**
    * @param answers a model's answer by row; the first {@code rows} are the golden set's examples
    * @return the columns, or empty when no example has scores
    */
-  static Optional<ScoreColumns> of(List<Prediction> answers, int rows, int classCount) {
+  static Optional<ScoreColumns> of(List<Prediction> answers, int rows, int classCount, int[] label) {
     if (answers instanceof AnswerColumns stored && stored.classes().size() == classCount) {
       // Stored answers are columns already: read in place.
       BitSet scored = stored.scoredRows().get(0, rows);
       return stored.scoreColumns().filter(columns -> !scored.isEmpty())
-          .map(columns -> new ScoreColumns(columns, rows, scored));
+          .map(columns -> new ScoreColumns(columns, rows, scored, label));
     }
     double[][] columns = new double[classCount][rows];
     BitSet scored = new BitSet(rows);
@@ -67,7 +80,7 @@ final class ScoreColumns {
         scored.set(row);
       }
     }
-    return scored.isEmpty() ? Optional.empty() : Optional.of(new ScoreColumns(columns, rows, scored));
+    return scored.isEmpty() ? Optional.empty() : Optional.of(new ScoreColumns(columns, rows, scored, label));
   }
 
   /** How many golden-set rows the columns cover. */
@@ -101,6 +114,11 @@ final class ScoreColumns {
    */
   BitSet runStarts(int c) {
     return runStarts[c];
+  }
+
+  /** The places of {@link #descending} whose example is labelled {@code c}: read in order, not by row. */
+  BitSet labelledAlongOrder(int c) {
+    return labelledAlongOrder[c];
   }
 
   private static BitSet runStarts(double[] column, int[] order) {

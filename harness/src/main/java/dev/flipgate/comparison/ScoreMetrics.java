@@ -40,14 +40,18 @@ final class ScoreMetrics {
 
   /** @param scores per example, the probability of each class in the golden set's class order */
   ScoreMetrics(int classCount, int positive, int[] label, int[] answer, double[][] scores) {
-    this(positive, label, answer, ScoreColumns.of(scores, classCount), IntStream.range(0, label.length).toArray(),
-        rowTerms(ScoreColumns.of(scores, classCount), label, positive));
+    this(positive, label, answer, ScoreColumns.of(scores, classCount, label), label);
+  }
+
+  private ScoreMetrics(int positive, int[] label, int[] answer, ScoreColumns columns, int[] everyLabel) {
+    this(positive, label, answer, columns, IntStream.range(0, label.length).toArray(),
+        rowTerms(columns, everyLabel, answer, positive));
   }
 
   /**
    * @param rows the golden-set row of each of the slice's examples, ascending; {@code label} and
    *     {@code answer} are by position in the slice, as the weights of {@link #compute} are
-   * @param rowTerms {@link #rowTerms} of the golden set
+   * @param rowTerms {@link #rowTerms} of the golden set, for this model
    */
   ScoreMetrics(int positive, int[] label, int[] answer, ScoreColumns columns, int[] rows, double[][] rowTerms) {
     this.classCount = columns.classCount();
@@ -61,67 +65,84 @@ final class ScoreMetrics {
     this.calibrationBin = new int[label.length];
     this.confidence = new double[label.length];
     for (int i = 0; i < label.length; i++) {
-      logLossTerm[i] = rowTerms[0][rows[i]];
-      brierTerm[i] = rowTerms[1][rows[i]];
-      confidence[i] = score(i, answer[i]);
+      int row = rows[i];
+      logLossTerm[i] = rowTerms[0][row];
+      brierTerm[i] = rowTerms[1][row];
+      confidence[i] = rowTerms[2][row];
       calibrationBin[i] = binOf(confidence[i]);
     }
     this.descending = new int[classCount][];
     this.positiveInOrder = new boolean[classCount][];
     this.tieRunEnds = new int[classCount][];
     this.runCounts = new double[classCount][][];
-    // A slice of the whole golden set is in row order: each row is its own position.
+    // A slice of the whole golden set is in row order: each row is its own position. Otherwise a
+    // row's position is how many members come before it: a count kept a word of the member bit
+    // set plus the bits below it in its word — small enough to stay in cache, as a table of
+    // positions by row would not.
     boolean everyRow = rows.length == columns.rowCount();
-    int[] positionOfRow = everyRow ? new int[0] : positionsOf(rows);
-    // Most rows of a small slice's golden set are not in it: the bit set (an eighth of a byte a
-    // row, so it stays in cache) says so before the position table is read.
-    BitSet members = new BitSet(columns.rowCount());
-    for (int row : rows) {
-      members.set(row);
+    long[] memberWords = everyRow ? new long[0] : bitsOf(rows).toLongArray();
+    int[] membersBeforeWord = new int[memberWords.length];
+    for (int w = 1; w < memberWords.length; w++) {
+      membersBeforeWord[w] = membersBeforeWord[w - 1] + Long.bitCount(memberWords[w - 1]);
     }
     for (int c = 0; c < classCount; c++) {
-      // The slice's order is the golden set's, filtered: a run of equal scores ends where a run
-      // of the golden set began since the previous member.
-      int[] global = columns.descending(c);
-      BitSet runStarts = columns.runStarts(c);
       int[] order = new int[label.length];
       boolean[] ofClass = new boolean[label.length];
       int[] ends = new int[label.length];
-      int next = 0;
-      int runs = 0;
-      boolean runBegan = false;
-      for (int j = 0; j < global.length; j++) {
-        runBegan |= runStarts.get(j);
-        int row = global[j];
-        if (!everyRow && !members.get(row)) {
-          continue;
-        }
-        if (next > 0 && runBegan) {
-          ends[runs++] = next;
-        }
-        runBegan = false;
-        int position = everyRow ? row : positionOfRow[row];
-        order[next] = position;
-        ofClass[next] = label[position] == c;
-        next++;
-      }
-      if (next > 0) {
-        ends[runs++] = next;
-      }
+      int runs = filter(columns.descending(c), columns.runStarts(c), columns.labelledAlongOrder(c),
+          everyRow ? null : memberWords, membersBeforeWord, order, ofClass, ends);
       descending[c] = order;
       positiveInOrder[c] = ofClass;
       tieRunEnds[c] = Arrays.copyOf(ends, runs);
     }
   }
 
-  /** Each golden-set row's position in the slice, or -1; as long as the slice's last row needs. */
-  private static int[] positionsOf(int[] rows) {
-    int[] positions = new int[rows.length == 0 ? 0 : rows[rows.length - 1] + 1];
-    Arrays.fill(positions, -1);
-    for (int i = 0; i < rows.length; i++) {
-      positions[rows[i]] = i;
+  /**
+   * The slice's order of one class: the golden set's, filtered to the members. A run of equal
+   * scores ends where a run of the golden set began since the previous member. A method of its
+   * own, small, so the JIT compiles its loop well (inside the constructor it ran ten times slower).
+   *
+   * @param memberWords the member bit set as words, or null when every row is a member
+   * @return how many runs were written to {@code ends}
+   */
+  private static int filter(int[] global, BitSet runStarts, BitSet labelled, long[] memberWords,
+      int[] membersBeforeWord, int[] order, boolean[] ofClass, int[] ends) {
+    int next = 0;
+    int runs = 0;
+    boolean runBegan = false;
+    for (int j = 0; j < global.length; j++) {
+      runBegan |= runStarts.get(j);
+      int row = global[j];
+      int position = row;
+      if (memberWords != null) {
+        int word = row >>> 6;
+        long bits = word < memberWords.length ? memberWords[word] : 0;
+        if ((bits & (1L << row)) == 0) {
+          continue;
+        }
+        position = membersBeforeWord[word] + Long.bitCount(bits & ((1L << row) - 1));
+      }
+      if (next > 0 && runBegan) {
+        ends[runs++] = next;
+      }
+      runBegan = false;
+      order[next] = position;
+      ofClass[next] = labelled.get(j);
+      next++;
     }
-    return positions;
+    if (next > 0) {
+      ends[runs++] = next;
+    }
+    return runs;
+  }
+
+
+  private static BitSet bitsOf(int[] rows) {
+    BitSet bits = new BitSet();
+    for (int row : rows) {
+      bits.set(row);
+    }
+    return bits;
   }
 
   /** The score of class {@code c} for the slice's example at {@code position}. */
@@ -215,18 +236,24 @@ final class ScoreMetrics {
     int apCount = 0;
     int aucCount = 0;
     for (int c = 0; c < classCount; c++) {
-      double[][] curve = curveInfluence(c);
-      if (curve[0] != null) {
-        add(apSum, curve[0]);
+      // Classes add straight into the macro sums; the positive class keeps its own as well.
+      boolean own = c == positive;
+      double[] precision = own ? new double[n] : apSum;
+      double[] area = own ? new double[n] : aucSum;
+      boolean[] defined = addCurveInfluence(c, precision, area);
+      if (defined[0]) {
         apCount++;
       }
-      if (curve[1] != null) {
-        add(aucSum, curve[1]);
+      if (defined[1]) {
         aucCount++;
       }
-      if (c == positive) {
-        putIfPresent(influences, SliceMetric.AVERAGE_PRECISION, curve[0]);
-        putIfPresent(influences, SliceMetric.ROC_AUC, curve[1]);
+      if (own && defined[0]) {
+        add(apSum, precision);
+        influences.put(SliceMetric.AVERAGE_PRECISION, precision);
+      }
+      if (own && defined[1]) {
+        add(aucSum, area);
+        influences.put(SliceMetric.ROC_AUC, area);
       }
     }
     if (apCount > 0) {
@@ -262,14 +289,15 @@ final class ScoreMetrics {
   }
 
   /**
-   * Class {@code c}'s average precision and ROC AUC influences, run by run of equal scores:
-   * {@code [0]} null without positives, {@code [1]} null without positives or negatives. With
+   * Adds class {@code c}'s average precision and ROC AUC influences into {@code precision} and
+   * {@code area}, run by run of equal scores, and says which are defined: average precision with
+   * positives, ROC AUC with positives and negatives (an undefined one adds nothing). With
    * TP_k, FP_k the positives and negatives scored at or above run k, A_k = TP_k + FP_k, P and N
    * the totals: AP = Σ_k ΔTP_k·TP_k/A_k / P, so a positive in run m adds TP_m/A_m + Σ_{k≥m}
    * ΔTP_k·FP_k/A_k² and a negative −Σ_{k≥m} ΔTP_k·TP_k/A_k²; AUC is the Mann–Whitney statistic
    * (ties count a half), so an example adds its share of the other kind it outranks.
    */
-  private double[][] curveInfluence(int c) {
+  private boolean[] addCurveInfluence(int c, double[] precision, double[] area) {
     int n = label.length;
     int[] order = descending[c];
     boolean[] isPositive = positiveInOrder[c];
@@ -279,7 +307,7 @@ final class ScoreMetrics {
     double positives = Arrays.stream(runPositives).sum();
     double negatives = n - positives;
     if (positives == 0) {
-      return new double[2][];
+      return new boolean[2];
     }
     double[] curve = unitCurve(c);
     // Suffix sums over runs, from the last (lowest score) back.
@@ -295,8 +323,7 @@ final class ScoreMetrics {
       truePositives -= runPositives[k];
       falsePositives -= runNegatives[k];
     }
-    double[] precision = new double[n];
-    double[] area = negatives == 0 ? null : new double[n];
+    boolean withArea = negatives > 0;
     double positivesAbove = 0;
     double negativesAbove = 0;
     int start = 0;
@@ -306,16 +333,16 @@ final class ScoreMetrics {
       for (int j = start; j < ends[k]; j++) {
         int i = order[j];
         if (isPositive[j]) {
-          precision[i] = n * (truePositivesHere / atOrAbove + positiveGain[k] - curve[0]) / positives;
-          if (area != null) {
+          precision[i] += n * (truePositivesHere / atOrAbove + positiveGain[k] - curve[0]) / positives;
+          if (withArea) {
             double outranked = negatives - negativesAbove - runNegatives[k] + runNegatives[k] / 2;
-            area[i] = n * (outranked / negatives - curve[1]) / positives;
+            area[i] += n * (outranked / negatives - curve[1]) / positives;
           }
         } else {
-          precision[i] = -n * negativeLoss[k] / positives;
-          if (area != null) {
+          precision[i] -= n * negativeLoss[k] / positives;
+          if (withArea) {
             double outrankedBy = positivesAbove + runPositives[k] / 2;
-            area[i] = n * (outrankedBy / positives - curve[1]) / negatives;
+            area[i] += n * (outrankedBy / positives - curve[1]) / negatives;
           }
         }
       }
@@ -323,7 +350,7 @@ final class ScoreMetrics {
       negativesAbove += runNegatives[k];
       start = ends[k];
     }
-    return new double[][] {precision, area};
+    return new boolean[] {true, withArea};
   }
 
   /** Class c's positives and negatives in each run of equal scores, counted once. */
@@ -391,12 +418,6 @@ final class ScoreMetrics {
     return values;
   }
 
-  private static void putIfPresent(Map<SliceMetric, double[]> influences, SliceMetric metric, double[] influence) {
-    if (influence != null) {
-      influences.put(metric, influence);
-    }
-  }
-
   private double logLoss(double[] weight) {
     double sum = 0;
     for (int i = 0; i < label.length; i++) {
@@ -406,14 +427,15 @@ final class ScoreMetrics {
   }
 
   /**
-   * Every golden-set row's log-loss and Brier terms, which depend on the row alone: made once for
-   * all slices. {@code label} is by row.
+   * Every golden-set row's log-loss and Brier terms and the confidence of its answer, which depend
+   * on the row alone: made once for all slices. {@code label} and {@code answer} are by row.
    */
-  static double[][] rowTerms(ScoreColumns columns, int[] label, int positive) {
-    double[][] terms = new double[2][label.length];
+  static double[][] rowTerms(ScoreColumns columns, int[] label, int[] answer, int positive) {
+    double[][] terms = new double[3][label.length];
     for (int row = 0; row < label.length; row++) {
       terms[0][row] = logLossOf(columns, row, label[row]);
       terms[1][row] = brierOf(columns, row, label[row], positive);
+      terms[2][row] = columns.score(answer[row], row);
     }
     return terms;
   }

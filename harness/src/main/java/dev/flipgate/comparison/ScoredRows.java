@@ -13,22 +13,22 @@ import java.util.concurrent.CompletableFuture;
  */
 record ScoredRows(PairedCellTally.ClassCodes codes, int positive, Optional<Model> deployed, Optional<Model> candidate) {
 
-  /** A model's score columns and each row's log-loss and Brier terms ({@link ScoreMetrics#rowTerms}). */
+  /** A model's score columns and each row's log-loss and Brier terms and confidence ({@link ScoreMetrics#rowTerms}). */
   record Model(ScoreColumns columns, double[][] rowTerms) {}
 
   static ScoredRows of(List<String> classes, int positive, ExampleTable examples, List<Prediction> deployed,
       List<Prediction> candidate) {
     var codes = PairedCellTally.ClassCodes.of(classes, examples, deployed, candidate);
     // The two models' columns are laid out and sorted at the same time.
-    var before = CompletableFuture.supplyAsync(() -> model(classes, examples, deployed, codes.label(), positive));
-    Optional<Model> after = model(classes, examples, candidate, codes.label(), positive);
+    var before = CompletableFuture.supplyAsync(() -> model(classes, examples, deployed, codes.label(), codes.deployed(), positive));
+    Optional<Model> after = model(classes, examples, candidate, codes.label(), codes.candidate(), positive);
     return new ScoredRows(codes, positive, before.join(), after);
   }
 
   private static Optional<Model> model(List<String> classes, ExampleTable examples, List<Prediction> answers, int[] label,
-      int positive) {
-    return ScoreColumns.of(answers, examples.size(), classes.size())
-        .map(columns -> new Model(columns, ScoreMetrics.rowTerms(columns, label, positive)));
+      int[] answer, int positive) {
+    return ScoreColumns.of(answers, examples.size(), classes.size(), label)
+        .map(columns -> new Model(columns, ScoreMetrics.rowTerms(columns, label, answer, positive)));
   }
 
   /** The deployed model's score metrics on a slice, when it scored every example of it. */
