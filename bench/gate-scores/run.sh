@@ -5,6 +5,7 @@
 # the ratio scores / answers (target: at most 3). Score-metric intervals of slices over 20,000
 # examples are the paired delta-method ones (README, Evidence), so they do not resample.
 #   bench/gate-scores/run.sh [N] [ROUNDS]
+# Runs record in no ledger (--no-ledger): the figures are the comparison's, as the pandas script keeps no history.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 n="${1:-1000000}"
@@ -20,9 +21,9 @@ source "$root/bench/lib/timed.sh"
 results="$scores/results.txt"
 : > "$results"
 for round in $(seq 1 "$rounds"); do
-  timed answers 1 "$scores" "$root/flipgate" gate "$answers/suite.yaml" --out "$scores/out-answers" --quiet --no-cache \
+  timed answers 1 "$scores" "$root/flipgate" gate "$answers/suite.yaml" --out "$scores/out-answers" --quiet --no-cache --no-ledger \
     | tee -a "$results"
-  timed scores 1 "$scores" "$root/flipgate" gate "$scores/suite.yaml" --out "$scores/out-scores" --quiet --no-cache \
+  timed scores 1 "$scores" "$root/flipgate" gate "$scores/suite.yaml" --out "$scores/out-scores" --quiet --no-cache --no-ledger \
     | tee -a "$results"
 done
 python3 - "$results" <<'PY'

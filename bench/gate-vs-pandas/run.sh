@@ -6,6 +6,7 @@
 # python3-statsmodels (apt-get install -y python3-pandas python3-sklearn python3-statsmodels), run by
 # Debian's /usr/bin/python3 (PYTHON to use another). A run that fails stops the benchmark.
 #   bench/gate-vs-pandas/run.sh [N] [ROUNDS]
+# Runs record in no ledger (--no-ledger): the figures are the comparison's, as the pandas script keeps no history.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 n="${1:-1000000}"
@@ -21,7 +22,7 @@ results="$work/results.txt"
 : > "$results"
 for round in $(seq 1 "$rounds"); do
   timed flipgate 1 "$work" env FLIPGATE_JAVA_OPTS="${FLIPGATE_JAVA_OPTS:-}" "$root/flipgate" gate "$work/suite.yaml" \
-    --out "$work/flipgate-out" --quiet --no-cache | tee -a "$results"
+    --out "$work/flipgate-out" --quiet --no-cache --no-ledger | tee -a "$results"
   timed python 0 "$work" "$python" "$root/bench/gate-vs-pandas/compare.py" "$work" | tee -a "$results"
 done
 python3 - "$results" <<'PY'

@@ -69,6 +69,17 @@ def influences(metric, n):
     return psi
 
 
+def expected_changes(before, after, n):
+    """Each metric's change and the standard error of the change from the paired influences."""
+    ones = np.ones(n)
+    expected = {}
+    for metric in before:
+        psi = influences(after[metric], n) - influences(before[metric], n)
+        expected[metric] = {"delta": float(after[metric](ones) - before[metric](ones)),
+                            "standardError": float(np.sqrt(np.sum(psi ** 2)) / n)}
+    return expected
+
+
 def delong_paired_standard_error(y_positive, deployed, candidate):
     """DeLong's variance of AUC(candidate) - AUC(deployed) from midrank placements, N-denominators."""
     def placements(score):
@@ -100,14 +111,8 @@ def case(name, classes, positive, n, grid):
     deployed = scores_for(y, k, 0.6, grid)
     candidate = scores_for(y, k, 0.7, grid)
     answers = {"deployed": np.argmax(deployed, axis=1), "candidate": np.argmax(candidate, axis=1)}
-    before = metrics(classes, positive, y, answers["deployed"], deployed)
-    after = metrics(classes, positive, y, answers["candidate"], candidate)
-    ones = np.ones(n)
-    expected = {}
-    for metric in before:
-        psi = influences(after[metric], n) - influences(before[metric], n)
-        expected[metric] = {"delta": float(after[metric](ones) - before[metric](ones)),
-                            "standardError": float(np.sqrt(np.sum(psi ** 2)) / n)}
+    expected = expected_changes(metrics(classes, positive, y, answers["deployed"], deployed),
+                                metrics(classes, positive, y, answers["candidate"], candidate), n)
     out = {"name": name, "classes": classes, "positiveClass": positive,
            "labels": [classes[i] for i in y],
            "deployedAnswers": [classes[i] for i in answers["deployed"]],
@@ -127,13 +132,7 @@ def regression_case(name, n):
         return {"meanAbsoluteError": lambda w: mean_absolute_error(y, predicted, sample_weight=w),
                 "rootMeanSquaredError": lambda w: mean_squared_error(y, predicted, sample_weight=w, squared=False),
                 "r2": lambda w: r2_score(y, predicted, sample_weight=w)}
-    before, after = metrics_of(values["deployed"]), metrics_of(values["candidate"])
-    ones = np.ones(n)
-    expected = {}
-    for metric in before:
-        psi = influences(after[metric], n) - influences(before[metric], n)
-        expected[metric] = {"delta": float(after[metric](ones) - before[metric](ones)),
-                            "standardError": float(np.sqrt(np.sum(psi ** 2)) / n)}
+    expected = expected_changes(metrics_of(values["deployed"]), metrics_of(values["candidate"]), n)
     return {"name": name, "task": "regression", "target": y.tolist(), "deployedValues": values["deployed"].tolist(),
             "candidateValues": values["candidate"].tolist(), "expected": expected}
 

@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
  * one-vs-rest and macro-averaged over the classes that have positives (and, for AUC, negatives)
  * in the slice. Each class's score order is sorted once, so a bootstrap costs O(n) per resample.
  */
-final class ScoreMetrics {
+final class ScoreMetrics implements ExampleMetrics {
   private static final double EPSILON = Math.ulp(1.0);
   private static final int CALIBRATION_BINS = 10;
 
@@ -167,7 +167,8 @@ final class ScoreMetrics {
     return values;
   }
 
-  Map<SliceMetric, Double> compute(double[] weight) {
+  @Override
+  public Map<SliceMetric, Double> compute(double[] weight) {
     return compute(weight, (c, into) -> sweep(c, weight, into));
   }
 
@@ -221,7 +222,8 @@ final class ScoreMetrics {
    * resampling weights its variance is {@code Σ ψᵢ² / n²} — the bootstrap's variance, without
    * resampling (for ROC AUC this is DeLong's variance). Metrics undefined on the slice are absent.
    */
-  Map<SliceMetric, double[]> influences() {
+  @Override
+  public Map<SliceMetric, double[]> influences() {
     int n = label.length;
     Map<SliceMetric, double[]> influences = new EnumMap<>(SliceMetric.class);
     if (n == 0) {

@@ -53,26 +53,12 @@ final class SliceEvidenceCalculator {
           ANSWER_METRICS.length, "slice/" + slice));
     }
     if (counts.n() > 0 && parts.deployedScores().isPresent() && parts.candidateScores().isPresent()) {
-      ScoreMetrics deployed = parts.deployedScores().get();
-      ScoreMetrics candidate = parts.candidateScores().get();
-      if (counts.n() <= EXACT_SCORE_BOOTSTRAP_LIMIT) {
-        collect(intervals, SCORE_METRICS, bootstrap.intervals(eachExampleOnce(counts.n()),
-            w -> deltas(SCORE_METRICS, deployed.compute(w), candidate.compute(w)), SCORE_METRICS.length,
-            "slice-scores/" + slice));
-      } else {
-        intervals.putAll(InfluenceInterval.ofDeltas(deployed.influences(), candidate.influences(), parts, settings.level()));
-      }
+      perExample(intervals, SCORE_METRICS, counts.n(), parts.deployedScores().get(), parts.candidateScores().get(), parts,
+          "slice-scores/" + slice);
     }
     if (counts.n() > 0 && parts.deployedValues().isPresent()) {
-      ValueMetrics deployed = parts.deployedValues().get();
-      ValueMetrics candidate = parts.candidateValues().orElseThrow();
-      if (counts.n() <= EXACT_SCORE_BOOTSTRAP_LIMIT) {
-        collect(intervals, VALUE_METRICS, bootstrap.intervals(eachExampleOnce(counts.n()),
-            w -> deltas(VALUE_METRICS, deployed.compute(w), candidate.compute(w)), VALUE_METRICS.length,
-            "slice-values/" + slice));
-      } else {
-        intervals.putAll(InfluenceInterval.ofDeltas(deployed.influences(), candidate.influences(), parts, settings.level()));
-      }
+      perExample(intervals, VALUE_METRICS, counts.n(), parts.deployedValues().get(), parts.candidateValues().orElseThrow(),
+          parts, "slice-values/" + slice);
     }
     Map<SliceMetric, MetricEvidence> deltas = new EnumMap<>(SliceMetric.class);
     for (SliceMetric metric : SliceMetric.values()) {
@@ -94,6 +80,20 @@ final class SliceEvidenceCalculator {
           tested ? Optional.of(McNemarExactTest.NAME) : Optional.empty()));
     }
     return new SliceEvidence(deltas, negativeFlipRate(counts));
+  }
+
+  /**
+   * Intervals of metrics computed from the examples themselves: a paired bootstrap of the examples
+   * up to {@link #EXACT_SCORE_BOOTSTRAP_LIMIT}, the paired delta-method beyond.
+   */
+  private void perExample(Map<SliceMetric, Interval> into, SliceMetric[] metrics, long n, ExampleMetrics deployed,
+      ExampleMetrics candidate, SliceComparisonParts parts, String stream) {
+    if (n <= EXACT_SCORE_BOOTSTRAP_LIMIT) {
+      collect(into, metrics, bootstrap.intervals(eachExampleOnce(n),
+          w -> deltas(metrics, deployed.compute(w), candidate.compute(w)), metrics.length, stream));
+    } else {
+      into.putAll(InfluenceInterval.ofDeltas(deployed.influences(), candidate.influences(), parts, settings.level()));
+    }
   }
 
   /** Cell counts that make each example a cell of its own: a bootstrap of the examples themselves. */

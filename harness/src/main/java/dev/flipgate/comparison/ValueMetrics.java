@@ -8,7 +8,7 @@ import java.util.Map;
  * squared error and R² = 1 − SS_res / SS_tot. R² is undefined (left out) when the targets do not
  * vary, where scikit-learn reports 1 or 0 by convention. Weighted, so a bootstrap can reuse it.
  */
-final class ValueMetrics {
+final class ValueMetrics implements ExampleMetrics {
   private final double[] target;
   private final double[] predicted;
 
@@ -17,7 +17,8 @@ final class ValueMetrics {
     this.predicted = predicted;
   }
 
-  Map<SliceMetric, Double> compute(double[] weight) {
+  @Override
+  public Map<SliceMetric, Double> compute(double[] weight) {
     Map<SliceMetric, Double> values = new EnumMap<>(SliceMetric.class);
     double total = 0;
     double mean = 0;
@@ -51,7 +52,8 @@ final class ValueMetrics {
    * MAE its absolute error less the mean; for RMSE = √MSE, (eᵢ² − MSE) / (2 RMSE); for
    * R² = 1 − MSE/V, −((eᵢ² − MSE) − (1 − R²)((yᵢ − ȳ)² − V)) / V, with V the targets' variance.
    */
-  Map<SliceMetric, double[]> influences() {
+  @Override
+  public Map<SliceMetric, double[]> influences() {
     int n = target.length;
     Map<SliceMetric, double[]> influences = new EnumMap<>(SliceMetric.class);
     double[] ones = new double[n];

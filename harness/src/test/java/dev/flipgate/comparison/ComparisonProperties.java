@@ -159,6 +159,43 @@ class ComparisonProperties {
     }
   }
 
+  /**
+   * Stored answers arrive as columns (a class code a row, a score column a class), which the
+   * comparison reads in place; they must compare exactly as the same answers as Predictions do.
+   */
+  @Property(tries = 30)
+  void storedAnswerColumnsCompareAsTheSamePredictionsDo(@ForAll("answers") List<Integer> deployed,
+      @ForAll("answers") List<Integer> candidate, @ForAll("scoreGrid") List<Integer> deployedGrid,
+      @ForAll("scoreGrid") List<Integer> candidateGrid) {
+    var before = scored(deployed, deployedGrid);
+    var after = scored(candidate, candidateGrid);
+
+    Comparison fromPredictions = ComparisonCalculator.compare(GOLDEN_SET, before, after, EVIDENCE);
+    Comparison fromColumns = ComparisonCalculator.compare(GOLDEN_SET, columns(before), columns(after), EVIDENCE);
+
+    for (SliceComparison slice : fromPredictions.slices()) {
+      SliceComparison same = fromColumns.slice(slice.name()).orElseThrow();
+      assertThat(same.deployed().values()).as(slice.name()).isEqualTo(slice.deployed().values());
+      assertThat(same.candidate().values()).isEqualTo(slice.candidate().values());
+      assertThat(same.evidence()).isEqualTo(slice.evidence());
+      assertThat(same.counts()).isEqualTo(slice.counts());
+    }
+  }
+
+  /** The answers in the golden set's row order (examples, then adversarial ones) as stored columns. */
+  private static dev.flipgate.model.AnswerColumns columns(Map<String, Prediction> answers) {
+    List<String> ids = new java.util.ArrayList<>(GOLDEN_SET.table().ids());
+    GOLDEN_SET.adversarialExamples().forEach(example -> ids.add(example.id()));
+    var builder = new dev.flipgate.model.AnswerColumns.Builder(CLASSES, ids.size());
+    for (int row = 0; row < ids.size(); row++) {
+      Prediction answer = answers.get(ids.get(row));
+      builder.answer(row, CLASSES.indexOf(answer.label()));
+      final int at = row;
+      answer.scores().ifPresent(scores -> builder.scores(at, scores.toArray()));
+    }
+    return builder.build();
+  }
+
   /** Per example and class, a weight from 1 to 4 (so scores tie often), then per adversarial example. */
   @Provide
   Arbitrary<List<Integer>> scoreGrid() {
