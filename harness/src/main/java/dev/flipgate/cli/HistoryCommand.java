@@ -1,0 +1,72 @@
+package dev.flipgate.cli;
+
+import dev.flipgate.failure.Problem;
+import dev.flipgate.ledger.Ledger;
+import dev.flipgate.ledger.LedgerLocation;
+import dev.flipgate.suite.SuiteReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code flipgate history SUITE}: the suite's recorded gate runs, oldest first. */
+@Command(
+    name = "history",
+    mixinStandardHelpOptions = true,
+    description = "Prints every gate run of a suite that the ledger recorded, oldest first: when, the verdict, the golden"
+        + " set's version, the two models, accuracy on the first slice, its negative flip rate and how many reasons"
+        + " blocked.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:printed", "2:bad usage, or no run of the suite in the ledger", "3:the ledger cannot be read"})
+final class HistoryCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SUITE", description = "A suite file, or a suite's name as the ledger has it.")
+  String suite;
+
+  @Option(names = "--ledger", paramLabel = "FILE|URL", description = "The ledger (default: reports/ledger.sqlite, or"
+      + " the system property flipgate.ledger).")
+  String ledger;
+
+  @Override
+  public Integer call() {
+    String name = Files.isRegularFile(Path.of(suite)) ? SuiteReader.read(Path.of(suite)).name() : suite;
+    LedgerLocation location = LedgerLocation.of(ledger != null ? ledger : System.getProperty("flipgate.ledger",
+        "reports/ledger.sqlite"));
+    if (location.jdbcUrl().startsWith("jdbc:sqlite:") && !Files.isRegularFile(Path.of(location.jdbcUrl().substring(12)))) {
+      throw Problem.at(location.shown()).expected("a ledger file").found("none")
+          .whatToDo("run `flipgate gate` first (it records each run), or name the ledger with --ledger")
+          .configurationError("no ledger");
+    }
+    List<Ledger.RunSummary> runs = Ledger.open(location).runs(name);
+    if (runs.isEmpty()) {
+      throw Problem.at(location.shown()).expected("runs of the suite '" + name + "'").found("none")
+          .whatToDo("check the suite's name (its `name:`), or the ledger").configurationError("no history");
+    }
+    var out = spec.commandLine().getOut();
+    out.printf("%d %s of '%s' in %s, oldest first%n", runs.size(), runs.size() == 1 ? "run" : "runs", name, location.shown());
+    out.printf("%-20s  %-7s  %-9s  %-40s  %-19s  %-7s  %-7s  %s%n", "started", "verdict", "golden", "deployed → candidate",
+        "accuracy", "NFR", "reasons", "run");
+    for (Ledger.RunSummary run : runs) {
+      out.printf("%-20s  %-7s  %-9s  %-40s  %-19s  %-7s  %-7d  %s%n", run.startedAt(), run.verdict(), run.goldenSetVersion(),
+          run.deployed() + " → " + run.candidate(), percent(run.deployedAccuracy()) + " → " + percent(run.candidateAccuracy()),
+          run.n() == 0 ? "–" : percent((double) run.negativeFlips() / run.n()), run.reasons(), run.runId());
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** 2026-11-30T17:52:36.998779771Z as 2026-11-30T17:52:36Z. */
+  private static String toTheSecond(String instant) {
+    return instant.length() > 19 ? instant.substring(0, 19) + "Z" : instant;
+  }
+
+  private static String percent(Double value) {
+    return value == null ? "–" : String.format(Locale.ROOT, "%.2f%%", value * 100);
+  }
+}

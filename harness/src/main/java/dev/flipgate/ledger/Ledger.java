@@ -1,0 +1,292 @@
+package dev.flipgate.ledger;
+
+import dev.flipgate.failure.Problem;
+import dev.flipgate.report.result.ResultDocument;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The promotion ledger: every gate run with a verdict, kept in a database so later runs, the
+ * history and reviewers can read it. SQLite (a file) by default; any database with a JDBC driver
+ * on the classpath by URL. Its schema is migrated with Flyway when it is opened, and each run is
+ * written in one transaction, so concurrent jobs writing to the same ledger lose nothing (SQLite
+ * waits for the file's write lock instead of failing).
+ */
+public final class Ledger {
+  /** How long an SQLite writer waits for another's transaction before it fails. */
+  private static final int BUSY_TIMEOUT_MS = 60_000;
+  /** Two jobs migrating a new ledger at once: the loser tries again and finds it migrated. */
+  private static final int MIGRATION_TRIES = 5;
+
+  private final LedgerLocation location;
+  private final DataSource dataSource;
+
+  private Ledger(LedgerLocation location, DataSource dataSource) {
+    this.location = location;
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Opens (creating and migrating when needed) the ledger at {@code location}.
+   *
+   * @throws dev.flipgate.failure.ConfigurationException when no driver understands the URL (exit 2)
+   * @throws dev.flipgate.failure.ModelFailureException when the database cannot be reached (exit 3)
+   */
+  public static Ledger open(LedgerLocation location) {
+    DataSource dataSource = location.isSqlite() ? sqlite(location) : driverManager(location);
+    Ledger ledger = new Ledger(location, dataSource);
+    ledger.migrate();
+    return ledger;
+  }
+
+  private static DataSource sqlite(LedgerLocation location) {
+    try {
+      Files.createDirectories(location.sqliteFile().toAbsolutePath().getParent());
+    } catch (IOException e) {
+      throw Problem.at(location.sqliteFile()).whatToDo("name a ledger file in a writable directory (--ledger)")
+          .modelFailure("cannot create the ledger's directory: " + e.getMessage());
+    }
+    SQLiteConfig config = new SQLiteConfig();
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    config.enforceForeignKeys(true);
+    SQLiteDataSource dataSource = new SQLiteDataSource(config);
+    dataSource.setUrl(location.jdbcUrl());
+    return dataSource;
+  }
+
+  private static DataSource driverManager(LedgerLocation location) {
+    try {
+      DriverManager.getDriver(location.jdbcUrl());
+    } catch (SQLException e) {
+      throw Problem.at(location.shown()).expected("a JDBC URL of a database Flipgate has a driver for")
+          .found("no driver for it").whatToDo("give a file path (an SQLite ledger) or a jdbc:postgresql:// URL")
+          .configurationError("unknown ledger URL");
+    }
+    return new org.flywaydb.core.internal.jdbc.DriverDataSource(Ledger.class.getClassLoader(), null,
+        location.jdbcUrl(), null, null);
+  }
+
+  private void migrate() {
+    Flyway flyway = Flyway.configure(Ledger.class.getClassLoader()).dataSource(dataSource)
+        .locations("classpath:db/ledger").table("flipgate_schema_history").load();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        flyway.migrate();
+        return;
+      } catch (FlywayException e) {
+        if (attempt == MIGRATION_TRIES) {
+          throw unreachable(e);
+        }
+        sleep(100L * attempt);
+      }
+    }
+  }
+
+  /** Writes one run, whole or not at all. */
+  public void record(GateRunRecord run) {
+    ResultDocument result = run.result();
+    var provenance = result.provenance();
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO gate_run (run_id, suite, suite_sha256,"
+            + " golden_set_name, golden_set_version, golden_set_sha256, deployed_name, deployed_kind, deployed_sha256,"
+            + " candidate_name, candidate_kind, candidate_sha256, verdict, started_at, finished_at, harness_version, seed,"
+            + " negative_flips, positive_flips, ran_by, ran_where) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?)")) {
+          var deployed = provenance.models().deployed();
+          var candidate = provenance.models().candidate();
+          Object[] values = {provenance.runId(), provenance.suite(), provenance.suiteSha256(),
+              provenance.goldenSet().name(), provenance.goldenSet().version(), provenance.goldenSet().sha256(),
+              deployed.name(), deployed.kind(), deployed.sha256(), candidate.name(), candidate.kind(), candidate.sha256(),
+              result.verdict(), provenance.startedAt(), provenance.finishedAt(), provenance.harnessVersion(),
+              provenance.seed(), result.flipCounts().negative(), result.flipCounts().positive(), run.ranBy(), run.ranWhere()};
+          for (int i = 0; i < values.length; i++) {
+            insert.setObject(i + 1, values[i]);
+          }
+          insert.executeUpdate();
+        }
+        insertReasons(connection, provenance.runId(), result.reasons());
+        insertSlices(connection, provenance.runId(), result.slices());
+        insertFlips(connection, provenance.runId(), run.flips());
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw Problem.at(location.shown()).whatToDo("check the ledger is reachable and writable, then run again")
+          .modelFailure("cannot record the run " + provenance.runId() + " in the ledger: " + rootMessage(e));
+    }
+  }
+
+  private static void insertReasons(Connection connection, String runId, List<ResultDocument.Reason> reasons) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO gate_reason (run_id, position, rule, slice, example, perturbation, message) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (int i = 0; i < reasons.size(); i++) {
+        var reason = reasons.get(i);
+        insert.setString(1, runId);
+        insert.setInt(2, i);
+        insert.setString(3, reason.rule());
+        insert.setString(4, reason.slice());
+        insert.setString(5, reason.example());
+        insert.setString(6, reason.perturbation());
+        insert.setString(7, reason.message());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static void insertSlices(Connection connection, String runId, List<ResultDocument.Slice> slices) throws SQLException {
+    try (PreparedStatement slice = connection.prepareStatement(
+        "INSERT INTO gate_slice (run_id, slice, position, n, negative_flips, positive_flips) VALUES (?, ?, ?, ?, ?, ?)");
+        PreparedStatement metric = connection.prepareStatement("INSERT INTO slice_metric (run_id, slice, metric, deployed,"
+            + " candidate, delta, ci_low, ci_high, ci_method) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (int s = 0; s < slices.size(); s++) {
+        var row = slices.get(s);
+        slice.setString(1, runId);
+        slice.setString(2, row.name());
+        slice.setInt(3, s);
+        slice.setLong(4, row.n());
+        slice.setLong(5, row.negativeFlips());
+        slice.setLong(6, row.positiveFlips());
+        slice.addBatch();
+        var metrics = new java.util.LinkedHashSet<String>();
+        metrics.addAll(row.deployed().keySet());
+        metrics.addAll(row.candidate().keySet());
+        for (String name : metrics) {
+          ResultDocument.Delta delta = row.deltas().get(name);
+          metric.setString(1, runId);
+          metric.setString(2, row.name());
+          metric.setString(3, name);
+          setDouble(metric, 4, row.deployed().get(name));
+          setDouble(metric, 5, row.candidate().get(name));
+          setDouble(metric, 6, delta == null ? null : delta.value());
+          setDouble(metric, 7, delta == null || delta.ci() == null ? null : delta.ci().low());
+          setDouble(metric, 8, delta == null || delta.ci() == null ? null : delta.ci().high());
+          metric.setString(9, delta == null || delta.ci() == null ? null : delta.ci().method());
+          metric.addBatch();
+        }
+      }
+      slice.executeBatch();
+      metric.executeBatch();
+    }
+  }
+
+  private static void insertFlips(Connection connection, String runId, List<ResultDocument.Outcome> flips) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO flipped_example (run_id, example_id, kind) VALUES (?, ?, ?)")) {
+      int pending = 0;
+      for (ResultDocument.Outcome flip : flips) {
+        insert.setString(1, runId);
+        insert.setString(2, flip.id());
+        insert.setString(3, flip.kind());
+        insert.addBatch();
+        if (++pending == 10_000) {
+          insert.executeBatch();
+          pending = 0;
+        }
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {
+    if (value == null || !Double.isFinite(value)) {
+      statement.setNull(index, Types.DOUBLE);
+    } else {
+      statement.setDouble(index, value);
+    }
+  }
+
+  /** One line of a suite's history: a recorded run, oldest first. */
+  public record RunSummary(String runId, String startedAt, String goldenSetVersion, String deployed, String candidate,
+      String verdict, Double deployedAccuracy, Double candidateAccuracy, long n, long negativeFlips, int reasons) {}
+
+  /** Every recorded run of the suite named {@code suite}, oldest first. */
+  public List<RunSummary> runs(String suite) {
+    String query = "SELECT r.run_id, r.started_at, r.golden_set_version, r.deployed_name, r.candidate_name, r.verdict,"
+        + " m.deployed, m.candidate, s.n, s.negative_flips,"
+        + " (SELECT COUNT(*) FROM gate_reason g WHERE g.run_id = r.run_id)"
+        + " FROM gate_run r"
+        + " LEFT JOIN gate_slice s ON s.run_id = r.run_id AND s.position = 0"
+        + " LEFT JOIN slice_metric m ON m.run_id = r.run_id AND m.slice = s.slice AND m.metric = 'accuracy'"
+        + " WHERE r.suite = ? ORDER BY r.started_at, r.run_id";
+    try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(query)) {
+      select.setString(1, suite);
+      List<RunSummary> runs = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          runs.add(new RunSummary(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+              rows.getString(5), rows.getString(6), doubleOrNull(rows, 7), doubleOrNull(rows, 8), rows.getLong(9),
+              rows.getLong(10), rows.getInt(11)));
+        }
+      }
+      return runs;
+    } catch (SQLException e) {
+      throw unreachable(e);
+    }
+  }
+
+  /** Every flipped example id of a run, with its kind (negative or positive). */
+  public Map<String, String> flips(String runId) {
+    try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
+        "SELECT example_id, kind FROM flipped_example WHERE run_id = ? ORDER BY example_id")) {
+      select.setString(1, runId);
+      Map<String, String> flips = new java.util.LinkedHashMap<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          flips.put(rows.getString(1), rows.getString(2));
+        }
+      }
+      return flips;
+    } catch (SQLException e) {
+      throw unreachable(e);
+    }
+  }
+
+  private static Double doubleOrNull(ResultSet rows, int column) throws SQLException {
+    double value = rows.getDouble(column);
+    return rows.wasNull() ? null : value;
+  }
+
+  private dev.flipgate.failure.ModelFailureException unreachable(Exception e) {
+    return Problem.at(location.shown()).whatToDo("check the ledger URL, that the database is up and that it accepts"
+        + " this user, then run again").modelFailure("cannot use the ledger: " + rootMessage(e));
+  }
+
+  /** The first line of the innermost cause's message: what the driver said, without Flyway's report around it. */
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.toString() : root.getMessage();
+    return message.lines().findFirst().orElse(message);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

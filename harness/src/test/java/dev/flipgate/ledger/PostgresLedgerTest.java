@@ -1,0 +1,70 @@
+package dev.flipgate.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flipgate.testing.CliRun;
+import dev.flipgate.testing.TinyGoldenSet;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same ledger on a real PostgreSQL server (started from the binaries Maven brings): a gate run
+ * by JDBC URL is recorded whole, history reads it, and a server that is not there fails the run
+ * naming the URL.
+ */
+class PostgresLedgerTest {
+  private static EmbeddedPostgres server;
+  @TempDir Path directory;
+
+  @BeforeAll
+  static void startPostgres() throws IOException {
+    server = EmbeddedPostgres.start();
+  }
+
+  @AfterAll
+  static void stopPostgres() throws IOException {
+    server.close();
+  }
+
+  private static String url() {
+    return server.getJdbcUrl("postgres", "postgres");
+  }
+
+  @Test
+  void aGateRunIsRecordedInPostgresqlAndHistoryReadsIt() {
+    var tiny = new TinyGoldenSet();
+    tiny.candidatePredictions = tiny.candidatePredictions.replace("e2,dog,0.2,0.8", "e2,cat,0.6,0.4");
+    Path suite = tiny.writeTo(directory.resolve("tiny"));
+
+    CliRun gate = CliRun.of("gate", suite.toString(), "--out", directory.resolve("out").toString(), "--quiet", "--ledger", url());
+    CliRun history = CliRun.of("history", "tiny", "--ledger", url());
+
+    assertThat(gate.exitCode()).as(gate.toString()).isEqualTo(1);
+    List<Ledger.RunSummary> runs = Ledger.open(LedgerLocation.of(url())).runs("tiny");
+    assertThat(runs).extracting(Ledger.RunSummary::verdict).contains("BLOCK");
+    Ledger.RunSummary last = runs.get(runs.size() - 1);
+    assertThat(Ledger.open(LedgerLocation.of(url())).flips(last.runId())).isEqualTo(Map.of("e2", "negative"));
+    assertThat(history.exitCode()).as(history.toString()).isZero();
+    assertThat(history.out()).contains(last.runId(), "BLOCK");
+  }
+
+  @Test
+  void aServerThatIsNotThereFailsTheRunNamingTheUrl() {
+    Path suite = new TinyGoldenSet().writeTo(directory.resolve("tiny"));
+    String nowhere = "jdbc:postgresql://127.0.0.1:1/ledger?connectTimeout=5";
+
+    CliRun gate = CliRun.of("gate", suite.toString(), "--out", directory.resolve("out").toString(), "--quiet",
+        "--ledger", nowhere);
+
+    assertThat(gate.exitCode()).as(gate.toString()).isEqualTo(3);
+    assertThat(gate.err()).contains(nowhere, "cannot use the ledger");
+    assertThat(directory.resolve("out/result.json")).doesNotExist();
+  }
+}
