@@ -52,7 +52,7 @@ class ResumeAfterKillTest {
       int before = server.inferRequests();
       Process gate = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
           "dev.flipgate.cli.FlipgateMain", "gate", suite.toString(), "--out", directory.resolve("killed").toString(),
-          "--quiet", "--cache-dir", cache.toString())
+          "--quiet", "--cache-dir", cache.toString(), "--ledger", directory.resolve("ledger.sqlite").toString())
           .redirectErrorStream(true).redirectOutput(directory.resolve("killed.log").toFile()).start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (server.inferRequests() < before + 15 && gate.isAlive() && System.nanoTime() < deadline) {
