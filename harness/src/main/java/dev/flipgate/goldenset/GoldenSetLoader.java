@@ -23,8 +23,33 @@ public final class GoldenSetLoader {
 
   private GoldenSetLoader() {}
 
-  /** {@code location} is the golden set's directory or its manifest file. */
+  /**
+   * {@code location} is the golden set's directory or its manifest file. A golden set with a lock
+   * ({@link GoldenSetLock}) must match it.
+   */
   public static GoldenSet load(Path location) {
+    return read(location, true).goldenSet();
+  }
+
+  /**
+   * The lock of the golden set at {@code location} as its data files are now (what
+   * {@code flipgate lock} writes); the golden set is validated, its existing lock not checked.
+   */
+  public static GoldenSetLock currentLock(Path location) {
+    Loaded loaded = read(location, false);
+    return new GoldenSetLock(loaded.goldenSet().version(), loaded.dataFiles());
+  }
+
+  /** A golden set and the sha256 of each of its data files (the manifest left out), by file name. */
+  private record Loaded(GoldenSet goldenSet, Map<String, String> dataFiles) {}
+
+  /** The lock beside the manifest at {@code location}, if any. */
+  public static java.util.Optional<GoldenSetLock> existingLock(Path location) {
+    return GoldenSetLock.of(Files.isDirectory(location) ? location.resolve(MANIFEST) : location);
+  }
+
+  /** @param checkLock false only to write a new lock ({@code flipgate lock}) */
+  private static Loaded read(Path location, boolean checkLock) {
     Path manifestFile = Files.isDirectory(location) ? location.resolve(MANIFEST) : location;
     if (Files.isDirectory(location) && Files.exists(manifestFile)) {
       DeclaredPaths.requireInside(manifestFile, location, manifestFile, "manifest");
@@ -54,12 +79,21 @@ public final class GoldenSetLoader {
       dataFiles.add(adversarialFile);
     }
     List<String> critical = criticalIds(manifestFile, manifest.critical(), byId);
-    return new GoldenSet(
+    String version = manifest.version() == null ? "unversioned" : manifest.version();
+    Map<String, String> sha256OfFile = new LinkedHashMap<>();
+    dataFiles.forEach(file -> sha256OfFile.put(file.getFileName().toString(), Sha256.ofFile(file)));
+    // Data files only: the manifest itself holds the version the lock is checked against.
+    Map<String, String> data = new LinkedHashMap<>(sha256OfFile);
+    data.remove(manifestFile.getFileName().toString());
+    if (checkLock) {
+      GoldenSetLock.of(manifestFile).ifPresent(lock -> lock.check(manifestFile, version, data));
+    }
+    return new Loaded(new GoldenSet(
         manifest.name(),
-        manifest.version() == null ? "unversioned" : manifest.version(),
+        version,
         manifest.description() == null ? "" : manifest.description(),
         task,
-        identity(dataFiles),
+        identity(sha256OfFile),
         manifestFile.toAbsolutePath().getParent(),
         classes,
         positiveClass(manifestFile, manifest.positiveClass(), classes),
@@ -71,15 +105,13 @@ public final class GoldenSetLoader {
         adversarialExamples,
         perturbations,
         critical,
-        manifest.critical() == null || manifest.critical().reason() == null ? "" : manifest.critical().reason());
+        manifest.critical() == null || manifest.critical().reason() == null ? "" : manifest.critical().reason()), data);
   }
 
   /** SHA-256 over each file's name and SHA-256, so renaming or editing any part changes it. */
-  private static String identity(List<Path> files) {
+  private static String identity(Map<String, String> sha256OfFile) {
     var text = new StringBuilder();
-    for (Path file : files) {
-      text.append(file.getFileName()).append(' ').append(Sha256.ofFile(file)).append('\n');
-    }
+    sha256OfFile.forEach((name, sha256) -> text.append(name).append(' ').append(sha256).append('\n'));
     return Sha256.ofBytes(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
