@@ -108,7 +108,7 @@ final class GateCommand implements Callable<Integer> {
       // Recorded before the reports are in place: a run the ledger did not take leaves no verdict.
       records.ifPresent(ledgerOfRuns -> {
         var flips = ResultDocuments.flips(result);
-        ledgerOfRuns.record(GateRunRecord.of(ResultDocuments.of(result, flips), flips, System.getenv()));
+        ledgerOfRuns.record(GateRunRecord.of(ResultDocuments.of(result, flips), flips, suite, System.getenv()));
       });
       writing(directory, staged::commit);
     }

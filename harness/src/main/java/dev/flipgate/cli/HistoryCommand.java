@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "history",
     mixinStandardHelpOptions = true,
-    description = "Prints every gate run of a suite that the ledger recorded, oldest first: when, the verdict, the golden"
-        + " set's version, the two models, accuracy on the first slice, its negative flip rate and how many reasons"
+    description = "Prints every gate run of a suite that the ledger recorded, oldest first: when, the verdict, whether it"
+        + " was promoted, the golden set's version, the two models, accuracy on the first slice, its negative flip rate and how many reasons"
         + " blocked.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:printed", "2:bad usage, or no run of the suite in the ledger", "3:the ledger cannot be read"})
@@ -50,11 +50,11 @@ final class HistoryCommand implements Callable<Integer> {
     }
     var out = spec.commandLine().getOut();
     out.printf("%d %s of '%s' in %s, oldest first%n", runs.size(), runs.size() == 1 ? "run" : "runs", name, location.shown());
-    out.printf("%-20s  %-7s  %-9s  %-40s  %-19s  %-7s  %-7s  %s%n", "started", "verdict", "golden", "deployed → candidate",
-        "accuracy", "NFR", "reasons", "run");
+    out.printf("%-20s  %-8s  %-9s  %-9s  %-40s  %-19s  %-7s  %-7s  %s%n", "started", "verdict", "promoted", "golden",
+        "deployed → candidate", "accuracy", "NFR", "reasons", "run");
     for (Ledger.RunSummary run : runs) {
-      out.printf("%-20s  %-7s  %-9s  %-40s  %-19s  %-7s  %-7d  %s%n", run.startedAt(), run.verdict(), run.goldenSetVersion(),
-          run.deployed() + " → " + run.candidate(), percent(run.deployedAccuracy()) + " → " + percent(run.candidateAccuracy()),
+      out.printf("%-20s  %-8s  %-9s  %-9s  %-40s  %-19s  %-7s  %-7d  %s%n", toTheSecond(run.startedAt()), run.verdict(),
+          run.promoted() ? "yes" : "", run.goldenSetVersion(), run.deployed() + " → " + run.candidate(), percent(run.deployedAccuracy()) + " → " + percent(run.candidateAccuracy()),
           run.n() == 0 ? "–" : percent((double) run.negativeFlips() / run.n()), run.reasons(), run.runId());
     }
     out.flush();

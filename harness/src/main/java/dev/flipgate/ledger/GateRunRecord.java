@@ -10,10 +10,12 @@ import java.util.TreeMap;
  * slice's metrics and intervals), every flipped example, and who ran it where.
  *
  * @param flips every flip of the run (result.json may list only some; flips.csv.gz has them all)
+ * @param suiteFile the suite file gated, as an absolute path
  * @param ranBy the user the run ran as
  * @param ranWhere the CI job, as its environment names it, or "local"
  */
-public record GateRunRecord(ResultDocument result, List<ResultDocument.Outcome> flips, String ranBy, String ranWhere) {
+public record GateRunRecord(ResultDocument result, List<ResultDocument.Outcome> flips, String suiteFile, String ranBy,
+    String ranWhere) {
 
   /** CI variables that name a job, in the order they are looked for. */
   private static final List<String> CI_VARIABLES = List.of(
@@ -21,7 +23,8 @@ public record GateRunRecord(ResultDocument result, List<ResultDocument.Outcome> 
       "BUILD_URL", "BUILD_NUMBER", "GIT_COMMIT");
 
   /** A run as recorded from this process: the user from the JVM, the job from CI variables when present. */
-  public static GateRunRecord of(ResultDocument result, List<ResultDocument.Outcome> flips, Map<String, String> environment) {
+  public static GateRunRecord of(ResultDocument result, List<ResultDocument.Outcome> flips, java.nio.file.Path suiteFile,
+      Map<String, String> environment) {
     Map<String, String> job = new TreeMap<>();
     CI_VARIABLES.forEach(name -> {
       String value = environment.get(name);
@@ -30,7 +33,8 @@ public record GateRunRecord(ResultDocument result, List<ResultDocument.Outcome> 
       }
     });
     String where = job.isEmpty() ? "local" : job.toString();
-    return new GateRunRecord(result, flips, System.getProperty("user.name", "unknown"),
+    return new GateRunRecord(result, flips, suiteFile.toAbsolutePath().normalize().toString(),
+        System.getProperty("user.name", "unknown"),
         where.length() > 2000 ? where.substring(0, 2000) : where);
   }
 }

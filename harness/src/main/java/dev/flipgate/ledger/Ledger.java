@@ -108,15 +108,16 @@ public final class Ledger {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO gate_run (run_id, suite, suite_sha256,"
             + " golden_set_name, golden_set_version, golden_set_sha256, deployed_name, deployed_kind, deployed_sha256,"
             + " candidate_name, candidate_kind, candidate_sha256, verdict, started_at, finished_at, harness_version, seed,"
-            + " negative_flips, positive_flips, ran_by, ran_where) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?)")) {
+            + " negative_flips, positive_flips, ran_by, ran_where, suite_file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
           var deployed = provenance.models().deployed();
           var candidate = provenance.models().candidate();
           Object[] values = {provenance.runId(), provenance.suite(), provenance.suiteSha256(),
               provenance.goldenSet().name(), provenance.goldenSet().version(), provenance.goldenSet().sha256(),
               deployed.name(), deployed.kind(), deployed.sha256(), candidate.name(), candidate.kind(), candidate.sha256(),
               result.verdict(), provenance.startedAt(), provenance.finishedAt(), provenance.harnessVersion(),
-              provenance.seed(), result.flipCounts().negative(), result.flipCounts().positive(), run.ranBy(), run.ranWhere()};
+              provenance.seed(), result.flipCounts().negative(), result.flipCounts().positive(), run.ranBy(), run.ranWhere(),
+              run.suiteFile()};
           for (int i = 0; i < values.length; i++) {
             insert.setObject(i + 1, values[i]);
           }
@@ -218,13 +219,77 @@ public final class Ledger {
 
   /** One line of a suite's history: a recorded run, oldest first. */
   public record RunSummary(String runId, String startedAt, String goldenSetVersion, String deployed, String candidate,
-      String verdict, Double deployedAccuracy, Double candidateAccuracy, long n, long negativeFlips, int reasons) {}
+      String verdict, Double deployedAccuracy, Double candidateAccuracy, long n, long negativeFlips, int reasons,
+      boolean promoted) {}
+
+  /** What promote needs to know of a run: what was judged, the verdict, and whether it was promoted already. */
+  public record RunDetails(String runId, String suite, String suiteFile, String verdict, String goldenSetName,
+      String goldenSetVersion, String goldenSetSha256, String candidateName, String candidateSha256, int reasons,
+      java.util.Optional<String> promotedAt) {}
+
+  /** The run {@code runId}, if the ledger has it. */
+  public java.util.Optional<RunDetails> run(String runId) {
+    String query = "SELECT r.run_id, r.suite, r.suite_file, r.verdict, r.golden_set_name, r.golden_set_version,"
+        + " r.golden_set_sha256, r.candidate_name, r.candidate_sha256,"
+        + " (SELECT COUNT(*) FROM gate_reason g WHERE g.run_id = r.run_id), p.promoted_at"
+        + " FROM gate_run r LEFT JOIN promotion p ON p.run_id = r.run_id WHERE r.run_id = ?";
+    try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(query)) {
+      select.setString(1, runId);
+      try (ResultSet rows = select.executeQuery()) {
+        if (!rows.next()) {
+          return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new RunDetails(rows.getString(1), rows.getString(2), rows.getString(3),
+            rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8),
+            rows.getString(9), rows.getInt(10), java.util.Optional.ofNullable(rows.getString(11))));
+      }
+    } catch (SQLException e) {
+      throw unreachable(e);
+    }
+  }
+
+  /**
+   * Marks the run promoted, with the recording of its candidate's answers.
+   *
+   * @return false when it was promoted already (by another job in the meantime)
+   */
+  public boolean promote(String runId, String suite, String promotedAt, String promotedBy, String recording) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement taken = connection.prepareStatement("SELECT 1 FROM promotion WHERE run_id = ?");
+          PreparedStatement insert = connection.prepareStatement(
+              "INSERT INTO promotion (run_id, suite, promoted_at, promoted_by, recording) VALUES (?, ?, ?, ?, ?)")) {
+        taken.setString(1, runId);
+        try (ResultSet rows = taken.executeQuery()) {
+          if (rows.next()) {
+            connection.rollback();
+            return false;
+          }
+        }
+        insert.setString(1, runId);
+        insert.setString(2, suite);
+        insert.setString(3, promotedAt);
+        insert.setString(4, promotedBy);
+        insert.setString(5, recording);
+        insert.executeUpdate();
+        connection.commit();
+        return true;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw Problem.at(location.shown()).whatToDo("check the ledger is reachable and writable, then run again")
+          .modelFailure("cannot record the promotion of " + runId + ": " + rootMessage(e));
+    }
+  }
 
   /** Every recorded run of the suite named {@code suite}, oldest first. */
   public List<RunSummary> runs(String suite) {
     String query = "SELECT r.run_id, r.started_at, r.golden_set_version, r.deployed_name, r.candidate_name, r.verdict,"
         + " m.deployed, m.candidate, s.n, s.negative_flips,"
-        + " (SELECT COUNT(*) FROM gate_reason g WHERE g.run_id = r.run_id)"
+        + " (SELECT COUNT(*) FROM gate_reason g WHERE g.run_id = r.run_id),"
+        + " (SELECT COUNT(*) FROM promotion p WHERE p.run_id = r.run_id)"
         + " FROM gate_run r"
         + " LEFT JOIN gate_slice s ON s.run_id = r.run_id AND s.position = 0"
         + " LEFT JOIN slice_metric m ON m.run_id = r.run_id AND m.slice = s.slice AND m.metric = 'accuracy'"
@@ -236,7 +301,7 @@ public final class Ledger {
         while (rows.next()) {
           runs.add(new RunSummary(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
               rows.getString(5), rows.getString(6), doubleOrNull(rows, 7), doubleOrNull(rows, 8), rows.getLong(9),
-              rows.getLong(10), rows.getInt(11)));
+              rows.getLong(10), rows.getInt(11), rows.getInt(12) > 0));
         }
       }
       return runs;

@@ -42,25 +42,40 @@ public final class Recorder {
 
   /** Where a suite's recording goes by default: {@code recordings/<deployed name>.recording.jsonl} beside the suite. */
   public static Path defaultFile(Suite suite) {
+    return defaultFile(suite, suite.deployed());
+  }
+
+  /** Where a recording of {@code model} goes by default: {@code recordings/<its name>.recording.jsonl} beside the suite. */
+  public static Path defaultFile(Suite suite, ModelDeclaration model) {
     return suite.file().getParent().resolve("recordings")
-        .resolve(suite.deployed().name().replaceAll("[^A-Za-z0-9._-]", "_") + ".recording.jsonl");
+        .resolve(model.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".recording.jsonl");
   }
 
   /** Records and returns the file written. */
   public Recording record(Path suiteFile, Path target) {
     Suite suite = SuiteReader.read(suiteFile);
-    if (suite.deployed() instanceof ModelDeclaration.Recorded) {
-      throw Problem.at(suite.file()).part("deployed").expected("a model that runs: onnx, kserve-v2 or subprocess")
-          .found("a recording").whatToDo("record from a suite whose deployed model is the live one")
-          .configurationError("the deployed model is already a recording");
+    return record(suite, suite.deployed(), "deployed", target, identity -> { });
+  }
+
+  /**
+   * Records {@code model} of the suite (its deployed model or a candidate), after {@code check}
+   * has accepted the identity of the model as opened (before it is asked anything).
+   */
+  public Recording record(Suite suite, ModelDeclaration model, String role, Path target,
+      java.util.function.Consumer<dev.flipgate.model.ModelIdentity> check) {
+    if (model instanceof ModelDeclaration.Recorded) {
+      throw Problem.at(suite.file()).part(role).expected("a model that runs: onnx, kserve-v2 or subprocess")
+          .found("a recording").whatToDo("record from a suite whose " + role + " model is the live one")
+          .configurationError("the " + role + " model is already a recording");
     }
     GoldenSet goldenSet = GoldenSetLoader.load(suite.goldenSetDirectory());
     var runInputs = RunInputs.of(suite, goldenSet);
     List<ModelInput> inputs = runInputs.inputs();
-    try (ModelAdapter deployed = ModelAdapters.open(suite.deployed(), runInputs.context())) {
-      Map<String, Prediction> answers = PredictionCollector.predictAll("deployed", deployed, inputs, progress);
-      deployed.confirmUnchanged();
-      var recording = new Recording(Recording.FORMAT, deployed.identity(),
+    try (ModelAdapter recorded = ModelAdapters.open(model, runInputs.context())) {
+      check.accept(recorded.identity());
+      Map<String, Prediction> answers = PredictionCollector.predictAll(role, recorded, inputs, progress);
+      recorded.confirmUnchanged();
+      var recording = new Recording(Recording.FORMAT, recorded.identity(),
           new Recording.GoldenSetRef(goldenSet.name(), goldenSet.version(), goldenSet.sha256()),
           clock.instant().toString(), HarnessVersion.current(), suite.name());
       write(recording, inputs, answers, target);
