@@ -52,7 +52,14 @@ final class HistoryCommand implements Callable<Integer> {
     out.printf("%d %s of '%s' in %s, oldest first%n", runs.size(), runs.size() == 1 ? "run" : "runs", name, location.shown());
     out.printf("%-20s  %-8s  %-9s  %-9s  %-40s  %-19s  %-7s  %-7s  %s%n", "started", "verdict", "promoted", "golden",
         "deployed → candidate", "accuracy", "NFR", "reasons", "run");
+    String version = null;
     for (Ledger.RunSummary run : runs) {
+      if (version != null && !version.equals(run.goldenSetVersion())) {
+        // Runs on different golden-set versions judged different examples: their numbers do not compare.
+        out.printf("-- golden set version %s → %s: the runs below are on other examples, not comparable with those above%n",
+            version, run.goldenSetVersion());
+      }
+      version = run.goldenSetVersion();
       out.printf("%-20s  %-8s  %-9s  %-9s  %-40s  %-19s  %-7s  %-7d  %s%n", toTheSecond(run.startedAt()), run.verdict(),
           run.promoted() ? "yes" : "", run.goldenSetVersion(), run.deployed() + " → " + run.candidate(), percent(run.deployedAccuracy()) + " → " + percent(run.candidateAccuracy()),
           run.n() == 0 ? "–" : percent((double) run.negativeFlips() / run.n()), run.reasons(), run.runId());

@@ -75,6 +75,19 @@ class LedgerTest {
   }
 
   @Test
+  void historySaysWhereTheGoldenSetVersionChanged() throws IOException {
+    Path suite = suite();
+    CliRun.of("gate", suite.toString(), "--out", directory.resolve("first").toString(), "--quiet", "--ledger", ledger());
+    Path manifest = suite.resolveSibling("manifest.yaml");
+    Files.writeString(manifest, Files.readString(manifest).replaceFirst("version: .*", "version: \"2.0.0\""));
+    CliRun.of("gate", suite.toString(), "--out", directory.resolve("second").toString(), "--quiet", "--ledger", ledger());
+
+    CliRun history = CliRun.of("history", "tiny", "--ledger", ledger());
+
+    assertThat(history.out()).contains("golden set version 1 → 2.0.0", "not comparable");
+  }
+
+  @Test
   void historyOfASuiteWithoutRunsIsAConfigurationErrorNamingIt() {
     CliRun.of("gate", suite().toString(), "--out", directory.resolve("out").toString(), "--quiet", "--ledger", ledger());
 
