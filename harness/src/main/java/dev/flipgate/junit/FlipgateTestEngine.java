@@ -30,7 +30,9 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
  * suite whose gate verdict and rules are tests; so is a suite file selected directly (a file
  * selector on a {@code .yaml} file). Configuration parameters (or system properties):
  * {@code flipgate.candidate} (the candidate to gate), {@code flipgate.out} (where reports go,
- * default {@code target/flipgate}), {@code flipgate.baseDir} (what suite paths are relative to),
+ * default {@code target/flipgate}), {@code flipgate.ledger} (the ledger that records each run: a
+ * file or a JDBC URL, {@code none} for none; default {@code ledger.sqlite} in the output
+ * directory), {@code flipgate.baseDir} (what suite paths are relative to),
  * and, with Allure on the classpath, {@code flipgate.allure.enabled} and {@code flipgate.allure.results}.
  */
 public final class FlipgateTestEngine implements TestEngine {
@@ -135,6 +137,17 @@ public final class FlipgateTestEngine implements TestEngine {
     }
   }
 
+  /**
+   * The ledger that records each run: {@code flipgate.ledger} (a file or a JDBC URL; {@code none}
+   * for none), by default {@code ledger.sqlite} in the output directory.
+   */
+  private static java.util.Optional<dev.flipgate.ledger.Ledger> ledger(
+      org.junit.platform.engine.ConfigurationParameters parameters, Path out) {
+    String value = parameters.get("flipgate.ledger").orElse(out.resolve("ledger.sqlite").toString());
+    return value.equals("none") ? java.util.Optional.empty()
+        : java.util.Optional.of(dev.flipgate.ledger.Ledger.open(dev.flipgate.ledger.LedgerLocation.of(value)));
+  }
+
   @Override
   public void execute(ExecutionRequest request) {
     var engine = request.getRootTestDescriptor();
@@ -149,7 +162,8 @@ public final class FlipgateTestEngine implements TestEngine {
       listener.executionFinished(engine, TestExecutionResult.failed(e));
       return;
     }
-    SuiteRuns running = SuiteRuns.running(out);
+    var ledger = new java.util.concurrent.atomic.AtomicReference<java.util.Optional<dev.flipgate.ledger.Ledger>>();
+    SuiteRuns running = SuiteRuns.running(out, () -> ledger.updateAndGet(open -> open != null ? open : ledger(parameters, out)));
     SuiteRuns runs = suite -> {
       var handed = handover.filter(h -> suite.loaded().map(loaded -> loaded == h.loaded()).orElse(false));
       return handed.isPresent() ? handed.get().completed() : running.run(suite);

@@ -123,6 +123,19 @@ class FlipgateTestEngineTest {
     }
 
     @Test
+    void eachRunIsRecordedInTheLedgerWithItsVerdict() {
+      String ledger = directory.resolve("ledger.sqlite").toString();
+      tiny.candidatePredictions = tiny.deployedPredictions.replace("e1,cat,0.9,0.1", "e1,dog,0.4,0.6");
+
+      engine(selectClass(TinySuiteFixture.class)).configurationParameter("flipgate.ledger", ledger).execute();
+      engine(selectClass(TinySuiteFixture.class)).configurationParameter("flipgate.ledger", ledger).execute();
+
+      var runs = dev.flipgate.ledger.Ledger.open(dev.flipgate.ledger.LedgerLocation.of(ledger)).runs("tiny");
+      assertThat(runs).hasSize(2).allSatisfy(run -> assertThat(run.verdict()).isEqualTo("BLOCK"));
+      assertThat(runs.get(0).runId()).isNotEqualTo(runs.get(1).runId());
+    }
+
+    @Test
     void aRegressionIsAnAssertionFailureWithExpectedAndActual() {
       tiny.candidatePredictions = tiny.deployedPredictions.replace("e1,cat,0.9,0.1", "e1,dog,0.4,0.6");
 
