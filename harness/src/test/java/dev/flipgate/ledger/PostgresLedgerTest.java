@@ -55,6 +55,31 @@ class PostgresLedgerTest {
     assertThat(history.out()).contains(last.runId(), "BLOCK");
   }
 
+  /** Two gate processes (separate JVMs, as two CI jobs) recording into one PostgreSQL ledger at once: both land. */
+  @Test
+  void twoGatesWritingToThePostgresqlLedgerAtOnceBothLand() throws Exception {
+    Path suite = new TinyGoldenSet().writeTo(directory.resolve("tiny"));
+    List<Process> processes = new java.util.ArrayList<>();
+    for (String out : List.of("one", "two")) {
+      processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), "dev.flipgate.cli.FlipgateMain", "gate", suite.toString(),
+          "--out", directory.resolve(out).toString(), "--quiet", "--no-cache", "--ledger", url())
+          .redirectErrorStream(true).redirectOutput(directory.resolve(out + ".log").toFile()).start());
+    }
+    for (Process process : processes) {
+      assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).as(java.nio.file.Files.readString(directory.resolve("one.log"))
+          + java.nio.file.Files.readString(directory.resolve("two.log"))).isIn(0, 1);
+    }
+
+    var recorded = Ledger.open(LedgerLocation.of(url())).runs("tiny").stream().map(Ledger.RunSummary::runId).toList();
+    assertThat(recorded).contains(runId(directory.resolve("one/result.json")), runId(directory.resolve("two/result.json")));
+  }
+
+  private static String runId(Path result) throws IOException {
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.toFile()).path("provenance").path("runId").asText();
+  }
+
   @Test
   void aServerThatIsNotThereFailsTheRunNamingTheUrl() {
     Path suite = new TinyGoldenSet().writeTo(directory.resolve("tiny"));
