@@ -96,7 +96,7 @@ final class GateCommand implements Callable<Integer> {
       writing(junitXml, () -> Files.deleteIfExists(junitXml.resolve("TEST-flipgate.xml")));
     }
     // Opened before the models run: a ledger that cannot be reached fails the run at once.
-    Optional<Ledger> records = noLedger ? Optional.empty() : Optional.of(Ledger.open(ledgerLocation()));
+    Optional<Ledger> records = noLedger ? Optional.empty() : Optional.of(Ledger.open(LedgerLocation.orDefault(ledger)));
     var progress = quiet ? dev.flipgate.run.ProgressListener.SILENT : new StderrProgress(spec.commandLine().getErr());
     var runner = new GateRunner(clock, progress);
     if (!noCache) {
@@ -117,9 +117,6 @@ final class GateCommand implements Callable<Integer> {
     return result.decision().verdict() == Verdict.PROMOTE ? ExitCode.PROMOTE : ExitCode.BLOCK;
   }
 
-  private LedgerLocation ledgerLocation() {
-    return LedgerLocation.of(ledger != null ? ledger : System.getProperty("flipgate.ledger", "reports/ledger.sqlite"));
-  }
 
   private Path cacheDirectory() {
     return cacheDir != null ? cacheDir : Path.of(System.getProperty("flipgate.cacheDir", ".flipgate/cache"));

@@ -36,9 +36,8 @@ final class HistoryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String name = Files.isRegularFile(Path.of(suite)) ? SuiteReader.read(Path.of(suite)).name() : suite;
-    LedgerLocation location = LedgerLocation.of(ledger != null ? ledger : System.getProperty("flipgate.ledger",
-        "reports/ledger.sqlite"));
-    if (location.jdbcUrl().startsWith("jdbc:sqlite:") && !Files.isRegularFile(Path.of(location.jdbcUrl().substring(12)))) {
+    LedgerLocation location = LedgerLocation.orDefault(ledger);
+    if (location.isSqlite() && !Files.isRegularFile(location.sqliteFile())) {
       throw Problem.at(location.shown()).expected("a ledger file").found("none")
           .whatToDo("run `flipgate gate` first (it records each run), or name the ledger with --ledger")
           .configurationError("no ledger");

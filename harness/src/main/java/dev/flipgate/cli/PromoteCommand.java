@@ -51,8 +51,7 @@ final class PromoteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LedgerLocation location = LedgerLocation.of(ledger != null ? ledger : System.getProperty("flipgate.ledger",
-        "reports/ledger.sqlite"));
+    LedgerLocation location = LedgerLocation.orDefault(ledger);
     Ledger runs = Ledger.open(location);
     Ledger.RunDetails run = runs.run(runId).orElseThrow(() -> Problem.at(location.shown()).expected("a run " + runId)
         .found("no such run").whatToDo("use a run id from `flipgate history` or a result.json").configurationError(

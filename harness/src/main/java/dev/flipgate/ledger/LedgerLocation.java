@@ -8,17 +8,25 @@ import java.nio.file.Path;
  */
 public record LedgerLocation(String jdbcUrl) {
 
+  /** The default ledger: the system property {@code flipgate.ledger}, else {@code reports/ledger.sqlite}. */
+  public static final String DEFAULT = "reports/ledger.sqlite";
+
+  /** The ledger a command's {@code --ledger} option names, or the default when it names none. */
+  public static LedgerLocation orDefault(String option) {
+    return of(option != null ? option : System.getProperty("flipgate.ledger", DEFAULT));
+  }
+
   public static LedgerLocation of(String value) {
     return value.startsWith("jdbc:") ? new LedgerLocation(value)
         : new LedgerLocation("jdbc:sqlite:" + Path.of(value).toAbsolutePath().normalize());
   }
 
-  boolean isSqlite() {
+  public boolean isSqlite() {
     return jdbcUrl.startsWith("jdbc:sqlite:");
   }
 
   /** The SQLite file, for an SQLite ledger. */
-  Path sqliteFile() {
+  public Path sqliteFile() {
     return Path.of(jdbcUrl.substring("jdbc:sqlite:".length()));
   }
 
