@@ -61,8 +61,9 @@ final class ScoreColumns {
    * @param answers a model's answer by row; the first {@code rows} are the golden set's examples
    * @return the columns, or empty when no example has scores
    */
-  static Optional<ScoreColumns> of(List<Prediction> answers, int rows, int classCount, int[] label) {
-    if (answers instanceof AnswerColumns stored && stored.classes().size() == classCount) {
+  static Optional<ScoreColumns> of(List<Prediction> answers, int rows, List<String> classes, int[] label) {
+    int classCount = classes.size();
+    if (answers instanceof AnswerColumns stored && stored.classes().equals(classes)) {
       // Stored answers are columns already: read in place.
       BitSet scored = stored.scoredRows().get(0, rows);
       return stored.scoreColumns().filter(columns -> !scored.isEmpty())

@@ -27,7 +27,7 @@ record ScoredRows(PairedCellTally.ClassCodes codes, int positive, Optional<Model
 
   private static Optional<Model> model(List<String> classes, ExampleTable examples, List<Prediction> answers, int[] label,
       int[] answer, int positive) {
-    return ScoreColumns.of(answers, examples.size(), classes.size(), label)
+    return ScoreColumns.of(answers, examples.size(), classes, label)
         .map(columns -> new Model(columns, ScoreMetrics.rowTerms(columns, label, answer, positive)));
   }
 

@@ -77,7 +77,8 @@ public record GoldenSetLock(String version, Map<String, String> files) {
     var out = new StringBuilder("# Written by `flipgate lock`: the sha256 of each data file of this version. A golden\n"
         + "# set whose data differ from these is refused until its version is raised and it is locked again.\n");
     out.append("version: \"").append(version).append("\"\nfiles:\n");
-    files.forEach((name, sha256) -> out.append("  \"").append(name).append("\": ").append(sha256).append('\n'));
+    // Quoted: a digest of digits and one 'e' would otherwise read back as a YAML number.
+    files.forEach((name, sha256) -> out.append("  \"").append(name).append("\": \"").append(sha256).append("\"\n"));
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

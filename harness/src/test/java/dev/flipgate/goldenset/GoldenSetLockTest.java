@@ -79,6 +79,17 @@ class GoldenSetLockTest {
   }
 
   @Test
+  void anIncompleteLockIsRefusedNamingIt() throws IOException {
+    Path suite = new TinyGoldenSet().writeTo(directory);
+    Files.writeString(directory.resolve(GoldenSetLock.FILE), "version: \"1\"\n");
+
+    CliRun run = gate(suite);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains(GoldenSetLock.FILE, "invalid golden-set lock");
+  }
+
+  @Test
   void theBundledGoldenSetsAreLockedAsTheyAre() {
     for (String name : new String[] {"mnist", "breast-cancer"}) {
       Path goldenSet = RepositoryPaths.root().resolve("golden-sets").resolve(name);
