@@ -6,18 +6,14 @@ import dev.flipgate.suite.SuiteReader;
 import dev.flipgate.report.ConsoleSummary;
 import dev.flipgate.report.RunOutputWriter;
 import dev.flipgate.run.GateRunner;
+import dev.flipgate.run.RunIds;
 import dev.flipgate.run.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.flipgate.ledger.GateRunRecord;
 import dev.flipgate.ledger.Ledger;
-import dev.flipgate.ledger.LedgerLocation;
-import dev.flipgate.report.result.ResultDocuments;
 import java.time.Clock;
-import java.util.HexFormat;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -35,8 +31,6 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {
       "0:PROMOTE", "1:BLOCK", "2:bad usage or configuration", "3:runtime failure (a model or endpoint failed)"})
 final class GateCommand implements Callable<Integer> {
-  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
-  private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -67,10 +61,7 @@ final class GateCommand implements Callable<Integer> {
       + " and environment.properties) into DIR, for `allure generate DIR`.")
   Path allureResults;
 
-  @Option(names = "--ledger", paramLabel = "FILE|URL", description = "The ledger that records the run: an SQLite file,"
-      + " or a JDBC URL (jdbc:postgresql://…) for a team's shared history (default: reports/ledger.sqlite, or the"
-      + " system property flipgate.ledger).")
-  String ledger;
+  @CommandLine.Mixin LedgerOption ledger;
 
   @Option(names = "--no-ledger", description = "Record the run in no ledger.")
   boolean noLedger;
@@ -79,10 +70,8 @@ final class GateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Clock clock = Clock.systemUTC();
     String suiteName = suite.getFileName().toString().replace(".yaml", "");
-    // The random tail keeps two runs of the same suite started in the same second apart (the
-    // ledger keys runs by id).
-    String runId = RUN_ID_TIME.format(clock.instant()) + "-" + safe(suite.toAbsolutePath().getParent().getFileName() + "-" + suiteName)
-        + (candidate == null ? "" : "-" + safe(candidate)) + "-" + HexFormat.of().toHexDigits((short) RANDOM.nextInt());
+    String runId = RunIds.next(clock.instant(), safe(suite.toAbsolutePath().getParent().getFileName() + "-" + suiteName)
+        + (candidate == null ? "" : "-" + safe(candidate)));
     requireDirectory(out, "--out");
     requireDirectory(junitXml, "--junit-xml");
     requireDirectory(allureResults, "--allure-results");
@@ -96,7 +85,7 @@ final class GateCommand implements Callable<Integer> {
       writing(junitXml, () -> Files.deleteIfExists(junitXml.resolve("TEST-flipgate.xml")));
     }
     // Opened before the models run: a ledger that cannot be reached fails the run at once.
-    Optional<Ledger> records = noLedger ? Optional.empty() : Optional.of(Ledger.open(LedgerLocation.orDefault(ledger)));
+    Optional<Ledger> records = noLedger ? Optional.empty() : Optional.of(Ledger.open(ledger.location()));
     var progress = quiet ? dev.flipgate.run.ProgressListener.SILENT : new StderrProgress(spec.commandLine().getErr());
     var runner = new GateRunner(clock, progress);
     if (!noCache) {
@@ -106,10 +95,8 @@ final class GateCommand implements Callable<Integer> {
     try (var staged = writing(directory, () -> RunOutputWriter.stage(result, directory))) {
       writeTestResults(result, staged.directory());
       // Recorded before the reports are in place: a run the ledger did not take leaves no verdict.
-      records.ifPresent(ledgerOfRuns -> {
-        var flips = ResultDocuments.flips(result);
-        ledgerOfRuns.record(GateRunRecord.of(ResultDocuments.of(result, flips), flips, suite, System.getenv()));
-      });
+      records.ifPresent(ledgerOfRuns ->
+          ledgerOfRuns.record(GateRunRecord.of(staged.document(), staged.flips(), suite, System.getenv())));
       writing(directory, staged::commit);
     }
     spec.commandLine().getOut().print(ConsoleSummary.render(result, directory));

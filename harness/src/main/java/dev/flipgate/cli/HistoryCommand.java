@@ -29,14 +29,12 @@ final class HistoryCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SUITE", description = "A suite file, or a suite's name as the ledger has it.")
   String suite;
 
-  @Option(names = "--ledger", paramLabel = "FILE|URL", description = "The ledger (default: reports/ledger.sqlite, or"
-      + " the system property flipgate.ledger).")
-  String ledger;
+  @CommandLine.Mixin LedgerOption ledger;
 
   @Override
   public Integer call() {
     String name = Files.isRegularFile(Path.of(suite)) ? SuiteReader.read(Path.of(suite)).name() : suite;
-    LedgerLocation location = LedgerLocation.orDefault(ledger);
+    LedgerLocation location = ledger.location();
     if (location.isSqlite() && !Files.isRegularFile(location.sqliteFile())) {
       throw Problem.at(location.shown()).expected("a ledger file").found("none")
           .whatToDo("run `flipgate gate` first (it records each run), or name the ledger with --ledger")

@@ -39,9 +39,7 @@ final class PromoteCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run to promote, as the ledger and result.json name it.")
   String runId;
 
-  @Option(names = "--ledger", paramLabel = "FILE|URL", description = "The ledger (default: reports/ledger.sqlite, or"
-      + " the system property flipgate.ledger).")
-  String ledger;
+  @CommandLine.Mixin LedgerOption ledger;
 
   @Option(names = "--recording", paramLabel = "FILE", description = "Where to record the candidate's answers.")
   Path recording;
@@ -51,7 +49,7 @@ final class PromoteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LedgerLocation location = LedgerLocation.orDefault(ledger);
+    LedgerLocation location = ledger.location();
     Ledger runs = Ledger.open(location);
     Ledger.RunDetails run = runs.run(runId).orElseThrow(() -> Problem.at(location.shown()).expected("a run " + runId)
         .found("no such run").whatToDo("use a run id from `flipgate history` or a result.json").configurationError(

@@ -23,8 +23,6 @@ final class ScoreMetrics implements ExampleMetrics {
   private final int positive;
   private final int[] label;
   private final int[] answer;
-  private final ScoreColumns columns;
-  private final int[] rows;
   private final int[][] descending;
   // Per class, in descending score order: whether each example is of the class, and where each
   // run of equal scores ends. Sweeps then read memory in order instead of jumping through rows.
@@ -58,8 +56,6 @@ final class ScoreMetrics implements ExampleMetrics {
     this.positive = positive;
     this.label = label;
     this.answer = answer;
-    this.columns = columns;
-    this.rows = rows;
     this.logLossTerm = new double[label.length];
     this.brierTerm = new double[label.length];
     this.calibrationBin = new int[label.length];
@@ -143,11 +139,6 @@ final class ScoreMetrics implements ExampleMetrics {
       bits.set(row);
     }
     return bits;
-  }
-
-  /** The score of class {@code c} for the slice's example at {@code position}. */
-  private double score(int position, int c) {
-    return columns.score(c, rows[position]);
   }
 
   /**

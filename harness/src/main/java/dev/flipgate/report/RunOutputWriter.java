@@ -31,13 +31,6 @@ public final class RunOutputWriter {
 
   private RunOutputWriter() {}
 
-  /** Writes the reports straight into place, result.json last (the JUnit engine's own runs). */
-  public static void write(RunResult result, Path directory) throws IOException {
-    try (Staged staged = stage(result, directory)) {
-      staged.commit();
-    }
-  }
-
   /** Removes the verdict an earlier run left in {@code directory}, before this run can fail. */
   public static void invalidateEarlierVerdict(Path directory) throws IOException {
     Files.deleteIfExists(directory.resolve(RESULT));
@@ -47,11 +40,11 @@ public final class RunOutputWriter {
   public static Staged stage(RunResult result, Path directory) throws IOException {
     Files.createDirectories(directory);
     Path staging = Files.createTempDirectory(directory, ".staging-");
-    var staged = new Staged(directory, staging);
+    // summary.md first, result.json last: a result.json means the run's reports are complete.
+    var flips = ResultDocuments.flips(result);
+    var document = ResultDocuments.of(result, flips);
+    var staged = new Staged(directory, staging, document, flips);
     try {
-      // summary.md first, result.json last: a result.json means the run's reports are complete.
-      var flips = ResultDocuments.flips(result);
-      var document = ResultDocuments.of(result, flips);
       // flips.csv.gz on another core while the reports render: at a million examples each is
       // about a second. Both finish before result.json is written.
       var flipsFile = java.util.concurrent.CompletableFuture.runAsync(() -> {
@@ -104,10 +97,24 @@ public final class RunOutputWriter {
   public static final class Staged implements AutoCloseable {
     private final Path target;
     private final Path staging;
+    private final ResultDocument document;
+    private final List<ResultDocument.Outcome> flips;
 
-    private Staged(Path target, Path staging) {
+    private Staged(Path target, Path staging, ResultDocument document, List<ResultDocument.Outcome> flips) {
       this.target = target;
       this.staging = staging;
+      this.document = document;
+      this.flips = flips;
+    }
+
+    /** The result document the reports were made from (for the ledger, so it is not made twice). */
+    public ResultDocument document() {
+      return document;
+    }
+
+    /** Every flip of the run, as flips.csv.gz lists them (a view, made again as it is read). */
+    public List<ResultDocument.Outcome> flips() {
+      return flips;
     }
 
     /** Where the staged reports are, for outputs that attach them (Allure) before they are in place. */
