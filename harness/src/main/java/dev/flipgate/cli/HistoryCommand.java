@@ -47,7 +47,7 @@ final class HistoryCommand implements Callable<Integer> {
     }
     var out = spec.commandLine().getOut();
     out.printf("%d %s of '%s' in %s, oldest first%n", runs.size(), runs.size() == 1 ? "run" : "runs", name, location.shown());
-    out.printf("%-20s  %-8s  %-9s  %-9s  %-40s  %-19s  %-7s  %-7s  %s%n", "started", "verdict", "promoted", "golden",
+    out.printf("%-20s  %-8s  %-9s  %-9s  %-40s  %-19s  %-7s  %-11s  %s%n", "started", "verdict", "promoted", "golden",
         "deployed → candidate", "accuracy", "NFR", "reasons", "run");
     String version = null;
     for (Ledger.RunSummary run : runs) {
@@ -57,9 +57,9 @@ final class HistoryCommand implements Callable<Integer> {
             version, run.goldenSetVersion());
       }
       version = run.goldenSetVersion();
-      out.printf("%-20s  %-8s  %-9s  %-9s  %-40s  %-19s  %-7s  %-7d  %s%n", toTheSecond(run.startedAt()), run.verdict(),
+      out.printf("%-20s  %-8s  %-9s  %-9s  %-40s  %-19s  %-7s  %-11s  %s%n", toTheSecond(run.startedAt()), run.verdict(),
           run.promoted() ? "yes" : "", run.goldenSetVersion(), run.deployed() + " → " + run.candidate(), percent(run.deployedAccuracy()) + " → " + percent(run.candidateAccuracy()),
-          run.n() == 0 ? "–" : percent((double) run.negativeFlips() / run.n()), run.reasons(), run.runId());
+          run.n() == 0 ? "–" : percent((double) run.negativeFlips() / run.n()), run.reasons() + (run.waived() == 0 ? "" : " +" + run.waived() + " waived"), run.runId());
     }
     out.flush();
     return 0;

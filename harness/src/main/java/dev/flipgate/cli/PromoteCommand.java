@@ -61,6 +61,15 @@ final class PromoteCommand implements Callable<Integer> {
       throw refusal("a PROMOTE run", "a " + run.verdict() + " with " + run.reasons() + " reasons",
           "only a candidate that passed the gate can be promoted", "the run did not pass");
     }
+    // A PROMOTE that rested on waivers holds only while they do: an expired one blocks again.
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    for (Ledger.AppliedWaiver waiver : runs.appliedWaivers(runId)) {
+      if (today.isAfter(java.time.LocalDate.parse(waiver.expires()))) {
+        throw refusal("waivers the run relied on still in force", "the waiver at " + waiver.file() + ":" + waiver.line()
+            + " (" + waiver.owner() + ", " + waiver.ticket() + ") expired on " + waiver.expires(),
+            "renew the waiver or fix the regression, then gate again", "a waiver the run relied on has expired");
+      }
+    }
     Path suiteFile = Path.of(run.suiteFile() == null ? "" : run.suiteFile());
     if (run.suiteFile() == null || !Files.isRegularFile(suiteFile)) {
       throw refusal("the suite file the run gated", String.valueOf(run.suiteFile()) + ", which is not there",

@@ -1,5 +1,7 @@
 package dev.flipgate.junit;
 
+import dev.flipgate.gate.WaiverUse;
+
 import dev.flipgate.comparison.AdversarialOutcome;
 import dev.flipgate.comparison.ExampleOutcome;
 import dev.flipgate.gate.Concern;
@@ -148,7 +150,16 @@ final class SuiteExecution {
           rule.rule().id().equals(CriticalExamplesRule.ID) ? TestFacts.Severity.BLOCKER : TestFacts.Severity.CRITICAL,
           Optional.of(rule.rule().concern()), check == null ? List.of() : check.exampleIds(),
           check != null && !check.passed(), List.of());
-      run(test, facts, result, () -> outcome(check, test, rule.rule().concern(), blockOnUnderpowered));
+      if (check != null && result.decision().isWaived(check)) {
+        // An accepted regression neither passes nor fails: it is skipped, saying who accepted it and until when.
+        listener.executionSkipped(test, result.decision().waiversOf(check).stream().map(WaiverUse::describe)
+            .collect(Collectors.joining("; ")) + " — " + rule.rule().concern().title() + ": " + check.message());
+        continue;
+      }
+      // An expired waiver that would have accepted the failure is named in it: the reviewer sees since when it blocks again.
+      String expired = check == null ? "" : result.decision().waiversOf(check).stream()
+          .map(u -> "; " + u.describe()).collect(Collectors.joining());
+      run(test, facts, result, () -> outcome(check, test, rule.rule().concern(), blockOnUnderpowered, expired));
     }
     listener.executionFinished(rule, TestExecutionResult.successful());
   }
@@ -176,13 +187,13 @@ final class SuiteExecution {
   }
 
   static TestExecutionResult outcome(RuleCheck check, CheckDescriptor descriptor, Concern concern,
-      boolean blockOnUnderpowered) {
+      boolean blockOnUnderpowered, String waiverNote) {
     if (check == null) {
       return TestExecutionResult.failed(new IllegalStateException(
           "the rule judged nothing for " + descriptor.getDisplayName() + "; the gate fails closed"));
     }
     if (!check.passed()) {
-      return TestExecutionResult.failed(new AssertionFailedError(concern.title() + ": " + check.message(),
+      return TestExecutionResult.failed(new AssertionFailedError(concern.title() + ": " + check.message() + waiverNote,
           "at most " + check.limit(), check.measured().isPresent() ? String.valueOf(check.measured().getAsDouble()) : "nothing measured"));
     }
     if (check.isUnderpowered()) {

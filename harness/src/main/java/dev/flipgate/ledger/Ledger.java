@@ -123,7 +123,8 @@ public final class Ledger {
           }
           insert.executeUpdate();
         }
-        insertReasons(connection, provenance.runId(), result.reasons());
+        insertReasons(connection, provenance.runId(), result.reasons(), result.waived());
+        insertWaivers(connection, provenance.runId(), result.waivers());
         insertSlices(connection, provenance.runId(), result.slices());
         insertFlips(connection, provenance.runId(), run.flips());
         connection.commit();
@@ -137,11 +138,15 @@ public final class Ledger {
     }
   }
 
-  private static void insertReasons(Connection connection, String runId, List<ResultDocument.Reason> reasons) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO gate_reason (run_id, position, rule, slice, example, perturbation, message) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      for (int i = 0; i < reasons.size(); i++) {
-        var reason = reasons.get(i);
+  /** The reasons to block, then the waived ones, in one list. */
+  private static void insertReasons(Connection connection, String runId, List<ResultDocument.Reason> reasons,
+      List<ResultDocument.Reason> waived) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO gate_reason (run_id, position, rule, slice,"
+        + " example, perturbation, message, waived) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      List<ResultDocument.Reason> all = new ArrayList<>(reasons);
+      all.addAll(waived);
+      for (int i = 0; i < all.size(); i++) {
+        var reason = all.get(i);
         insert.setString(1, runId);
         insert.setInt(2, i);
         insert.setString(3, reason.rule());
@@ -149,9 +154,51 @@ public final class Ledger {
         insert.setString(5, reason.example());
         insert.setString(6, reason.perturbation());
         insert.setString(7, reason.message());
+        insert.setInt(8, i < reasons.size() ? 0 : 1);
         insert.addBatch();
       }
       insert.executeBatch();
+    }
+  }
+
+  private static void insertWaivers(Connection connection, String runId, List<ResultDocument.WaiverEntry> waivers)
+      throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO gate_waiver (run_id, position, status, file,"
+        + " line, rule, slice, perturbation, examples, owner, reason, ticket, expires, reasons_matched)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (int i = 0; i < waivers.size(); i++) {
+        var w = waivers.get(i);
+        Object[] values = {runId, i, w.status(), w.file(), w.line(), w.rule(), w.slice(), w.perturbation(),
+            w.examples().isEmpty() ? null : String.join(" ", w.examples()), w.owner(), w.reason(), w.ticket(),
+            w.expires(), w.reasonsMatched()};
+        for (int v = 0; v < values.length; v++) {
+          insert.setObject(v + 1, values[v]);
+        }
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** A waiver a run relied on (applied), as the ledger keeps it. */
+  public record AppliedWaiver(String file, int line, String owner, String ticket, String expires) {}
+
+  /** The waivers that accepted reasons of run {@code runId}. */
+  public List<AppliedWaiver> appliedWaivers(String runId) {
+    try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
+        "SELECT file, line, owner, ticket, expires FROM gate_waiver WHERE run_id = ? AND status = 'applied'"
+            + " ORDER BY position")) {
+      select.setString(1, runId);
+      List<AppliedWaiver> waivers = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          waivers.add(new AppliedWaiver(rows.getString(1), rows.getInt(2), rows.getString(3), rows.getString(4),
+              rows.getString(5)));
+        }
+      }
+      return waivers;
+    } catch (SQLException e) {
+      throw unreachable(e);
     }
   }
 
@@ -220,7 +267,7 @@ public final class Ledger {
   /** One line of a suite's history: a recorded run, oldest first. */
   public record RunSummary(String runId, String startedAt, String goldenSetVersion, String deployed, String candidate,
       String verdict, Double deployedAccuracy, Double candidateAccuracy, long n, long negativeFlips, int reasons,
-      boolean promoted) {}
+      int waived, boolean promoted) {}
 
   /** What promote needs to know of a run: what was judged, the verdict, and whether it was promoted already. */
   public record RunDetails(String runId, String suite, String suiteFile, String verdict, String goldenSetName,
@@ -231,7 +278,7 @@ public final class Ledger {
   public java.util.Optional<RunDetails> run(String runId) {
     String query = "SELECT r.run_id, r.suite, r.suite_file, r.verdict, r.golden_set_name, r.golden_set_version,"
         + " r.golden_set_sha256, r.candidate_name, r.candidate_sha256,"
-        + " (SELECT COUNT(*) FROM gate_reason g WHERE g.run_id = r.run_id), p.promoted_at"
+        + " (SELECT COUNT(*) FROM gate_reason g WHERE g.run_id = r.run_id AND g.waived = 0), p.promoted_at"
         + " FROM gate_run r LEFT JOIN promotion p ON p.run_id = r.run_id WHERE r.run_id = ?";
     try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(query)) {
       select.setString(1, runId);
@@ -288,8 +335,9 @@ public final class Ledger {
   public List<RunSummary> runs(String suite) {
     String query = "SELECT r.run_id, r.started_at, r.golden_set_version, r.deployed_name, r.candidate_name, r.verdict,"
         + " m.deployed, m.candidate, s.n, s.negative_flips,"
-        + " (SELECT COUNT(*) FROM gate_reason g WHERE g.run_id = r.run_id),"
-        + " (SELECT COUNT(*) FROM promotion p WHERE p.run_id = r.run_id)"
+        + " (SELECT COUNT(*) FROM gate_reason g WHERE g.run_id = r.run_id AND g.waived = 0),"
+        + " (SELECT COUNT(*) FROM promotion p WHERE p.run_id = r.run_id),"
+        + " (SELECT COUNT(*) FROM gate_reason g WHERE g.run_id = r.run_id AND g.waived = 1)"
         + " FROM gate_run r"
         + " LEFT JOIN gate_slice s ON s.run_id = r.run_id AND s.position = 0"
         + " LEFT JOIN slice_metric m ON m.run_id = r.run_id AND m.slice = s.slice AND m.metric = 'accuracy'"
@@ -301,7 +349,7 @@ public final class Ledger {
         while (rows.next()) {
           runs.add(new RunSummary(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
               rows.getString(5), rows.getString(6), doubleOrNull(rows, 7), doubleOrNull(rows, 8), rows.getLong(9),
-              rows.getLong(10), rows.getInt(11), rows.getInt(12) > 0));
+              rows.getLong(10), rows.getInt(11), rows.getInt(13), rows.getInt(12) > 0));
         }
       }
       return runs;

@@ -1,5 +1,7 @@
 package dev.flipgate.report;
 
+import dev.flipgate.gate.WaiverUse;
+
 import dev.flipgate.comparison.SliceComparison;
 import dev.flipgate.comparison.SliceMetric;
 import dev.flipgate.gate.RuleCheck;
@@ -30,8 +32,20 @@ public final class ConsoleSummary {
         .append(result.goldenSet().task().isRegression() ? "regressions " : "negative flips ")
         .append(all.counts().negativeFlips()).append(", positive flips ").append(all.counts().positiveFlips()).append('\n');
     List<RuleCheck> reasons = result.decision().reasons();
-    reasons.stream().limit(REASONS_SHOWN).forEach(r -> out.append("  - ").append(r.rule()).append(": ")
-        .append(shorten(r.message())).append('\n'));
+    var decision = result.decision();
+    reasons.stream().limit(REASONS_SHOWN).forEach(r -> {
+      out.append("  - ").append(r.rule()).append(": ").append(shorten(r.message())).append('\n');
+      decision.waiversOf(r).forEach(u -> out.append("      ").append(u.describe()).append('\n'));
+    });
+    var waived = decision.waived();
+    waived.stream().limit(REASONS_SHOWN).forEach(r -> out.append("  ~ waived ").append(r.rule()).append(": ")
+        .append(shorten(r.message())).append("\n      ")
+        .append(decision.waiversOf(r).stream().map(WaiverUse::describe).collect(java.util.stream.Collectors.joining("; ")))
+        .append('\n'));
+    if (waived.size() > REASONS_SHOWN) {
+      out.append("  … and ").append(waived.size() - REASONS_SHOWN).append(" more waived reasons in summary.md\n");
+    }
+    decision.staleWaivers().forEach(u -> out.append("  ! ").append(u.describe()).append('\n'));
     int underpowered = result.decision().underpowered().size();
     if (underpowered > 0) {
       out.append("  ").append(underpowered).append(" check").append(underpowered == 1 ? " is" : "s are")

@@ -27,6 +27,7 @@ public final class SummaryMarkdown {
         .append(provenance.goldenSet().examples()).append(" examples, ")
         .append(provenance.goldenSet().adversarialExamples()).append(" adversarial).\n\n");
     reasons(out, result.reasons());
+    waivers(out, result);
     underpowered(out, result.underpowered());
     slices(out, result);
     perturbations(out, result.adversarial());
@@ -43,8 +44,31 @@ public final class SummaryMarkdown {
       out.append("Every rule of the gate policy passed.\n\n");
       return;
     }
-    reasons.forEach(r -> out.append("- `").append(r.rule()).append("` ").append(md(r.message())).append('\n'));
+    reasons.forEach(r -> {
+      out.append("- `").append(r.rule()).append("` ").append(md(r.message())).append('\n');
+      r.waivers().forEach(w -> out.append("  - ⏰ ").append(md(w.note())).append('\n'));
+    });
     out.append('\n');
+  }
+
+  /** Waived reasons (they did not block), and waivers that matched nothing. */
+  private static void waivers(StringBuilder out, ResultDocument result) {
+    if (!result.waived().isEmpty()) {
+      out.append("## Waived (").append(result.waived().size()).append(")\n\n")
+          .append("These checks failed, but a waiver in force accepts them: they do not block.\n\n");
+      result.waived().forEach(r -> {
+        out.append("- `").append(r.rule()).append("` ").append(md(r.message())).append('\n');
+        r.waivers().forEach(w -> out.append("  - ").append(md(w.note())).append(" — ").append(md(w.file())).append(':')
+            .append(w.line()).append('\n'));
+      });
+      out.append('\n');
+    }
+    var stale = result.waivers().stream().filter(w -> w.status().equals("stale")).toList();
+    if (!stale.isEmpty()) {
+      out.append("## Stale waivers (").append(stale.size()).append(")\n\n");
+      stale.forEach(w -> out.append("- ").append(md(w.note())).append('\n'));
+      out.append('\n');
+    }
   }
 
   private static void underpowered(StringBuilder out, List<ResultDocument.Check> checks) {

@@ -80,7 +80,7 @@ public final class GateRunner {
         comparison = comparison.withLatency(LatencyProbe.measure(deployed, candidate, examplesOnly(goldenSet), suite.latency(),
             suite.seed(), deployedThroughput, candidateThroughput, progress));
       }
-      var decision = suite.policy().decide(comparison);
+      var decision = suite.policy().decide(comparison, java.time.LocalDate.ofInstant(startedAt, java.time.ZoneOffset.UTC));
       var provenance = new Provenance(runId, HarnessVersion.current(), suite.seed(), startedAt, clock.instant(),
           suite.name(), Sha256.ofFile(suite.file()),
           new Provenance.GoldenSetIdentity(goldenSet.name(), goldenSet.version(), goldenSet.sha256(),

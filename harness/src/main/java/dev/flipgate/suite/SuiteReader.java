@@ -55,7 +55,7 @@ public final class SuiteReader {
     }
     return new Suite(declared.name(), declared.description() == null ? "" : declared.description(),
         file.toAbsolutePath().normalize(), goldenSet, seed, declared.deployed(), candidates, defaultCandidate,
-        evidence(file, declared.evidence(), seed), latency, new GatePolicy(rules, underpowered(file, declared.policy().underpowered())));
+        evidence(file, declared.evidence(), seed), latency, new GatePolicy(rules, underpowered(file, declared.policy().underpowered()), WaiversReader.besideSuite(file)));
   }
 
   private static EvidenceSettings evidence(Path file, SuiteFile.EvidenceDeclaration declared, long seed) {

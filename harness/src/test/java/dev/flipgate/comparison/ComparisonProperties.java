@@ -280,7 +280,7 @@ class ComparisonProperties {
   }
 
   private static Verdict verdict(dev.flipgate.gate.GateRule rule, Comparison comparison) {
-    return new GatePolicy(List.of(rule)).decide(comparison).verdict();
+    return new GatePolicy(List.of(rule)).decide(comparison, java.time.LocalDate.EPOCH).verdict();
   }
 
   @Property(tries = 200)
@@ -310,6 +310,6 @@ class ComparisonProperties {
         new CriticalExamplesRule(),
         new MaxRobustnessDropRule(List.of("*"), 0.0)));
 
-    assertThat(policy.decide(comparison).verdict()).isEqualTo(Verdict.PROMOTE);
+    assertThat(policy.decide(comparison, java.time.LocalDate.EPOCH).verdict()).isEqualTo(Verdict.PROMOTE);
   }
 }

@@ -186,9 +186,9 @@ class GateRulesTest {
       var block = new GatePolicy(List.of(new MaxNegativeFlipRateRule(List.of("all"), 0.5)), GatePolicy.Underpowered.BLOCK);
       candidate.put("e2", Prediction.of("cat"));
 
-      assertThat(report.decide(comparison()).verdict()).isEqualTo(Verdict.PROMOTE);
-      assertThat(report.decide(comparison()).underpowered()).hasSize(1);
-      assertThat(block.decide(comparison()).verdict()).isEqualTo(Verdict.BLOCK);
+      assertThat(report.decide(comparison(), java.time.LocalDate.EPOCH).verdict()).isEqualTo(Verdict.PROMOTE);
+      assertThat(report.decide(comparison(), java.time.LocalDate.EPOCH).underpowered()).hasSize(1);
+      assertThat(block.decide(comparison(), java.time.LocalDate.EPOCH).verdict()).isEqualTo(Verdict.BLOCK);
     }
 
     @Test
@@ -291,10 +291,10 @@ class GateRulesTest {
     void promotesOnlyWhenEveryCheckPasses() {
       var policy = new GatePolicy(List.of(new MaxNegativeFlipRateRule(List.of("*"), 0.0), new CriticalExamplesRule()));
       policy.validate(goldenSet, suiteFile);
-      assertThat(policy.decide(comparison()).verdict()).isEqualTo(Verdict.PROMOTE);
+      assertThat(policy.decide(comparison(), java.time.LocalDate.EPOCH).verdict()).isEqualTo(Verdict.PROMOTE);
 
       candidate.put("e3", Prediction.of("dog"));
-      GateDecision decision = policy.decide(comparison());
+      GateDecision decision = policy.decide(comparison(), java.time.LocalDate.EPOCH);
 
       assertThat(decision.verdict()).isEqualTo(Verdict.BLOCK);
       assertThat(decision.reasons()).extracting(c -> c.subject().name()).containsExactly("all", "hard");

@@ -151,6 +151,28 @@ class FlipgateTestEngineTest {
     }
 
     @Test
+    void aWaivedRegressionIsSkippedWithTheWaiversReasonAndTheVerdictPasses() throws java.io.IOException {
+      tiny.candidatePredictions = tiny.deployedPredictions.replace("e1,cat,0.9,0.1", "e1,dog,0.4,0.6");
+      tiny.writeTo(directory);
+      java.nio.file.Files.writeString(directory.resolve("waivers.yaml"), """
+          waivers:
+            - examples: [e1]
+              owner: ana@example.com
+              reason: e1 is mislabelled
+              ticket: https://tracker.example.com/ML-7
+              expires: 2999-12-31
+          """);
+
+      Events tests = engine(selectClass(TinySuiteFixture.class)).execute().testEvents();
+
+      tests.assertStatistics(stats -> stats.skipped(3).failed(0));
+      tests.skipped().assertThatEvents().haveExactly(1, event(test("example:e1"),
+          org.junit.platform.testkit.engine.EventConditions.skippedWithReason(
+              r -> r.startsWith("waived by ana@example.com until 2999-12-31") && r.contains("e1 is mislabelled"))));
+      tests.succeeded().assertThatEvents().haveExactly(1, event(test("verdict:gate")));
+    }
+
+    @Test
     void theVerdictIsATestThatFailsWhenTheGateBlocksNamingEveryReason() {
       tiny.candidatePredictions = tiny.deployedPredictions.replace("e1,cat,0.9,0.1", "e1,dog,0.4,0.6");
 

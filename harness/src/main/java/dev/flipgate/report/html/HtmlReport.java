@@ -78,7 +78,10 @@ public final class HtmlReport {
         p.goldenSet().adversarialExamples(), p.runId(), p.startedAt(), p.harnessVersion(), p.seed(), headline,
         dev.flipgate.report.ReportNumbers.intervalNote(result),
         SliceRows.secondaryMetric(result),
-        reasons(result, slices, perturbations, cards.list()), slices, perturbations,
+        reasons(result.reasons(), slices, perturbations, cards.list()),
+        reasons(result.waived(), slices, perturbations, cards.list()),
+        result.waivers().stream().filter(w -> w.status().equals("stale")).map(ResultDocument.WaiverEntry::note).toList(),
+        slices, perturbations,
         latencyRows(result.latency()), latencyNote(result.latency()), cards.list(),
         result.slices().stream().map(ResultDocument.Slice::name).toList(), cards.leftOut(),
         charts.bars(), charts.barChartHeight(), charts.cells(), charts.matrixClasses(),
@@ -111,7 +114,7 @@ public final class HtmlReport {
         : "Not measured: " + latency.reason() + ".";
   }
 
-  private static List<ReportPage.Reason> reasons(ResultDocument result, List<ReportPage.SliceRow> slices,
+  private static List<ReportPage.Reason> reasons(List<ResultDocument.Reason> reasons, List<ReportPage.SliceRow> slices,
       List<ReportPage.PerturbationRow> perturbations, List<ReportPage.Card> cards) {
     Map<String, String> sliceAnchor = slices.stream()
         .collect(Collectors.toMap(ReportPage.SliceRow::name, ReportPage.SliceRow::anchor, (a, b) -> a));
@@ -119,11 +122,12 @@ public final class HtmlReport {
         .collect(Collectors.toMap(ReportPage.PerturbationRow::name, ReportPage.PerturbationRow::anchor, (a, b) -> a));
     Map<String, String> cardAnchor = cards.stream().filter(c -> c.kind().equals("critical"))
         .collect(Collectors.toMap(ReportPage.Card::id, ReportPage.Card::anchor, (a, b) -> a));
-    return result.reasons().stream().map(r -> new ReportPage.Reason(r.rule(), r.message(),
+    return reasons.stream().map(r -> new ReportPage.Reason(r.rule(), r.message(),
         r.slice() != null ? sliceAnchor.getOrDefault(r.slice(), "slices")
             : r.perturbation() != null ? perturbationAnchor.getOrDefault(r.perturbation(), "adversarial")
             : r.example() != null ? cardAnchor.getOrDefault(r.example(), "gallery")
-            : r.latency() != null ? "latency" : "checks")).toList();
+            : r.latency() != null ? "latency" : "checks",
+        r.waivers().stream().map(ResultDocument.WaiverNote::note).toList())).toList();
   }
 
   private static String resource(String name) {

@@ -16,6 +16,8 @@ record ReportPage(
     String intervalNote,
     String secondaryMetric,
     List<Reason> reasons,
+    List<Reason> waived,
+    List<String> staleWaivers,
     List<SliceRow> slices,
     List<PerturbationRow> perturbations,
     List<LatencyRow> latency, String latencyNote,
@@ -27,8 +29,8 @@ record ReportPage(
     List<String> underpowered,
     String style, String script, String contentSecurityPolicy) {
 
-  /** A reason to block and the anchor of its evidence further down. */
-  record Reason(String rule, String message, String anchor) {}
+  /** A reason to block (or a waived one), the anchor of its evidence further down, and what waivers said of it. */
+  record Reason(String rule, String message, String anchor, List<String> waiverNotes) {}
 
   /**
    * A slice row; {@code ciX}/{@code ciWidth}/{@code deltaX} place the delta and its interval on

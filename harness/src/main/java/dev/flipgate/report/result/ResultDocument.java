@@ -14,6 +14,10 @@ import java.util.Map;
  * still has a result.json a CI step can read: {@code flips} holds every flip in golden-set order
  * while there are at most {@value #INLINE_FLIPS}; beyond, only the first {@value #INLINE_FLIPS}
  * negative flips, and {@code flipsTruncated} is true. {@code flipCounts} always counts them all.
+ *
+ * <p>{@code reasons} are what blocks; {@code waived} lists the failed checks a waiver in force
+ * accepted (a PROMOTE may have some), and {@code waivers} what every waiver of
+ * {@code waivers.yaml} did.
  */
 public record ResultDocument(
     int schemaVersion,
@@ -36,7 +40,9 @@ public record ResultDocument(
     Latency latency,
     Evidence evidence,
     List<Check> underpowered,
-    List<Check> checks) {
+    List<Check> checks,
+    List<Reason> waived,
+    List<WaiverEntry> waivers) {
 
   /** How uncertainty was measured; the bootstrap's seed is {@code provenance.seed}. */
   public record Evidence(double level, int resamples, double power, String bootstrap, String underpoweredChecks) {}
@@ -75,7 +81,27 @@ public record ResultDocument(
       @JsonInclude(JsonInclude.Include.NON_NULL) String latency,
       String message,
       List<String> examples,
-      @JsonInclude(JsonInclude.Include.NON_NULL) String underpowered) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) String underpowered,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WaiverNote> waivers) {}
+
+  /**
+   * What a waiver did to a reason: {@code applied} (the reason is listed under {@code waived} and
+   * does not block) or {@code expired} (it blocks again, since the day after {@code expires}).
+   */
+  public record WaiverNote(String status, String file, int line, String owner, String ticket, String expires, String note) {}
+
+  /**
+   * A waiver of {@code waivers.yaml} and what it did in this run: {@code applied}, {@code expired}
+   * (it matched a reason but no longer holds) or {@code stale} (it matched no reason; remove it).
+   * Exactly one of slice, perturbation, examples is set.
+   */
+  public record WaiverEntry(
+      String file, int line, String status,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String rule,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String slice,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String perturbation,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> examples,
+      String owner, String reason, String ticket, String expires, int reasonsMatched, String note) {}
 
   public record Provenance(
       String runId, String harnessVersion, long seed, String startedAt, String finishedAt, String suite,

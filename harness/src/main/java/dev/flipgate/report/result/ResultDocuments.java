@@ -1,5 +1,8 @@
 package dev.flipgate.report.result;
 
+import dev.flipgate.gate.Waiver;
+import dev.flipgate.gate.WaiverUse;
+
 import dev.flipgate.comparison.AdversarialOutcome;
 import dev.flipgate.comparison.ClassificationMetrics;
 import dev.flipgate.comparison.EvidenceSettings;
@@ -78,7 +81,7 @@ public final class ResultDocuments {
         result.goldenSet().classes(),
         result.goldenSet().positiveClass().orElse(null),
         DELTA_CONVENTION,
-        result.decision().reasons().stream().map(ResultDocuments::reason).toList(),
+        result.decision().reasons().stream().map(c -> reason(c, result.decision())).toList(),
         provenance(result.provenance()),
         comparison.slices().stream().map(s -> slice(s, result.decision().checks())).toList(),
         inline,
@@ -92,7 +95,9 @@ public final class ResultDocuments {
         latency(result),
         evidence(comparison.evidence(), result.decision()),
         result.decision().underpowered().stream().map(ResultDocuments::check).toList(),
-        result.decision().checks().stream().map(ResultDocuments::check).toList());
+        result.decision().checks().stream().map(ResultDocuments::check).toList(),
+        result.decision().waived().stream().map(c -> reason(c, result.decision())).toList(),
+        result.decision().waivers().stream().map(ResultDocuments::waiver).toList());
   }
 
   static final String LATENCY_METHOD = "single-example calls after warm-up, deployed and candidate interleaved on the same"
@@ -123,14 +128,28 @@ public final class ResultDocuments {
         decision.underpoweredHandling().name().toLowerCase(Locale.ROOT));
   }
 
-  private static ResultDocument.Reason reason(RuleCheck check) {
+  private static ResultDocument.WaiverEntry waiver(WaiverUse use) {
+    Waiver w = use.waiver();
+    var subject = w.subject();
+    boolean perturbation = subject.isPresent() && subject.get().kind() == RuleCheck.Subject.Kind.PERTURBATION;
+    return new ResultDocument.WaiverEntry(w.file().getFileName().toString(), w.line(), use.status().id(),
+        w.rule().orElse(null), subject.filter(s -> !perturbation).map(RuleCheck.Subject::name).orElse(null),
+        subject.filter(s -> perturbation).map(RuleCheck.Subject::name).orElse(null), w.examples().stream().sorted().toList(),
+        w.owner(), w.reason(), w.ticket(), w.expires().toString(), use.matched().size(), use.describe());
+  }
+
+  private static ResultDocument.Reason reason(RuleCheck check, GateDecision decision) {
     var subject = check.subject();
+    List<ResultDocument.WaiverNote> waivers = decision.waiversOf(check).stream()
+        .map(u -> new ResultDocument.WaiverNote(u.status().id(), u.waiver().file().getFileName().toString(),
+            u.waiver().line(), u.waiver().owner(), u.waiver().ticket(), u.waiver().expires().toString(), u.describe()))
+        .toList();
     return new ResultDocument.Reason(check.rule(),
         subject.kind() == RuleCheck.Subject.Kind.SLICE ? subject.name() : null,
         subject.kind() == RuleCheck.Subject.Kind.EXAMPLE ? subject.name() : null,
         subject.kind() == RuleCheck.Subject.Kind.PERTURBATION ? subject.name() : null,
         subject.kind() == RuleCheck.Subject.Kind.LATENCY ? subject.name() : null,
-        check.message(), check.exampleIds(), check.underpowered().orElse(null));
+        check.message(), check.exampleIds(), check.underpowered().orElse(null), waivers);
   }
 
   private static ResultDocument.Check check(RuleCheck check) {
