@@ -63,8 +63,12 @@ final class GateCommand implements Callable<Integer> {
 
   @CommandLine.Mixin LedgerOption ledger;
 
-  @Option(names = "--no-ledger", description = "Record the run in no ledger.")
+  @Option(names = "--no-ledger", description = "Record the run in no ledger (and show no trend).")
   boolean noLedger;
+
+  @Option(names = "--trend", paramLabel = "N", defaultValue = "5", description = "How many of the suite's last promotions"
+      + " (on the same golden set) the report's trend and example churn show (default: ${DEFAULT-VALUE}).")
+  int trendVersions;
 
   @Override
   public Integer call() throws IOException {
@@ -72,6 +76,10 @@ final class GateCommand implements Callable<Integer> {
     String suiteName = suite.getFileName().toString().replace(".yaml", "");
     String runId = RunIds.next(clock.instant(), safe(suite.toAbsolutePath().getParent().getFileName() + "-" + suiteName)
         + (candidate == null ? "" : "-" + safe(candidate)));
+    if (trendVersions < 1) {
+      throw dev.flipgate.failure.Problem.at("--trend").expected("at least 1 promotion").found(String.valueOf(trendVersions))
+          .whatToDo("give a positive count").configurationError("unusable --trend");
+    }
     requireDirectory(out, "--out");
     requireDirectory(junitXml, "--junit-xml");
     requireDirectory(allureResults, "--allure-results");
@@ -92,7 +100,8 @@ final class GateCommand implements Callable<Integer> {
       runner = runner.cachingIn(cacheDirectory());
     }
     RunResult result = runner.run(suite, Optional.ofNullable(candidate), runId);
-    try (var staged = writing(directory, () -> RunOutputWriter.stage(result, directory))) {
+    var trends = records.map(l -> l.trends(trendVersions)).orElse(dev.flipgate.report.result.TrendSource.NONE);
+    try (var staged = writing(directory, () -> RunOutputWriter.stage(result, directory, trends))) {
       writeTestResults(result, staged.directory());
       // Recorded before the reports are in place: a run the ledger did not take leaves no verdict.
       records.ifPresent(ledgerOfRuns ->

@@ -31,6 +31,10 @@ final class HistoryCommand implements Callable<Integer> {
 
   @CommandLine.Mixin LedgerOption ledger;
 
+  @CommandLine.Option(names = "--versions", paramLabel = "N", defaultValue = "5",
+      description = "How many of the last promotions the promotion line shows (default: ${DEFAULT-VALUE}).")
+  int versions;
+
   @Override
   public Integer call() {
     String name = Files.isRegularFile(Path.of(suite)) ? SuiteReader.read(Path.of(suite)).name() : suite;
@@ -40,7 +44,12 @@ final class HistoryCommand implements Callable<Integer> {
           .whatToDo("run `flipgate gate` first (it records each run), or name the ledger with --ledger")
           .configurationError("no ledger");
     }
-    List<Ledger.RunSummary> runs = Ledger.open(location).runs(name);
+    if (versions < 1) {
+      throw Problem.at("--versions").expected("at least 1").found(String.valueOf(versions)).whatToDo("give a positive count")
+          .configurationError("unusable --versions");
+    }
+    Ledger opened = Ledger.open(location);
+    List<Ledger.RunSummary> runs = opened.runs(name);
     if (runs.isEmpty()) {
       throw Problem.at(location.shown()).expected("runs of the suite '" + name + "'").found("none")
           .whatToDo("check the suite's name (its `name:`), or the ledger").configurationError("no history");
@@ -61,8 +70,43 @@ final class HistoryCommand implements Callable<Integer> {
           run.promoted() ? "yes" : "", run.goldenSetVersion(), run.deployed() + " → " + run.candidate(), percent(run.deployedAccuracy()) + " → " + percent(run.candidateAccuracy()),
           run.n() == 0 ? "–" : percent((double) run.negativeFlips() / run.n()), run.reasons() + (run.waived() == 0 ? "" : " +" + run.waived() + " waived"), run.runId());
     }
+    promotionLine(out, opened, name);
     out.flush();
     return 0;
+  }
+
+  /** The promoted versions, oldest first, with the headline metric per slice and the NFR of each promotion. */
+  private void promotionLine(java.io.PrintWriter out, Ledger opened, String name) {
+    var line = opened.promotionLine(name, "accuracy", versions).filter(l -> !l.slices().isEmpty())
+        .or(() -> opened.promotionLine(name, "meanAbsoluteError", versions));
+    if (line.isEmpty()) {
+      out.println();
+      out.println("no promotion yet: `flipgate promote RUN_ID` makes a PROMOTE run's candidate the deployed model of record");
+      return;
+    }
+    var l = line.get();
+    boolean accuracy = opened.promotionLine(name, "accuracy", 1).filter(x -> !x.slices().isEmpty()).isPresent();
+    out.println();
+    out.printf("promotion line (%s per slice; the first column is the model the oldest promotion shown replaced)%n",
+        accuracy ? "accuracy" : "mean absolute error");
+    if (l.promotionsOnOtherVersions() > 0) {
+      out.printf("-- %d promotion(s) on other golden-set versions left out: they judged other examples%n",
+          l.promotionsOnOtherVersions());
+    }
+    int width = Math.max(12, l.models().stream().mapToInt(String::length).max().orElse(12));
+    int sliceWidth = Math.max(16, l.slices().keySet().stream().mapToInt(String::length).max().orElse(16));
+    out.printf("%-" + sliceWidth + "s", "");
+    l.models().forEach(m -> out.printf("  %" + width + "s", m));
+    out.println();
+    for (var slice : l.slices().entrySet()) {
+      out.printf("%-" + sliceWidth + "s", slice.getKey());
+      slice.getValue().forEach(v -> out.printf("  %" + width + "s",
+          v == null ? "–" : accuracy ? percent(v) : String.format(Locale.ROOT, "%.4g", v)));
+      out.println();
+    }
+    out.printf("%-" + sliceWidth + "s", "NFR");
+    l.negativeFlipRates().forEach(v -> out.printf("  %" + width + "s", v == null ? "" : percent(v)));
+    out.println();
   }
 
   /** 2026-11-30T17:52:36.998779771Z as 2026-11-30T17:52:36Z. */

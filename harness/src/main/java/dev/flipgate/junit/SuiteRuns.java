@@ -30,6 +30,9 @@ interface SuiteRuns {
    * {@code outputDirectory}, one directory per suite (named by the suite; its run id is a
    * {@link RunIds#next}).
    */
+  /** The promotions a suite's report shows in its trend, as the CLI does by default. */
+  int TREND_VERSIONS = 5;
+
   static SuiteRuns running(Path outputDirectory, java.util.function.Supplier<Optional<Ledger>> ledger) {
     return suite -> {
       var loaded = suite.loaded().orElseThrow();
@@ -40,9 +43,11 @@ interface SuiteRuns {
       RunOutputWriter.invalidateEarlierVerdict(directory);
       RunResult result = new GateRunner(clock, ProgressListener.SILENT)
           .run(loaded.suite(), loaded.goldenSet(), suite.candidate(), runId);
-      try (var staged = RunOutputWriter.stage(result, directory)) {
+      var records = ledger.get();
+      var trends = records.map(l -> l.trends(TREND_VERSIONS)).orElse(dev.flipgate.report.result.TrendSource.NONE);
+      try (var staged = RunOutputWriter.stage(result, directory, trends)) {
         // Recorded before the reports are in place, as the CLI does: a run the ledger did not take leaves no verdict.
-        ledger.get().ifPresent(runs ->
+        records.ifPresent(runs ->
             runs.record(GateRunRecord.of(staged.document(), staged.flips(), loaded.suite().file(), System.getenv())));
         staged.commit();
       }

@@ -98,6 +98,21 @@ public final class Ledger {
     }
   }
 
+  /** A connection to the ledger, for the queries of this package. */
+  Connection connection() throws SQLException {
+    return dataSource.getConnection();
+  }
+
+  /** The trend across the suite's last {@code versions} promotions, for a run's reports. */
+  public dev.flipgate.report.result.TrendSource trends(int versions) {
+    return new LedgerTrends(this, versions);
+  }
+
+  /** The suite's promotion line (see {@link PromotionLine}) by {@code metric}, if it has promotions. */
+  public java.util.Optional<PromotionLine> promotionLine(String suite, String metric, int versions) {
+    return new LedgerTrends(this, versions).line(suite, metric);
+  }
+
   /** Writes one run, whole or not at all. */
   public void record(GateRunRecord run) {
     ResultDocument result = run.result();
@@ -380,7 +395,7 @@ public final class Ledger {
     return rows.wasNull() ? null : value;
   }
 
-  private dev.flipgate.failure.ModelFailureException unreachable(Exception e) {
+  dev.flipgate.failure.ModelFailureException unreachable(Exception e) {
     return Problem.at(location.shown()).whatToDo("check the ledger URL, that the database is up and that it accepts"
         + " this user, then run again").modelFailure("cannot use the ledger: " + rootMessage(e));
   }

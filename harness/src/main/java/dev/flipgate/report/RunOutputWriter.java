@@ -4,6 +4,7 @@ import dev.flipgate.io.AtomicFiles;
 import dev.flipgate.report.html.HtmlReport;
 import dev.flipgate.report.result.ResultDocument;
 import dev.flipgate.report.result.ResultDocuments;
+import dev.flipgate.report.result.TrendSource;
 import dev.flipgate.run.RunResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,11 +39,17 @@ public final class RunOutputWriter {
 
   /** Writes every report into a staging directory under {@code directory}; nothing is in place yet. */
   public static Staged stage(RunResult result, Path directory) throws IOException {
+    return stage(result, directory, TrendSource.NONE);
+  }
+
+  /** As {@link #stage(RunResult, Path)}, with the trend across the suite's promoted versions. */
+  public static Staged stage(RunResult result, Path directory, TrendSource trends) throws IOException {
     Files.createDirectories(directory);
     Path staging = Files.createTempDirectory(directory, ".staging-");
     // summary.md first, result.json last: a result.json means the run's reports are complete.
     var flips = ResultDocuments.flips(result);
-    var document = ResultDocuments.of(result, flips);
+    var plain = ResultDocuments.of(result, flips);
+    var document = trends.trendOf(plain, flips).map(plain::withTrend).orElse(plain);
     var staged = new Staged(directory, staging, document, flips);
     try {
       // flips.csv.gz on another core while the reports render: at a million examples each is

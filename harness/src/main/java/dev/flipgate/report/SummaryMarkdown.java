@@ -33,6 +33,7 @@ public final class SummaryMarkdown {
     perturbations(out, result.adversarial());
     latency(out, result.latency());
     negativeFlips(out, result);
+    trend(out, result.trend());
     checks(out, result.checks());
     provenance(out, provenance);
     return out.toString();
@@ -49,6 +50,34 @@ public final class SummaryMarkdown {
       r.waivers().forEach(w -> out.append("  - ⏰ ").append(md(w.note())).append('\n'));
     });
     out.append('\n');
+  }
+
+  /** The headline metric of 'all', and of each slice this candidate lowers, across the promoted versions. */
+  private static void trend(StringBuilder out, ResultDocument.Trend trend) {
+    if (trend == null) {
+      return;
+    }
+    boolean lowerIsBetter = trend.metric().equals("meanAbsoluteError");
+    out.append("## Trend across promotions\n\n").append(trend.metric()).append(" on golden set version ")
+        .append(md(trend.goldenSetVersion())).append(", oldest first; slice `all` and every slice this candidate")
+        .append(" does worse on than the last promoted version.\n\n| slice |");
+    trend.versions().forEach(v -> out.append(' ').append(md(v.model())).append(v.role().equals("candidate") ? " (this)" : "")
+        .append(" |"));
+    out.append("\n|---|").append("---:|".repeat(trend.versions().size())).append('\n');
+    for (int i = 0; i < trend.slices().size(); i++) {
+      var slice = trend.slices().get(i);
+      List<Double> values = slice.values();
+      Double last = values.get(values.size() - 1);
+      Double before = values.get(values.size() - 2);
+      boolean worse = last != null && before != null && (lowerIsBetter ? last > before : last < before);
+      if (i == 0 || worse) {
+        out.append("| ").append(md(slice.slice())).append(" |");
+        values.forEach(v -> out.append(' ').append(ReportNumbers.value(trend.metric(), v)).append(" |"));
+        out.append('\n');
+      }
+    }
+    out.append('\n').append(trend.churn().size() + trend.churnLeftOut())
+        .append(" example(s) flipped in two or more of these versions (report.html shows them).\n\n");
   }
 
   /** Waived reasons (they did not block), and waivers that matched nothing. */

@@ -87,6 +87,7 @@ public final class HtmlReport {
         charts.bars(), charts.barChartHeight(), charts.cells(), charts.matrixClasses(),
         charts.matrixSize(),
         result.underpowered().stream().map(c -> c.rule() + " on " + c.subject() + ": " + c.underpowered()).toList(),
+        TrendView.of(result, goldenSet).orElse(null),
         style, script, csp);
   }
 

@@ -27,6 +27,7 @@ record ReportPage(
     List<Bar> accuracyBars, int accuracyChartHeight,
     List<MatrixCell> flipMatrix, List<String> matrixClasses, int matrixSize,
     List<String> underpowered,
+    TrendView trend,
     String style, String script, String contentSecurityPolicy) {
 
   /** A reason to block (or a waived one), the anchor of its evidence further down, and what waivers said of it. */

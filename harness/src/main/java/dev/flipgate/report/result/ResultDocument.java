@@ -42,7 +42,39 @@ public record ResultDocument(
     List<Check> underpowered,
     List<Check> checks,
     List<Reason> waived,
-    List<WaiverEntry> waivers) {
+    List<WaiverEntry> waivers,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Trend trend) {
+
+  /** A result.json written before waivers existed reads as one with none. */
+  public ResultDocument {
+    waived = waived == null ? List.of() : waived;
+    waivers = waivers == null ? List.of() : waivers;
+  }
+
+  /** The same document with the suite's trend across its promoted versions (read from the ledger). */
+  public ResultDocument withTrend(Trend trend) {
+    return new ResultDocument(schemaVersion, verdict, task, tolerance, classes, positiveClass, deltaConvention, reasons,
+        provenance, slices, flips, flipCounts, flipsTruncated, flipsFile, critical, adversarial, adversarialFailures,
+        latency, evidence, underpowered, checks, waived, waivers, trend);
+  }
+
+  /**
+   * The suite's line of promoted versions on this golden set, oldest first, and this candidate
+   * last: {@code versions[0]} is the model the oldest shown promotion replaced. Each slice has the
+   * headline {@code metric} of every version ({@code null} where a version did not have the slice).
+   * {@code churn} lists examples that flipped in two or more of the shown promotions and this run,
+   * with each version's flip ({@code negative}, {@code positive} or {@code null}). Runs on other
+   * golden-set versions judged other examples: they are left out and counted.
+   */
+  public record Trend(String metric, String goldenSetVersion, int promotionsOnOtherVersions, List<TrendVersion> versions,
+      List<TrendSlice> slices, List<Churned> churn, int churnLeftOut) {}
+
+  /** A model in the line: {@code deployed} (the first), {@code promoted} or {@code candidate} (this run). */
+  public record TrendVersion(String model, String role, String runId, String at, Double negativeFlipRate) {}
+
+  public record TrendSlice(String slice, List<Double> values) {}
+
+  public record Churned(String id, String label, int flips, List<String> kinds) {}
 
   /** How uncertainty was measured; the bootstrap's seed is {@code provenance.seed}. */
   public record Evidence(double level, int resamples, double power, String bootstrap, String underpoweredChecks) {}
@@ -82,7 +114,13 @@ public record ResultDocument(
       String message,
       List<String> examples,
       @JsonInclude(JsonInclude.Include.NON_NULL) String underpowered,
-      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WaiverNote> waivers) {}
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WaiverNote> waivers) {
+
+    /** Left out of the JSON when empty: read back as empty. */
+    public Reason {
+      waivers = waivers == null ? List.of() : waivers;
+    }
+  }
 
   /**
    * What a waiver did to a reason: {@code applied} (the reason is listed under {@code waived} and
@@ -101,7 +139,12 @@ public record ResultDocument(
       @JsonInclude(JsonInclude.Include.NON_NULL) String slice,
       @JsonInclude(JsonInclude.Include.NON_NULL) String perturbation,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> examples,
-      String owner, String reason, String ticket, String expires, int reasonsMatched, String note) {}
+      String owner, String reason, String ticket, String expires, int reasonsMatched, String note) {
+
+    public WaiverEntry {
+      examples = examples == null ? List.of() : examples;
+    }
+  }
 
   public record Provenance(
       String runId, String harnessVersion, long seed, String startedAt, String finishedAt, String suite,

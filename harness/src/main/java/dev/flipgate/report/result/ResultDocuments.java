@@ -97,7 +97,8 @@ public final class ResultDocuments {
         result.decision().underpowered().stream().map(ResultDocuments::check).toList(),
         result.decision().checks().stream().map(ResultDocuments::check).toList(),
         result.decision().waived().stream().map(c -> reason(c, result.decision())).toList(),
-        result.decision().waivers().stream().map(ResultDocuments::waiver).toList());
+        result.decision().waivers().stream().map(ResultDocuments::waiver).toList(),
+        null);
   }
 
   static final String LATENCY_METHOD = "single-example calls after warm-up, deployed and candidate interleaved on the same"
