@@ -10,10 +10,13 @@ import java.util.List;
  * matrix of the {@code all} slice as a heat map (logarithmic shading, so rare flips still show).
  */
 record Charts(List<ReportPage.Bar> bars, int barChartHeight, List<ReportPage.MatrixCell> cells,
-    List<String> matrixClasses, int matrixSize) {
+    List<ReportPage.MatrixLabel> matrixLabels, int matrixWidth, int matrixHeight, int matrixLeft, int matrixTop) {
   static final int BAR_WIDTH = 320;
   static final int ROW = 14;
-  static final int CELL = 22;
+  static final int CELL = 30;
+  /** About the width of one character of the 11 px labels. */
+  static final double CHARACTER = 6.5;
+  static final int MAX_LABEL_CHARACTERS = 24;
   static final int MAX_MATRIX_CLASSES = 30;
 
   static Charts of(ResultDocument result, String headline) {
@@ -35,7 +38,7 @@ record Charts(List<ReportPage.Bar> bars, int barChartHeight, List<ReportPage.Mat
     List<String> classes = result.classes();
     long[][] matrix = result.slices().isEmpty() ? null : result.slices().get(0).flipMatrix();
     if (matrix == null || classes.size() > MAX_MATRIX_CLASSES) {
-      return new Charts(bars, (int) y, cells, List.of(), 0);
+      return new Charts(bars, (int) y, cells, List.of(), 0, 0, 0, 0);
     }
     long largest = 1;
     for (long[] row : matrix) {
@@ -50,7 +53,23 @@ record Charts(List<ReportPage.Bar> bars, int barChartHeight, List<ReportPage.Mat
         cells.add(new ReportPage.MatrixCell(c * CELL, d * CELL, count, opacity, c == d));
       }
     }
-    return new Charts(bars, (int) y, cells, classes, classes.size() * CELL);
+    // Row names right-aligned in a margin as wide as the longest; column names upright (turned 90°), so
+    // benign/malignant or class_0/1/2 never run into each other or over the cells.
+    List<String> names = classes.stream().map(Charts::shortened).toList();
+    int longest = names.stream().mapToInt(String::length).max().orElse(1);
+    int left = (int) Math.ceil(longest * CHARACTER) + 10;
+    int top = (int) Math.ceil(longest * CHARACTER) + 10;
+    List<ReportPage.MatrixLabel> labels = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      labels.add(new ReportPage.MatrixLabel(-6, i * CELL + CELL / 2.0 + 4, names.get(i), false));
+      labels.add(new ReportPage.MatrixLabel(i * CELL + CELL / 2.0 + 4, -6, names.get(i), true));
+    }
+    int size = classes.size() * CELL;
+    return new Charts(bars, (int) y, cells, labels, left + size + 10, top + size + 10, left, top);
+  }
+
+  private static String shortened(String name) {
+    return name.length() <= MAX_LABEL_CHARACTERS ? name : name.substring(0, MAX_LABEL_CHARACTERS - 1) + "…";
   }
 
   private static double value(Double v) {

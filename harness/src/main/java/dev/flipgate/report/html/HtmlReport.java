@@ -76,6 +76,7 @@ public final class HtmlReport {
         p.models().deployed().name(), p.models().deployed().sha256(), p.models().deployed().sizeBytes(),
         p.goldenSet().name(), p.goldenSet().version(), p.goldenSet().sha256(), p.goldenSet().examples(),
         p.goldenSet().adversarialExamples(), p.runId(), p.startedAt(), p.harnessVersion(), p.seed(), headline,
+        FirstScreen.headlines(result, headline),
         dev.flipgate.report.ReportNumbers.intervalNote(result),
         SliceRows.secondaryMetric(result),
         reasons(result.reasons(), slices, perturbations, cards.list()),
@@ -84,8 +85,8 @@ public final class HtmlReport {
         slices, perturbations,
         latencyRows(result.latency()), latencyNote(result.latency()), cards.list(),
         result.slices().stream().map(ResultDocument.Slice::name).toList(), cards.leftOut(),
-        charts.bars(), charts.barChartHeight(), charts.cells(), charts.matrixClasses(),
-        charts.matrixSize(),
+        charts.bars(), charts.barChartHeight(), charts.cells(), charts.matrixLabels(), charts.matrixWidth(),
+        charts.matrixHeight(), charts.matrixLeft(), charts.matrixTop(),
         result.underpowered().stream().map(c -> c.rule() + " on " + c.subject() + ": " + c.underpowered()).toList(),
         TrendView.of(result, goldenSet).orElse(null),
         style, script, csp);
@@ -121,14 +122,16 @@ public final class HtmlReport {
         .collect(Collectors.toMap(ReportPage.SliceRow::name, ReportPage.SliceRow::anchor, (a, b) -> a));
     Map<String, String> perturbationAnchor = perturbations.stream()
         .collect(Collectors.toMap(ReportPage.PerturbationRow::name, ReportPage.PerturbationRow::anchor, (a, b) -> a));
+    Map<String, ReportPage.Card> cardsById = FirstScreen.cardsById(cards);
     Map<String, String> cardAnchor = cards.stream().filter(c -> c.kind().equals("critical"))
         .collect(Collectors.toMap(ReportPage.Card::id, ReportPage.Card::anchor, (a, b) -> a));
-    return reasons.stream().map(r -> new ReportPage.Reason(r.rule(), r.message(),
+    return reasons.stream().map(r -> new ReportPage.Reason(r.rule(), FirstScreen.withoutIdList(r.message(), r.examples()),
         r.slice() != null ? sliceAnchor.getOrDefault(r.slice(), "slices")
             : r.perturbation() != null ? perturbationAnchor.getOrDefault(r.perturbation(), "adversarial")
             : r.example() != null ? cardAnchor.getOrDefault(r.example(), "gallery")
             : r.latency() != null ? "latency" : "checks",
-        r.waivers().stream().map(ResultDocument.WaiverNote::note).toList())).toList();
+        r.waivers().stream().map(ResultDocument.WaiverNote::note).toList(), FirstScreen.thumbs(r, cardsById),
+        r.examples())).toList();
   }
 
   private static String resource(String name) {

@@ -13,6 +13,7 @@ record ReportPage(
     String goldenSet, String goldenSetVersion, String goldenSetSha256, int examples, int adversarialExamples,
     String runId, String startedAt, String harnessVersion, long seed,
     String headline,
+    List<Headline> headlines,
     String intervalNote,
     String secondaryMetric,
     List<Reason> reasons,
@@ -25,13 +26,24 @@ record ReportPage(
     List<String> sliceNames,
     int cardsLeftOut,
     List<Bar> accuracyBars, int accuracyChartHeight,
-    List<MatrixCell> flipMatrix, List<String> matrixClasses, int matrixSize,
+    List<MatrixCell> flipMatrix, List<MatrixLabel> matrixLabels, int matrixWidth, int matrixHeight,
+    int matrixLeft, int matrixTop,
     List<String> underpowered,
     TrendView trend,
     String style, String script, String contentSecurityPolicy) {
 
-  /** A reason to block (or a waived one), the anchor of its evidence further down, and what waivers said of it. */
-  record Reason(String rule, String message, String anchor, List<String> waiverNotes) {}
+  /**
+   * A reason to block (or a waived one), the anchor of its evidence further down, what waivers said
+   * of it, and the examples it names: thumbnails of the first few, every id (collapsed).
+   */
+  record Reason(String rule, String message, String anchor, List<String> waiverNotes, List<Thumb> thumbs,
+      List<String> exampleIds) {}
+
+  /** An example a reason names, linked to its card in the gallery. */
+  record Thumb(String id, String anchor, ExampleView view, String answers, String title) {}
+
+  /** A headline number beside the verdict; {@code bad} when it speaks against the candidate. */
+  record Headline(String id, String label, String value, String note, boolean bad) {}
 
   /**
    * A slice row; {@code ciX}/{@code ciWidth}/{@code deltaX} place the delta and its interval on
@@ -55,6 +67,9 @@ record ReportPage(
 
   /** One model's accuracy on one slice, as an SVG bar. */
   record Bar(String slice, String model, double y, double width, String value, double labelY) {}
+
+  /** A class name on the flip matrix: a row's (right-aligned) or a column's (turned, so long names never overlap). */
+  record MatrixLabel(double x, double y, String text, boolean column) {}
 
   /** One cell of the flip matrix heat map. */
   record MatrixCell(int x, int y, long count, double opacity, boolean diagonal) {}

@@ -66,7 +66,9 @@ class MnistReportInBrowserTest {
   void showsTheVerdictAndEveryReason() {
     assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("BLOCK");
     assertThat(browser.findElements(By.cssSelector("#reasons li"))).hasSize(result.path("reasons").size());
-    assertThat(browser.findElement(By.id("reasons")).getText()).contains("digit-6", "t10k-00259");
+    assertThat(browser.findElement(By.id("reasons")).getText()).contains("digit-6");
+    // Every id stays in the page, collapsed under its reason.
+    assertThat(browser.findElement(By.id("reasons")).getAttribute("textContent")).contains("t10k-00259");
   }
 
   @Test
@@ -133,6 +135,48 @@ class MnistReportInBrowserTest {
     assertThat(browser.findElement(By.id("shown-cards")).getText())
         .isEqualTo(String.valueOf(result.path("adversarialFailures").size()));
     kind.selectByValue("");
+  }
+
+  /**
+   * A reviewer on a 1400×900 screen sees, without scrolling, the verdict, the headline numbers
+   * (as result.json has them) and at least one flipped example's image under its reason.
+   */
+  @Test
+  void theFirstScreenShowsTheVerdictTheHeadlineNumbersAndAFlippedExample() throws IOException {
+    browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        java.util.Map.of("width", 1400, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+    try {
+      browser.executeScript("window.scrollTo(0, 0);");
+      for (String selector : List.of("#verdict", "#headline-metric", "#headline-negative", "#headline-positive",
+          "#reasons .thumbs img")) {
+        assertThat(withinFirstScreen(browser.findElement(By.cssSelector(selector)))).as(selector + " without scrolling").isTrue();
+      }
+      assertThat(browser.findElement(By.cssSelector("#headline-metric .value")).getText()).isEqualTo(String.format(
+          java.util.Locale.ROOT, "%.2f%% → %.2f%%", result.at("/slices/0/deployed/accuracy").asDouble() * 100,
+          result.at("/slices/0/candidate/accuracy").asDouble() * 100));
+      assertThat(browser.findElement(By.cssSelector("#headline-negative .value")).getText())
+          .isEqualTo(String.valueOf(result.at("/flipCounts/negative").asLong()));
+      WebElement thumb = browser.findElement(By.cssSelector("#reasons .thumbs img"));
+      assertThat((Boolean) browser.executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0;", thumb))
+          .as("the thumbnail is a decoded image").isTrue();
+      // The thumbnail is one of the first reason's examples, and the reason's ids stay one click away.
+      assertThat(thumb.getAttribute("alt")).isIn(StreamSupport.stream(result.at("/reasons/0/examples").spliterator(), false)
+          .map(JsonNode::asText).toList());
+      assertThat(browser.findElement(By.cssSelector("#reasons details.ids summary")).getText())
+          .isEqualTo(result.at("/reasons/0/examples").size() + " example ids");
+      Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
+      Path artifact = RepositoryPaths.root().resolve("harness/target/screenshots/mnist-first-screen.png");
+      Files.createDirectories(artifact.getParent());
+      Files.copy(screenshot, artifact, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+    }
+  }
+
+  private boolean withinFirstScreen(WebElement element) {
+    return (Boolean) browser.executeScript("var r = arguments[0].getBoundingClientRect();"
+        + " return r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0"
+        + " && r.bottom <= window.innerHeight && r.right <= window.innerWidth;", element);
   }
 
   @Test
