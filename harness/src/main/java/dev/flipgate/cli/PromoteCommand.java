@@ -101,6 +101,7 @@ final class PromoteCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     out.printf("promoted %s: %s (sha256 %s) is the deployed model of record of suite '%s' on golden set %s %s%n", runId,
         run.candidateName(), recorded.model().sha256(), run.suite(), goldenSet.name(), goldenSet.version());
+    out.printf("  deployed model: %s → %s%n", run.deployedName(), run.candidateName());
     out.printf("  its answers: %s%n", target.toAbsolutePath());
     out.printf("  gate the next candidate against them with: deployed: { type: recorded, name: %s, file: %s }%n",
         run.candidateName(), suite.file().getParent().toAbsolutePath().relativize(target.toAbsolutePath()));

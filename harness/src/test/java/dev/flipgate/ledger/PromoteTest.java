@@ -47,7 +47,7 @@ class PromoteTest {
 
     assertThat(promoted.exitCode()).as(promoted.toString()).isZero();
     Path recording = directory.resolve("tiny/recordings/new.recording.jsonl");
-    assertThat(promoted.out()).contains("promoted " + runId, "new", recording.toString());
+    assertThat(promoted.out()).contains("promoted " + runId, "deployed model: old → new", recording.toString());
     assertThat(Files.readAllLines(recording)).hasSize(1 + 5).anySatisfy(line -> assertThat(line).contains("\"e1~nudge\""));
     assertThat(Ledger.open(LedgerLocation.of(ledger())).runs("tiny")).singleElement()
         .satisfies(run -> assertThat(run.promoted()).isTrue());

@@ -16,7 +16,8 @@ import java.util.Optional;
  * flipping, as cards with each version's flip marked.
  */
 record TrendView(
-    String metric, String note, List<String> versions, List<Row> rows, List<Churn> churn, String churnNote) {
+    String metric, String note, List<String> versions, List<Row> rows, List<String> negativeFlipRates, List<Churn> churn,
+    String churnNote) {
 
   static final int SPARK_WIDTH = 160;
   static final int SPARK_HEIGHT = 28;
@@ -57,7 +58,9 @@ record TrendView(
         : trend.churn().size() + " example(s) flipped in two or more of these versions"
             + (trend.churnLeftOut() > 0 ? ", and " + trend.churnLeftOut() + " more listed in result.json" : "")
             + ". Marks: − a negative flip, + a positive flip, · no flip.";
-    return Optional.of(new TrendView(trend.metric(), note, versions, rows, churn, churnNote));
+    List<String> nfr = trend.versions().stream()
+        .map(v -> v.role().equals("deployed") ? "" : ReportNumbers.percent(v.negativeFlipRate())).toList();
+    return Optional.of(new TrendView(trend.metric(), note, versions, rows, nfr, churn, churnNote));
   }
 
   private static Row row(String metric, ResultDocument.TrendSlice slice, boolean lowerIsBetter) {
