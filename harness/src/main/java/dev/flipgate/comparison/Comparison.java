@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The example-by-example comparison of a candidate with the deployed model on a golden set:
  * every example's outcome, every slice ({@code all} first), every perturbation, and the
- * critical examples. Knows nothing of gates, reports or the CLI.
+ * critical examples; and, when the golden set carries a human annotator's answers, each slice's
+ * human baseline ({@code human}, in the slices' order). Knows nothing of gates, reports or the CLI.
  */
 public record Comparison(
     List<ExampleOutcome> outcomes,
@@ -16,16 +17,23 @@ public record Comparison(
     List<PerturbationComparison> perturbations,
     List<String> criticalIds,
     EvidenceSettings evidence,
-    Optional<LatencyComparison> latency) {
+    Optional<LatencyComparison> latency,
+    Optional<List<HumanAgreement>> human) {
 
   /** A comparison of answers only; latency is added by {@link #withLatency} when it was measured. */
   public Comparison(List<ExampleOutcome> outcomes, List<SliceComparison> slices, List<AdversarialOutcome> adversarialOutcomes,
       List<PerturbationComparison> perturbations, List<String> criticalIds, EvidenceSettings evidence) {
-    this(outcomes, slices, adversarialOutcomes, perturbations, criticalIds, evidence, Optional.empty());
+    this(outcomes, slices, adversarialOutcomes, perturbations, criticalIds, evidence, Optional.empty(), Optional.empty());
   }
 
   public Comparison withLatency(LatencyComparison measured) {
-    return new Comparison(outcomes, slices, adversarialOutcomes, perturbations, criticalIds, evidence, Optional.of(measured));
+    return new Comparison(outcomes, slices, adversarialOutcomes, perturbations, criticalIds, evidence, Optional.of(measured),
+        human);
+  }
+
+  /** The human baseline of the slice named {@code name}, when the golden set carries human answers. */
+  public Optional<HumanAgreement> human(String name) {
+    return human.flatMap(all -> all.stream().filter(h -> h.slice().equals(name)).findFirst());
   }
 
   public Comparison {
@@ -35,6 +43,7 @@ public record Comparison(
     perturbations = List.copyOf(perturbations);
     criticalIds = List.copyOf(criticalIds);
     java.util.Objects.requireNonNull(latency, "latency");
+    human = human.map(List::copyOf);
   }
 
   public Optional<SliceComparison> slice(String name) {

@@ -84,7 +84,7 @@ public final class ComparisonCalculator {
           goldenSet.task()));
     }
     return new Comparison(outcomes, slices, adversarial, comparePerturbations(goldenSet, adversarial),
-        goldenSet.criticalIds(), settings);
+        goldenSet.criticalIds(), settings, java.util.Optional.empty(), HumanBaseline.of(goldenSet, members, outcomes));
   }
 
   /** The answers in row order: examples, then adversarial examples; null for an id without one. */

@@ -20,11 +20,12 @@ import java.util.List;
   @JsonSubTypes.Type(value = MaxRobustnessDropRule.class, name = MaxRobustnessDropRule.ID),
   @JsonSubTypes.Type(value = SignificantAccuracyDropRule.class, name = SignificantAccuracyDropRule.ID),
   @JsonSubTypes.Type(value = MaxLatencyRule.class, name = MaxLatencyRule.ID),
-  @JsonSubTypes.Type(value = MaxLatencyIncreaseRule.class, name = MaxLatencyIncreaseRule.ID)
+  @JsonSubTypes.Type(value = MaxLatencyIncreaseRule.class, name = MaxLatencyIncreaseRule.ID),
+  @JsonSubTypes.Type(value = MaxGapToHumanRule.class, name = MaxGapToHumanRule.ID)
 })
 public sealed interface GateRule
     permits MaxNegativeFlipRateRule, MaxMetricDropRule, CriticalExamplesRule, MaxRobustnessDropRule,
-        SignificantAccuracyDropRule, MaxLatencyRule, MaxLatencyIncreaseRule {
+        SignificantAccuracyDropRule, MaxLatencyRule, MaxLatencyIncreaseRule, MaxGapToHumanRule {
 
   /** The rule's name as written in the suite and in every reason. */
   String id();

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * A loaded, validated golden set. Its identity is {@code sha256}, computed over the manifest
  * and every data file it names, so any change to the curated content changes the identity. Its
- * examples are held as columns ({@link ExampleTable}).
+ * examples are held as columns ({@link ExampleTable}). {@code humanColumn}, when present, names
+ * the metadata column with a human annotator's answer per example (empty where not annotated).
  */
 public record GoldenSet(
     String name,
@@ -24,6 +25,7 @@ public record GoldenSet(
     java.util.Optional<String> positiveClass,
     List<String> inputColumns,
     java.util.Optional<String> displayColumn,
+    java.util.Optional<String> humanColumn,
     InputLayout inputLayout,
     ExampleTable table,
     List<SliceDefinition> slices,

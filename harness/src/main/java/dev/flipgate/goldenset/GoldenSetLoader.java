@@ -99,6 +99,7 @@ public final class GoldenSetLoader {
         positiveClass(manifestFile, manifest.positiveClass(), classes),
         input.names(),
         displayColumn(manifestFile, manifest.examples()),
+        humanColumn(manifestFile, examplesFile, manifest.examples(), task, classes, examples),
         InputLayout.of(manifest.input(), manifestFile),
         examples,
         slices,
@@ -139,6 +140,37 @@ public final class GoldenSetLoader {
           .configurationError("unknown display column");
     }
     return java.util.Optional.ofNullable(column);
+  }
+
+  /** A human annotator's answers: a metadata column of classes (empty where an example was not annotated). */
+  private static java.util.Optional<String> humanColumn(Path manifestFile, Path examplesFile,
+      GoldenSetManifest.ExamplesDeclaration examples, Task task, List<String> classes, ExampleTable table) {
+    String column = examples.humanColumn();
+    if (column == null) {
+      return java.util.Optional.empty();
+    }
+    if (examples.metadata() == null || !examples.metadata().contains(column)) {
+      throw Problem.at(manifestFile).expected("examples.humanColumn: one of the metadata columns " + examples.metadata())
+          .found("'" + column + "'").whatToDo("declare the column under examples.metadata")
+          .configurationError("unknown human column");
+    }
+    if (task.isRegression()) {
+      throw Problem.at(manifestFile).part("examples.humanColumn").expected("a classification golden set")
+          .found("task: regression").whatToDo("remove humanColumn: the human baseline compares answers with labels")
+          .configurationError("a human baseline needs classes");
+    }
+    DictionaryColumn answers = table.column(column).orElseThrow();
+    Set<String> known = new HashSet<>(classes);
+    for (String value : answers.values()) {
+      if (!value.isEmpty() && !known.contains(value)) {
+        int row = java.util.stream.IntStream.range(0, table.size()).filter(r -> answers.value(r).equals(value))
+            .findFirst().orElseThrow();
+        throw Problem.at(examplesFile).line(table.line(row)).example(table.id(row))
+            .expected("column " + column + ": one of the classes " + classes + ", or empty (not annotated)")
+            .found("'" + value + "'").whatToDo("fix the annotator's answer").configurationError("unknown human answer");
+      }
+    }
+    return java.util.Optional.of(column);
   }
 
   private static Task task(Path manifestFile, GoldenSetManifest manifest) {

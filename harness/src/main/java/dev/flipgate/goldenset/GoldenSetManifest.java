@@ -26,9 +26,20 @@ public record GoldenSetManifest(
   /** Either explicit column names or {@code prefix} + {@code count} ({@code px0 … px783}). */
   public record ColumnsDeclaration(List<String> names, String prefix, Integer count) {}
 
-  /** {@code displayColumn}: a metadata column reports show as the example itself (e.g. the raw text). */
+  /**
+   * {@code displayColumn}: a metadata column reports show as the example itself (e.g. the raw text).
+   * {@code humanColumn}: a metadata column holding a human annotator's answer (a class, or empty
+   * where the example was not annotated): the human baseline every slice is shown beside.
+   */
   public record ExamplesDeclaration(
-      String file, String idColumn, String labelColumn, List<String> metadata, String tagsColumn, String displayColumn) {}
+      String file, String idColumn, String labelColumn, List<String> metadata, String tagsColumn, String displayColumn,
+      String humanColumn) {
+
+    public ExamplesDeclaration(
+        String file, String idColumn, String labelColumn, List<String> metadata, String tagsColumn, String displayColumn) {
+      this(file, idColumn, labelColumn, metadata, tagsColumn, displayColumn, null);
+    }
+  }
 
   public record SliceDeclaration(String name, String description, WhereDeclaration where, String tag) {}
 

@@ -114,11 +114,13 @@ public final class SummaryMarkdown {
   private static void slices(StringBuilder out, ResultDocument result) {
     boolean regression = result.task().equals("regression");
     String metric = regression ? "meanAbsoluteError" : "accuracy";
+    boolean human = result.slices().stream().anyMatch(s -> s.human() != null);
     out.append("## Slices\n\n").append(ReportNumbers.intervalNote(result))
         .append(regression ? "" : "; p is McNemar's exact one-sided test that the candidate is less accurate")
         .append(".\n\n| slice | n | deployed ").append(metric).append(" | candidate ").append(metric).append(" | Δ ")
-        .append(metric).append(" [interval] | p | negative flips | positive flips | NFR [interval] |\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        .append(metric).append(" [interval] | p | negative flips | positive flips | NFR [interval] |")
+        .append(human ? " human accuracy [annotated] | candidate below human |" : "").append('\n')
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|").append(human ? "---:|---:|" : "").append('\n');
     for (ResultDocument.Slice s : result.slices()) {
       ResultDocument.Delta delta = s.deltas().get(metric);
       var nfr = s.negativeFlipRate();
@@ -131,7 +133,13 @@ public final class SummaryMarkdown {
           .append(" | ").append(s.negativeFlips()).append(" | ").append(s.positiveFlips())
           .append(" | ").append(ReportNumbers.percent(nfr.value()))
           .append(nfr.ci() == null ? "" : String.format(Locale.ROOT, " [%.2f%%, %.2f%%]", nfr.ci().low() * 100, nfr.ci().high() * 100))
-          .append(" |\n");
+          .append(" |");
+      if (human) {
+        var h = s.human();
+        out.append(' ').append(h == null ? "–" : ReportNumbers.percent(h.human()) + " [" + h.annotated() + "]").append(" | ")
+            .append(h == null ? "–" : ReportNumbers.change("accuracy", h.candidateGap())).append(" |");
+      }
+      out.append('\n');
     }
     out.append('\n');
   }

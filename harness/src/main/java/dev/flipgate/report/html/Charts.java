@@ -27,8 +27,11 @@ record Charts(List<ReportPage.Bar> bars, int barChartHeight, List<ReportPage.Mat
     }
     double y = 0;
     for (ResultDocument.Slice s : result.slices()) {
-      for (String model : List.of("deployed", "candidate")) {
-        Double v = model.equals("deployed") ? s.deployed().get(headline) : s.candidate().get(headline);
+      // People's accuracy on the slice's annotated examples, as a third bar, where the golden set has it.
+      boolean human = s.human() != null && s.human().human() != null && headline.equals("accuracy");
+      for (String model : human ? List.of("deployed", "candidate", "human") : List.of("deployed", "candidate")) {
+        Double v = model.equals("deployed") ? s.deployed().get(headline)
+            : model.equals("candidate") ? s.candidate().get(headline) : s.human().human();
         bars.add(new ReportPage.Bar(s.name(), model, y, value(v) / max * BAR_WIDTH, ReportNumbers.value(headline, v), y + ROW - 3));
         y += ROW;
       }

@@ -82,7 +82,7 @@ public final class HtmlReport {
         reasons(result.reasons(), slices, perturbations, cards.list()),
         reasons(result.waived(), slices, perturbations, cards.list()),
         result.waivers().stream().filter(w -> w.status().equals("stale")).map(ResultDocument.WaiverEntry::note).toList(),
-        slices, perturbations,
+        slices, result.slices().stream().anyMatch(s -> s.human() != null), perturbations,
         latencyRows(result.latency()), latencyNote(result.latency()), cards.list(),
         result.slices().stream().map(ResultDocument.Slice::name).toList(), cards.leftOut(),
         charts.bars(), charts.barChartHeight(), charts.cells(), charts.matrixLabels(), charts.matrixWidth(),

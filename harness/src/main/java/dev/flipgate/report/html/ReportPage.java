@@ -20,6 +20,7 @@ record ReportPage(
     List<Reason> waived,
     List<String> staleWaivers,
     List<SliceRow> slices,
+    boolean hasHuman,
     List<PerturbationRow> perturbations,
     List<LatencyRow> latency, String latencyNote,
     List<Card> cards,
@@ -52,7 +53,7 @@ record ReportPage(
   record SliceRow(
       String anchor, String name, long n, String deployed, String candidate, String secondary, String delta, String interval,
       double deltaValue, String pValue, double pValueSort, long negativeFlips, String nfr, boolean regressed, boolean significant,
-      boolean underpowered, double ciX, double ciWidth, double deltaX, boolean worse) {}
+      boolean underpowered, double ciX, double ciWidth, double deltaX, boolean worse, String human) {}
 
   /** One model's single-example latency, formatted. */
   record LatencyRow(String model, String p50, String p95, String p99, String max, String mean, String throughput) {}

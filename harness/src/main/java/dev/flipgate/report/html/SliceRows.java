@@ -53,7 +53,7 @@ final class SliceRows {
           d == null || d.pValue() == null ? "–" : String.format(Locale.ROOT, "%.3g", d.pValue()),
           d == null || d.pValue() == null ? 2 : d.pValue(), s.negativeFlips(),
           ReportNumbers.percent(s.nfr()), regressed(result, s.name()), significant && worse, underpowered(s),
-          center + low * scale, Math.max(1, (high - low) * scale), center + delta * scale, worse));
+          center + low * scale, Math.max(1, (high - low) * scale), center + delta * scale, worse, human(s.human())));
     }
     rows.sort(java.util.Comparator.comparing((ReportPage.SliceRow r) -> !r.regressed()));
     List<ReportPage.SliceRow> anchored = new ArrayList<>();
@@ -61,9 +61,19 @@ final class SliceRows {
       ReportPage.SliceRow r = rows.get(i);
       anchored.add(new ReportPage.SliceRow("slice-" + i, r.name(), r.n(), r.deployed(), r.candidate(), r.secondary(), r.delta(),
           r.interval(), r.deltaValue(), r.pValue(), r.pValueSort(), r.negativeFlips(), r.nfr(), r.regressed(), r.significant(),
-          r.underpowered(), r.ciX(), r.ciWidth(), r.deltaX(), r.worse()));
+          r.underpowered(), r.ciX(), r.ciWidth(), r.deltaX(), r.worse(), r.human()));
     }
     return anchored;
+  }
+
+  /** Human accuracy on the slice's annotated examples, and how far the candidate is below it; empty without human answers. */
+  private static String human(ResultDocument.Human human) {
+    if (human == null) {
+      return "";
+    }
+    return human.human() == null ? "none annotated"
+        : ReportNumbers.percent(human.human()) + " of " + human.annotated() + "; candidate "
+            + ReportNumbers.change("accuracy", human.candidateGap() == null ? null : -human.candidateGap());
   }
 
   private static boolean regressed(ResultDocument result, String slice) {

@@ -168,7 +168,16 @@ public record ResultDocument(
       Double accuracyDelta, long negativeFlips, long positiveFlips, long bothRight, long bothWrong,
       Double nfr, Double pfr, Double nfi, Double btc, Double bec, Map<String, Delta> deltas, Rate negativeFlipRate,
       PerModel<List<ClassRow>> perClass, PerModel<long[][]> confusion,
-      @JsonInclude(JsonInclude.Include.NON_NULL) long[][] flipMatrix) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) long[][] flipMatrix,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Human human) {}
+
+  /**
+   * A slice's human baseline, where the golden set carries a human annotator's answers: accuracy of
+   * the human (with its exact Clopper–Pearson interval), the deployed model and the candidate, all
+   * on the slice's {@code annotated} examples; {@code candidateGap} = human − candidate accuracy
+   * (positive: people do better). Values are null when no example of the slice was annotated.
+   */
+  public record Human(long annotated, Double human, Ci humanCi, Double deployed, Double candidate, Double candidateGap) {}
 
   public record PerModel<T>(T deployed, T candidate) {}
 

@@ -83,7 +83,7 @@ public final class ResultDocuments {
         DELTA_CONVENTION,
         result.decision().reasons().stream().map(c -> reason(c, result.decision())).toList(),
         provenance(result.provenance()),
-        comparison.slices().stream().map(s -> slice(s, result.decision().checks())).toList(),
+        comparison.slices().stream().map(s -> slice(s, result.decision().checks(), comparison)).toList(),
         inline,
         new ResultDocument.FlipCounts(negative, allFlips.size() - negative),
         truncated,
@@ -175,7 +175,8 @@ public final class ResultDocuments {
     return new ResultDocument.Model(identity.name(), identity.kind(), where, identity.sha256(), identity.sizeBytes());
   }
 
-  private static ResultDocument.Slice slice(SliceComparison slice, List<RuleCheck> checks) {
+  private static ResultDocument.Slice slice(SliceComparison slice, List<RuleCheck> checks,
+      dev.flipgate.comparison.Comparison comparison) {
     var counts = slice.counts();
     return new ResultDocument.Slice(slice.name(), slice.description(), slice.n(), metrics(slice.deployed()),
         metrics(slice.candidate()), number(slice.delta(SliceMetric.ACCURACY)), counts.negativeFlips(),
@@ -184,7 +185,13 @@ public final class ResultDocuments {
         rate(slice.evidence().negativeFlipRate(), underpowered(slice, "negativeFlipRate", checks)),
         new ResultDocument.PerModel<>(perClass(slice.deployed()), perClass(slice.candidate())),
         new ResultDocument.PerModel<>(slice.deployed().confusion(), slice.candidate().confusion()),
-        slice.cells().map(dev.flipgate.comparison.PairedCells::flipMatrix).orElse(null));
+        slice.cells().map(dev.flipgate.comparison.PairedCells::flipMatrix).orElse(null),
+        comparison.human(slice.name()).map(h -> human(h, comparison.evidence().level())).orElse(null));
+  }
+
+  private static ResultDocument.Human human(dev.flipgate.comparison.HumanAgreement h, double level) {
+    return new ResultDocument.Human(h.annotated(), number(h.humanAccuracy()), h.humanInterval(level).map(ResultDocuments::ci)
+        .orElse(null), number(h.deployedAccuracy()), number(h.candidateAccuracy()), number(h.candidateGap()));
   }
 
   private static List<ResultDocument.ClassRow> perClass(ClassificationMetrics metrics) {
