@@ -12,6 +12,7 @@ import dev.flipgate.suite.SuiteReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,6 +61,16 @@ final class PromoteCommand implements Callable<Integer> {
     if (!run.verdict().equals("PROMOTE")) {
       throw refusal("a PROMOTE run", "a " + run.verdict() + " with " + run.reasons() + " reasons",
           "only a candidate that passed the gate can be promoted", "the run did not pass");
+    }
+    // The run judged the candidate against the deployed model of its day. Another promotion since
+    // replaced that model: this candidate was never compared with the one it would now replace.
+    List<Ledger.Promotion> since = runs.promotionsSince(run.suite(), run.startedAt());
+    if (!since.isEmpty()) {
+      var later = since.get(since.size() - 1);
+      throw refusal("no promotion of suite '" + run.suite() + "' since the run started (" + run.startedAt() + ")",
+          "run " + later.runId() + " promoted " + later.candidateName() + " at " + later.promotedAt(),
+          "gate the candidate again against the deployed model of record, then promote that run",
+          "the deployed model of record changed since the run");
     }
     // A PROMOTE that rested on waivers holds only while they do: an expired one blocks again.
     java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);

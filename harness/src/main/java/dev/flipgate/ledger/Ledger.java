@@ -195,6 +195,30 @@ public final class Ledger {
     }
   }
 
+  /** A promotion of a suite: the run, when, and the candidate that became the deployed model of record. */
+  public record Promotion(String runId, String promotedAt, String candidateName) {}
+
+  /** The promotions of {@code suite} made after {@code instant} (an ISO instant, as the ledger keeps them). */
+  public List<Promotion> promotionsSince(String suite, String instant) {
+    try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
+        "SELECT p.run_id, p.promoted_at, r.candidate_name FROM promotion p JOIN gate_run r ON r.run_id = p.run_id"
+            + " WHERE p.suite = ? ORDER BY p.promoted_at")) {
+      select.setString(1, suite);
+      List<Promotion> promotions = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          // Compared as instants: ISO text with and without fractions does not sort as text.
+          if (java.time.Instant.parse(rows.getString(2)).isAfter(java.time.Instant.parse(instant))) {
+            promotions.add(new Promotion(rows.getString(1), rows.getString(2), rows.getString(3)));
+          }
+        }
+      }
+      return promotions;
+    } catch (SQLException e) {
+      throw unreachable(e);
+    }
+  }
+
   /** A waiver a run relied on (applied), as the ledger keeps it. */
   public record AppliedWaiver(String file, int line, String owner, String ticket, String expires) {}
 
@@ -287,13 +311,13 @@ public final class Ledger {
   /** What promote needs to know of a run: what was judged, the verdict, and whether it was promoted already. */
   public record RunDetails(String runId, String suite, String suiteFile, String verdict, String goldenSetName,
       String goldenSetVersion, String goldenSetSha256, String deployedName, String candidateName, String candidateSha256,
-      int reasons, java.util.Optional<String> promotedAt) {}
+      int reasons, java.util.Optional<String> promotedAt, String startedAt) {}
 
   /** The run {@code runId}, if the ledger has it. */
   public java.util.Optional<RunDetails> run(String runId) {
     String query = "SELECT r.run_id, r.suite, r.suite_file, r.verdict, r.golden_set_name, r.golden_set_version,"
         + " r.golden_set_sha256, r.deployed_name, r.candidate_name, r.candidate_sha256,"
-        + " (SELECT COUNT(*) FROM gate_reason g WHERE g.run_id = r.run_id AND g.waived = 0), p.promoted_at"
+        + " (SELECT COUNT(*) FROM gate_reason g WHERE g.run_id = r.run_id AND g.waived = 0), p.promoted_at, r.started_at"
         + " FROM gate_run r LEFT JOIN promotion p ON p.run_id = r.run_id WHERE r.run_id = ?";
     try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(query)) {
       select.setString(1, runId);
@@ -303,7 +327,8 @@ public final class Ledger {
         }
         return java.util.Optional.of(new RunDetails(rows.getString(1), rows.getString(2), rows.getString(3),
             rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8),
-            rows.getString(9), rows.getString(10), rows.getInt(11), java.util.Optional.ofNullable(rows.getString(12))));
+            rows.getString(9), rows.getString(10), rows.getInt(11), java.util.Optional.ofNullable(rows.getString(12)),
+            rows.getString(13)));
       }
     } catch (SQLException e) {
       throw unreachable(e);

@@ -148,8 +148,7 @@ abstract class ContinuousMnistScenario {
       assertThat(kinds.get(1)).isNotNull();
       assertThat(kinds.get(2)).isNotNull().isNotEqualTo(kinds.get(1)); // the patch undoes the flip: the other way
     }
-    String report = Files.readString(directory.resolve("third/report.html"));
-    assertThat(report).contains("id=\"trend\"", "id=\"churn\"", "int8-patched", firstFlips.iterator().next());
+    trendInTheBrowser(directory.resolve("third/report.html"), third, firstFlips);
     promote(third);
 
     // The ledger holds every run, and history shows them and the line of promotions.
@@ -162,6 +161,27 @@ abstract class ContinuousMnistScenario {
     assertThat(history.exitCode()).as(history.toString()).isZero();
     assertThat(history.out()).contains("promotion line", "mnist-8-int8", "int8-patched", "tribuo-pytorch-cnn", "digit-6", "NFR")
         .contains("+" + blocked.path("reasons").size() + " waived");
+  }
+
+  /** The third report in a real Chromium: the trend table, a sparkline per slice, the churned examples as images. */
+  private static void trendInTheBrowser(Path report, JsonNode result, Set<String> churned) {
+    var browser = dev.flipgate.testing.Browser.start();
+    try {
+      browser.get(report.toUri().toString());
+      assertThat(browser.manage().logs().get("browser").getAll())
+          .filteredOn(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()).isEmpty();
+      var rows = browser.findElements(org.openqa.selenium.By.cssSelector("#trend-table tbody tr"));
+      assertThat(rows).hasSameSizeAs(result.path("slices"));
+      assertThat(rows.get(0).getText()).startsWith("all");
+      assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("#trend-table svg.spark polyline")))
+          .hasSameSizeAs(result.path("slices"));
+      var cards = browser.findElements(org.openqa.selenium.By.cssSelector("#churn .card"));
+      assertThat(cards).hasSameSizeAs(result.at("/trend/churn"));
+      assertThat(browser.findElement(org.openqa.selenium.By.id("churn")).getText()).contains(churned);
+      assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("#churn .card img"))).hasSameSizeAs(cards);
+    } finally {
+      browser.quit();
+    }
   }
 
   /** int8's recorded answers, with mnist-8's recorded answer line on each example int8 flipped. */

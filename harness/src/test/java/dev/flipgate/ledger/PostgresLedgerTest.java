@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flipgate.testing.CliRun;
 import dev.flipgate.testing.TinyGoldenSet;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.flipgate.testing.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,21 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  * naming the URL.
  */
 class PostgresLedgerTest {
-  private static EmbeddedPostgres server;
   @TempDir Path directory;
 
-  @BeforeAll
-  static void startPostgres() throws IOException {
-    server = EmbeddedPostgres.start();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    server.close();
-  }
-
   private static String url() {
-    return server.getJdbcUrl("postgres", "postgres");
+    return PostgresServer.url();
   }
 
   @Test

@@ -69,6 +69,20 @@ class PromoteTest {
     assertThat(again.err()).contains(runId, "promoted already");
   }
 
+  /** Two candidates gated against the same deployed model: once one is promoted, the other was judged against a model gone. */
+  @Test
+  void aRunGatedBeforeAnotherPromotionCannotBePromoted() throws IOException {
+    Path suite = suite();
+    String earlier = gate(suite, "earlier", 0);
+    String later = gate(suite, "later", 0);
+    assertThat(promote(later).exitCode()).isZero();
+
+    CliRun stale = promote(earlier);
+
+    assertThat(stale.exitCode()).isEqualTo(2);
+    assertThat(stale.err()).contains("run " + earlier, "the deployed model of record changed since the run", later);
+  }
+
   @Test
   void aBlockedRunCannotBePromoted() throws IOException {
     var tiny = new TinyGoldenSet();
