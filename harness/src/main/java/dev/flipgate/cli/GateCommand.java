@@ -93,7 +93,8 @@ final class GateCommand implements Callable<Integer> {
       writing(junitXml, () -> Files.deleteIfExists(junitXml.resolve("TEST-flipgate.xml")));
     }
     // Opened before the models run: a ledger that cannot be reached fails the run at once.
-    Optional<Ledger> records = noLedger ? Optional.empty() : Optional.of(Ledger.open(ledger.location()));
+    Optional<Ledger> records = noLedger ? Optional.empty()
+        : Optional.of(Ledger.open(ledger.location(dev.flipgate.suite.SuiteReader.read(suite).ledger())));
     var progress = quiet ? dev.flipgate.run.ProgressListener.SILENT : new StderrProgress(spec.commandLine().getErr());
     var runner = new GateRunner(clock, progress);
     if (!noCache) {

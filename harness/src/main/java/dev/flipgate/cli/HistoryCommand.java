@@ -37,8 +37,10 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String name = Files.isRegularFile(Path.of(suite)) ? SuiteReader.read(Path.of(suite)).name() : suite;
-    LedgerLocation location = ledger.location();
+    var suiteFile = Files.isRegularFile(Path.of(suite)) ? java.util.Optional.of(SuiteReader.read(Path.of(suite)))
+        : java.util.Optional.<dev.flipgate.suite.Suite>empty();
+    String name = suiteFile.map(dev.flipgate.suite.Suite::name).orElse(suite);
+    LedgerLocation location = ledger.location(suiteFile.flatMap(dev.flipgate.suite.Suite::ledger));
     if (location.isSqlite() && !Files.isRegularFile(location.sqliteFile())) {
       throw Problem.at(location.shown()).expected("a ledger file").found("none")
           .whatToDo("run `flipgate gate` first (it records each run), or name the ledger with --ledger")

@@ -138,14 +138,18 @@ public final class FlipgateTestEngine implements TestEngine {
   }
 
   /**
-   * The ledger that records each run: {@code flipgate.ledger} (a file or a JDBC URL; {@code none}
-   * for none), by default {@code ledger.sqlite} in the output directory.
+   * The ledger that records a suite's runs: {@code flipgate.ledger} (a file or a JDBC URL; {@code
+   * none} for none), else the suite's {@code ledger:}, else {@code ledger.sqlite} in the output
+   * directory. Each is opened once, when a suite first needs it.
    */
-  private static java.util.Optional<dev.flipgate.ledger.Ledger> ledger(
+  private static java.util.function.Function<dev.flipgate.suite.Suite, java.util.Optional<dev.flipgate.ledger.Ledger>> ledgers(
       org.junit.platform.engine.ConfigurationParameters parameters, Path out) {
-    String value = parameters.get("flipgate.ledger").orElse(out.resolve("ledger.sqlite").toString());
-    return value.equals("none") ? java.util.Optional.empty()
-        : java.util.Optional.of(dev.flipgate.ledger.Ledger.open(dev.flipgate.ledger.LedgerLocation.of(value)));
+    var opened = new java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<dev.flipgate.ledger.Ledger>>();
+    return suite -> {
+      String value = parameters.get("flipgate.ledger").or(suite::ledger).orElse(out.resolve("ledger.sqlite").toString());
+      return opened.computeIfAbsent(value, v -> v.equals("none") ? java.util.Optional.empty()
+          : java.util.Optional.of(dev.flipgate.ledger.Ledger.open(dev.flipgate.ledger.LedgerLocation.of(v))));
+    };
   }
 
   @Override
@@ -162,8 +166,7 @@ public final class FlipgateTestEngine implements TestEngine {
       listener.executionFinished(engine, TestExecutionResult.failed(e));
       return;
     }
-    var ledger = new java.util.concurrent.atomic.AtomicReference<java.util.Optional<dev.flipgate.ledger.Ledger>>();
-    SuiteRuns running = SuiteRuns.running(out, () -> ledger.updateAndGet(open -> open != null ? open : ledger(parameters, out)));
+    SuiteRuns running = SuiteRuns.running(out, ledgers(parameters, out));
     SuiteRuns runs = suite -> {
       var handed = handover.filter(h -> suite.loaded().map(loaded -> loaded == h.loaded()).orElse(false));
       return handed.isPresent() ? handed.get().completed() : running.run(suite);

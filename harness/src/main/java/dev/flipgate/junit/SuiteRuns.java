@@ -25,15 +25,16 @@ interface SuiteRuns {
   Completed run(SuiteDescriptor suite) throws IOException;
 
   /**
-   * Runs the gate, records it in {@code ledger} (when there is one; opened when first needed, so a
-   * CLI run handed over opens none) and writes the reports under
+   * Runs the gate, records it in the suite's {@code ledger} (when there is one; opened when first
+   * needed, so a CLI run handed over opens none) and writes the reports under
    * {@code outputDirectory}, one directory per suite (named by the suite; its run id is a
    * {@link RunIds#next}).
    */
   /** The promotions a suite's report shows in its trend, as the CLI does by default. */
   int TREND_VERSIONS = 5;
 
-  static SuiteRuns running(Path outputDirectory, java.util.function.Supplier<Optional<Ledger>> ledger) {
+  static SuiteRuns running(Path outputDirectory,
+      java.util.function.Function<dev.flipgate.suite.Suite, Optional<Ledger>> ledger) {
     return suite -> {
       var loaded = suite.loaded().orElseThrow();
       String name = suite.getLegacyReportingName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
@@ -43,7 +44,7 @@ interface SuiteRuns {
       RunOutputWriter.invalidateEarlierVerdict(directory);
       RunResult result = new GateRunner(clock, ProgressListener.SILENT)
           .run(loaded.suite(), loaded.goldenSet(), suite.candidate(), runId);
-      var records = ledger.get();
+      var records = ledger.apply(loaded.suite());
       var trends = records.map(l -> l.trends(TREND_VERSIONS)).orElse(dev.flipgate.report.result.TrendSource.NONE);
       try (var staged = RunOutputWriter.stage(result, directory, trends)) {
         // Recorded before the reports are in place, as the CLI does: a run the ledger did not take leaves no verdict.

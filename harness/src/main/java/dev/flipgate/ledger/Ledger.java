@@ -310,13 +310,13 @@ public final class Ledger {
 
   /** What promote needs to know of a run: what was judged, the verdict, and whether it was promoted already. */
   public record RunDetails(String runId, String suite, String suiteFile, String verdict, String goldenSetName,
-      String goldenSetVersion, String goldenSetSha256, String deployedName, String candidateName, String candidateSha256,
-      int reasons, java.util.Optional<String> promotedAt, String startedAt) {}
+      String goldenSetVersion, String goldenSetSha256, String deployedName, String deployedSha256, String candidateName,
+      String candidateSha256, int reasons, java.util.Optional<String> promotedAt, String startedAt) {}
 
   /** The run {@code runId}, if the ledger has it. */
   public java.util.Optional<RunDetails> run(String runId) {
     String query = "SELECT r.run_id, r.suite, r.suite_file, r.verdict, r.golden_set_name, r.golden_set_version,"
-        + " r.golden_set_sha256, r.deployed_name, r.candidate_name, r.candidate_sha256,"
+        + " r.golden_set_sha256, r.deployed_name, r.deployed_sha256, r.candidate_name, r.candidate_sha256,"
         + " (SELECT COUNT(*) FROM gate_reason g WHERE g.run_id = r.run_id AND g.waived = 0), p.promoted_at, r.started_at"
         + " FROM gate_run r LEFT JOIN promotion p ON p.run_id = r.run_id WHERE r.run_id = ?";
     try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(query)) {
@@ -327,8 +327,8 @@ public final class Ledger {
         }
         return java.util.Optional.of(new RunDetails(rows.getString(1), rows.getString(2), rows.getString(3),
             rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8),
-            rows.getString(9), rows.getString(10), rows.getInt(11), java.util.Optional.ofNullable(rows.getString(12)),
-            rows.getString(13)));
+            rows.getString(9), rows.getString(10), rows.getString(11), rows.getInt(12),
+            java.util.Optional.ofNullable(rows.getString(13)), rows.getString(14)));
       }
     } catch (SQLException e) {
       throw unreachable(e);

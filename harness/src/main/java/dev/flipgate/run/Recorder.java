@@ -57,6 +57,14 @@ public final class Recorder {
     return record(suite, suite.deployed(), "deployed", target, identity -> { });
   }
 
+  /** The identity of {@code model} of the suite as it opens now (nothing is asked of it). */
+  public dev.flipgate.model.ModelIdentity identityOf(Suite suite, ModelDeclaration model) {
+    GoldenSet goldenSet = GoldenSetLoader.load(suite.goldenSetDirectory());
+    try (ModelAdapter opened = ModelAdapters.open(model, RunInputs.of(suite, goldenSet).context())) {
+      return opened.identity();
+    }
+  }
+
   /**
    * Records {@code model} of the suite (its deployed model or a candidate), after {@code check}
    * has accepted the identity of the model as opened (before it is asked anything).

@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * What to gate: a golden set, the deployed model, the candidates one may choose from, the gate
- * policy, and the seed of every random step.
+ * policy, the seed of every random step, and the ledger its runs are recorded in when the
+ * command line names none ({@code ledger}: a JDBC URL or a file path, resolved against the suite's
+ * directory; {@code ${NAME}} in it is read from the environment, so no password need be written).
  */
 public record Suite(
     String name,
@@ -24,7 +26,8 @@ public record Suite(
     String defaultCandidate,
     EvidenceSettings evidence,
     LatencySettings latency,
-    GatePolicy policy) {
+    GatePolicy policy,
+    java.util.Optional<String> ledger) {
 
   public Suite {
     candidates = Collections.unmodifiableMap(new LinkedHashMap<>(candidates));

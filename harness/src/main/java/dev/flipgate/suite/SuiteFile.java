@@ -16,7 +16,8 @@ public record SuiteFile(
     String defaultCandidate,
     EvidenceDeclaration evidence,
     LatencyDeclaration latency,
-    PolicyDeclaration policy) {
+    PolicyDeclaration policy,
+    String ledger) {
 
   /** Optional: warm-up calls and single-example samples of the latency measurement. */
   public record LatencyDeclaration(Integer warmup, Integer samples) {}

@@ -55,7 +55,37 @@ public final class SuiteReader {
     }
     return new Suite(declared.name(), declared.description() == null ? "" : declared.description(),
         file.toAbsolutePath().normalize(), goldenSet, seed, declared.deployed(), candidates, defaultCandidate,
-        evidence(file, declared.evidence(), seed), latency, new GatePolicy(rules, underpowered(file, declared.policy().underpowered()), WaiversReader.besideSuite(file)));
+        evidence(file, declared.evidence(), seed), latency,
+        new GatePolicy(rules, underpowered(file, declared.policy().underpowered()), WaiversReader.besideSuite(file)),
+        ledger(file, declared.ledger(), System.getenv()));
+  }
+
+  private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+  /** The suite's ledger: environment variables filled in, a file path made absolute against the suite's directory. */
+  static java.util.Optional<String> ledger(Path file, String declared, java.util.Map<String, String> environment) {
+    if (declared == null) {
+      return java.util.Optional.empty();
+    }
+    var matcher = VARIABLE.matcher(declared);
+    var expanded = new StringBuilder();
+    while (matcher.find()) {
+      String value = environment.get(matcher.group(1));
+      if (value == null || value.isEmpty()) {
+        throw Problem.at(file).line(dev.flipgate.declaration.KeyLines.lineOf(file, "ledger").orElse(0))
+            .expected("environment variable " + matcher.group(1) + ", which ledger: names").found("it is not set")
+            .whatToDo("set it, or name the ledger with --ledger").configurationError("the suite's ledger cannot be named");
+      }
+      matcher.appendReplacement(expanded, java.util.regex.Matcher.quoteReplacement(value));
+    }
+    matcher.appendTail(expanded);
+    String ledger = expanded.toString();
+    if (ledger.isBlank()) {
+      throw Problem.at(file).expected("ledger: a JDBC URL or a file path").found("nothing")
+          .whatToDo("name the ledger, or remove the key").configurationError("empty ledger");
+    }
+    return java.util.Optional.of(ledger.startsWith("jdbc:") ? ledger
+        : DeclaredPaths.resolve(file, ledger, "ledger").toString());
   }
 
   private static EvidenceSettings evidence(Path file, SuiteFile.EvidenceDeclaration declared, long seed) {

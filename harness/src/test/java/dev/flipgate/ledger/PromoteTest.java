@@ -84,6 +84,21 @@ class PromoteTest {
   }
 
   @Test
+  void aRunWhoseDeployedModelChangedSinceCannotBePromoted() throws IOException {
+    var tiny = new TinyGoldenSet();
+    Path suite = tiny.writeTo(directory.resolve("tiny"));
+    String runId = gate(suite, "first", 0);
+    tiny.deployedPredictions = tiny.deployedPredictions.replace("e4,dog,0.4,0.6", "e4,dog,0.3,0.7");
+    tiny.writeTo(directory.resolve("tiny"));
+
+    CliRun changed = promote(runId);
+
+    assertThat(changed.exitCode()).isEqualTo(2);
+    assertThat(changed.err()).contains("the suite's deployed model changed since the run", "sha256");
+    assertThat(directory.resolve("tiny/recordings")).doesNotExist();
+  }
+
+  @Test
   void aBlockedRunCannotBePromoted() throws IOException {
     var tiny = new TinyGoldenSet();
     tiny.candidatePredictions = tiny.candidatePredictions.replace("e2,dog,0.2,0.8", "e2,cat,0.6,0.4");
