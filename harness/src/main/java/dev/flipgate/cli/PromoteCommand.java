@@ -2,7 +2,6 @@ package dev.flipgate.cli;
 
 import dev.flipgate.failure.Problem;
 import dev.flipgate.goldenset.GoldenSet;
-import dev.flipgate.goldenset.GoldenSetLoader;
 import dev.flipgate.ledger.Ledger;
 import dev.flipgate.ledger.LedgerLocation;
 import dev.flipgate.model.ModelDeclaration;
@@ -87,7 +86,7 @@ final class PromoteCommand implements Callable<Integer> {
           "promote from the machine and checkout that gated the run", "the suite is gone");
     }
     Suite suite = SuiteReader.read(suiteFile);
-    GoldenSet goldenSet = GoldenSetLoader.load(suite.goldenSetDirectory());
+    GoldenSet goldenSet = suite.loadGoldenSet();
     if (!goldenSet.sha256().equals(run.goldenSetSha256())) {
       throw refusal("golden set " + run.goldenSetName() + " " + run.goldenSetVersion() + " (sha256 " + run.goldenSetSha256() + ")",
           goldenSet.name() + " " + goldenSet.version() + " (sha256 " + goldenSet.sha256() + ")",

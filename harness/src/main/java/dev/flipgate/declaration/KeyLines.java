@@ -35,4 +35,37 @@ public final class KeyLines {
     }
     return OptionalInt.empty();
   }
+
+  /**
+   * The line each item of the list at {@code path} starts on, e.g. {@code ["perturbations",
+   * "generate"]} or {@code ["waivers"]}; empty where the file cannot be read that far.
+   */
+  public static List<Integer> itemLines(Path file, String... path) {
+    List<String> list = new java.util.ArrayList<>(List.of(""));
+    list.addAll(List.of(path));
+    List<Integer> lines = new java.util.ArrayList<>();
+    try (var parser = new com.fasterxml.jackson.dataformat.yaml.YAMLFactory().createParser(file.toFile())) {
+      // The keys that opened each container we are in: "" for the document and for list items.
+      List<String> open = new java.util.ArrayList<>();
+      String field = null;
+      for (var token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+          field = parser.currentName();
+        } else if (token.isStructStart()) {
+          if (token == com.fasterxml.jackson.core.JsonToken.START_OBJECT && open.equals(list)) {
+            lines.add(parser.currentTokenLocation().getLineNr());
+          }
+          open.add(field == null ? "" : field);
+          field = null;
+        } else if (token.isStructEnd()) {
+          open.remove(open.size() - 1);
+        } else {
+          field = null;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // The lines are a convenience of the messages.
+    }
+    return lines;
+  }
 }

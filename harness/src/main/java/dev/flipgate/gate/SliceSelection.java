@@ -4,7 +4,6 @@ import dev.flipgate.comparison.Comparison;
 import dev.flipgate.comparison.SliceComparison;
 import dev.flipgate.goldenset.GoldenSet;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The slices a rule covers, by name or by pattern: {@code "*"} stands for any text, so
@@ -12,7 +11,7 @@ import java.util.regex.Pattern;
  * Each entry must match at least one slice, so a typo cannot silently cover nothing.
  */
 final class SliceSelection {
-  static final String EVERY = "*";
+  static final String EVERY = dev.flipgate.goldenset.SlicePattern.EVERY;
 
   private SliceSelection() {}
 
@@ -42,10 +41,6 @@ final class SliceSelection {
   }
 
   static boolean matches(String pattern, String name) {
-    if (!pattern.contains(EVERY)) {
-      return pattern.equals(name);
-    }
-    String regex = Pattern.quote(pattern).replace(EVERY, "\\E.*\\Q");
-    return name.matches(regex);
+    return dev.flipgate.goldenset.SlicePattern.matches(pattern, name);
   }
 }

@@ -4,11 +4,17 @@ import java.util.Objects;
 
 /**
  * An example derived from {@code sourceId} by {@code perturbation}; {@code label} is the source's
- * true label.
+ * true label; {@code line} its line in the adversarial file (0 for one generated at run time).
  */
 public record AdversarialExample(
     String id, String sourceId, String perturbation, Expectation expectation, String label,
-    InputTensor input, long line) {
+    InputTensor input, long line, java.util.Optional<Direction> direction) {
+
+  /** A curated example (a row of the adversarial file): its expectation needs no direction. */
+  public AdversarialExample(
+      String id, String sourceId, String perturbation, Expectation expectation, String label, InputTensor input, long line) {
+    this(id, sourceId, perturbation, expectation, label, input, line, java.util.Optional.empty());
+  }
 
   public AdversarialExample {
     Objects.requireNonNull(id, "id");
@@ -17,5 +23,9 @@ public record AdversarialExample(
     Objects.requireNonNull(expectation, "expectation");
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(direction, "direction");
+    if ((expectation == Expectation.DIRECTIONAL) != direction.isPresent()) {
+      throw new IllegalArgumentException("a directional expectation, and only it, has a direction");
+    }
   }
 }

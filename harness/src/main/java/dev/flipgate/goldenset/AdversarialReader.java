@@ -53,8 +53,10 @@ final class AdversarialReader {
             .found("'" + perturbation + "'").whatToDo("declare it under adversarial.perturbations")
             .configurationError("undeclared perturbation");
       }
-      Expectation expectation = Expectation.byId(row.get(at[3])).orElseThrow(() -> row.problem().example(id)
-          .expected("one of " + Arrays.stream(Expectation.values()).map(Expectation::id).toList())
+      // A row cannot say which way a score must move: directional expectations are declared in the suite.
+      Expectation expectation = Expectation.byId(row.get(at[3])).filter(e -> e != Expectation.DIRECTIONAL)
+          .orElseThrow(() -> row.problem().example(id)
+          .expected("one of " + List.of(Expectation.TRUE_LABEL.id(), Expectation.INVARIANT.id()))
           .found("'" + row.get(at[3]) + "'").whatToDo("fix the expectation").configurationError("unknown expectation"));
       examples.add(new AdversarialExample(
           id, source.id(), perturbation, expectation, source.label(), input.read(row, id), row.line()));

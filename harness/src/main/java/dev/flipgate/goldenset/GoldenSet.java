@@ -53,6 +53,16 @@ public record GoldenSet(
     return table.byId();
   }
 
+  /** The same golden set with more adversarial examples, of perturbations described in {@code added}. */
+  public GoldenSet withAdversarial(List<AdversarialExample> generated, Map<String, String> added) {
+    var all = new java.util.ArrayList<>(adversarialExamples);
+    all.addAll(generated);
+    var described = new LinkedHashMap<>(perturbations);
+    described.putAll(added);
+    return new GoldenSet(name, version, description, task, sha256, directory, classes, positiveClass, inputColumns,
+        displayColumn, humanColumn, inputLayout, table, slices, all, described, criticalIds, criticalReason);
+  }
+
   public Optional<SliceDefinition> slice(String name) {
     return slices.stream().filter(s -> s.name().equals(name)).findFirst();
   }

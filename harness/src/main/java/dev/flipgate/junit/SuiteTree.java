@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flipgate.gate.GateRule;
 import dev.flipgate.gate.RuleCheck;
-import dev.flipgate.goldenset.GoldenSetLoader;
 import dev.flipgate.provenance.Sha256;
 import dev.flipgate.suite.Suite;
 import dev.flipgate.suite.SuiteReader;
@@ -57,7 +56,7 @@ final class SuiteTree {
 
   static SuiteDescriptor.Loaded load(Path suiteFile) {
     Suite suite = SuiteReader.read(suiteFile);
-    var goldenSet = GoldenSetLoader.load(suite.goldenSetDirectory());
+    var goldenSet = suite.loadGoldenSet();
     suite.policy().validate(goldenSet, suite.file());
     return new SuiteDescriptor.Loaded(suite, goldenSet);
   }

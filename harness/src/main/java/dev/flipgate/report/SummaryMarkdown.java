@@ -31,6 +31,7 @@ public final class SummaryMarkdown {
     underpowered(out, result.underpowered());
     slices(out, result);
     perturbations(out, result.adversarial());
+    adversarialFailures(out, result.adversarialFailures());
     latency(out, result.latency());
     negativeFlips(out, result);
     trend(out, result.trend());
@@ -186,6 +187,35 @@ public final class SummaryMarkdown {
           .append(" | ").append(p.candidateOnlyFailures().size()).append(" |\n");
     }
     out.append('\n');
+  }
+
+  /** Each adversarial example only the candidate fails, with what was changed and, for a direction, the scores. */
+  private static void adversarialFailures(StringBuilder out, List<ResultDocument.AdversarialFailure> failures) {
+    if (failures.isEmpty()) {
+      return;
+    }
+    out.append("### Failed only by the candidate (").append(failures.size()).append(")\n\n")
+        .append("| example | perturbation | expectation | deployed | candidate | changed |\n|---|---|---|---|---|---|\n");
+    failures.stream().limit(FLIPS_SHOWN).forEach(f -> {
+      String answers = f.direction() == null ? "" : String.format(Locale.ROOT, " (%s score %s → %s)",
+          f.direction().className(), score(f.direction().candidate().get(0)), score(f.direction().candidate().get(1)));
+      String deployed = f.direction() == null ? f.deployed() : String.format(Locale.ROOT, "%s (%s score %s → %s)",
+          f.deployed(), f.direction().className(), score(f.direction().deployed().get(0)),
+          score(f.direction().deployed().get(1)));
+      out.append("| ").append(md(f.id())).append(" | ").append(md(f.perturbation())).append(" | ").append(f.expectation())
+          .append(f.direction() == null ? "" : " (" + f.direction().must() + ")")
+          .append(" | ").append(md(deployed)).append(" | ").append(md(f.candidate() + answers)).append(" | ")
+          .append(md(f.changes().stream().map(c -> String.format(Locale.ROOT, "%s %.6g → %.6g", c.feature(), c.from(), c.to()))
+              .collect(java.util.stream.Collectors.joining(", ")))).append(" |\n");
+    });
+    if (failures.size() > FLIPS_SHOWN) {
+      out.append("\n… and ").append(failures.size() - FLIPS_SHOWN).append(" more in result.json.\n");
+    }
+    out.append('\n');
+  }
+
+  private static String score(Double value) {
+    return value == null ? "–" : String.format(Locale.ROOT, "%.4f", value);
   }
 
   private static void negativeFlips(StringBuilder out, ResultDocument result) {

@@ -5,7 +5,6 @@ import dev.flipgate.comparison.Comparison;
 import dev.flipgate.comparison.ComparisonCalculator;
 import dev.flipgate.failure.Problem;
 import dev.flipgate.goldenset.GoldenSet;
-import dev.flipgate.goldenset.GoldenSetLoader;
 import dev.flipgate.model.ModelAdapter;
 import dev.flipgate.model.ModelDeclaration;
 import dev.flipgate.model.ModelInput;
@@ -48,7 +47,7 @@ public final class GateRunner {
   public RunResult run(Path suiteFile, Optional<String> candidateName, String runId) {
     Suite suite = SuiteReader.read(suiteFile);
     candidate(suite, candidateName); // an unknown candidate fails before the golden set is read
-    GoldenSet goldenSet = GoldenSetLoader.load(suite.goldenSetDirectory());
+    GoldenSet goldenSet = suite.loadGoldenSet();
     suite.policy().validate(goldenSet, suite.file());
     return run(suite, goldenSet, candidateName, runId);
   }

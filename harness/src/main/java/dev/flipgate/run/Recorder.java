@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flipgate.failure.Problem;
 import dev.flipgate.goldenset.GoldenSet;
-import dev.flipgate.goldenset.GoldenSetLoader;
 import dev.flipgate.io.AtomicFiles;
 import dev.flipgate.model.ModelAdapter;
 import dev.flipgate.model.ModelAdapters;
@@ -59,7 +58,7 @@ public final class Recorder {
 
   /** The identity of {@code model} of the suite as it opens now (nothing is asked of it). */
   public dev.flipgate.model.ModelIdentity identityOf(Suite suite, ModelDeclaration model) {
-    GoldenSet goldenSet = GoldenSetLoader.load(suite.goldenSetDirectory());
+    GoldenSet goldenSet = suite.loadGoldenSet();
     try (ModelAdapter opened = ModelAdapters.open(model, RunInputs.of(suite, goldenSet).context())) {
       return opened.identity();
     }
@@ -76,7 +75,7 @@ public final class Recorder {
           .found("a recording").whatToDo("record from a suite whose " + role + " model is the live one")
           .configurationError("the " + role + " model is already a recording");
     }
-    GoldenSet goldenSet = GoldenSetLoader.load(suite.goldenSetDirectory());
+    GoldenSet goldenSet = suite.loadGoldenSet();
     var runInputs = RunInputs.of(suite, goldenSet);
     List<ModelInput> inputs = runInputs.inputs();
     try (ModelAdapter recorded = ModelAdapters.open(model, runInputs.context())) {

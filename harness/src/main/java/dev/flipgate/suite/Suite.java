@@ -27,7 +27,14 @@ public record Suite(
     EvidenceSettings evidence,
     LatencySettings latency,
     GatePolicy policy,
-    java.util.Optional<String> ledger) {
+    java.util.Optional<String> ledger,
+    dev.flipgate.perturbation.GeneratedPerturbations perturbations) {
+
+  /** The suite's golden set, loaded and checked, with the suite's generated perturbations added (by its seed). */
+  public dev.flipgate.goldenset.GoldenSet loadGoldenSet() {
+    return perturbations.addTo(dev.flipgate.goldenset.GoldenSetLoader.load(goldenSetDirectory), seed);
+  }
+
 
   public Suite {
     candidates = Collections.unmodifiableMap(new LinkedHashMap<>(candidates));

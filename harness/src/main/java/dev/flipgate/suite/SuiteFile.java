@@ -17,7 +17,8 @@ public record SuiteFile(
     EvidenceDeclaration evidence,
     LatencyDeclaration latency,
     PolicyDeclaration policy,
-    String ledger) {
+    String ledger,
+    dev.flipgate.perturbation.PerturbationsDeclaration perturbations) {
 
   /** Optional: warm-up calls and single-example samples of the latency measurement. */
   public record LatencyDeclaration(Integer warmup, Integer samples) {}

@@ -57,7 +57,8 @@ public final class SuiteReader {
         file.toAbsolutePath().normalize(), goldenSet, seed, declared.deployed(), candidates, defaultCandidate,
         evidence(file, declared.evidence(), seed), latency,
         new GatePolicy(rules, underpowered(file, declared.policy().underpowered()), WaiversReader.besideSuite(file)),
-        ledger(file, declared.ledger(), System.getenv()));
+        ledger(file, declared.ledger(), System.getenv()),
+        dev.flipgate.perturbation.GeneratedPerturbations.of(file, declared.perturbations()));
   }
 
   private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");

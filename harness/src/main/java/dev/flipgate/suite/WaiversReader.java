@@ -1,12 +1,9 @@
 package dev.flipgate.suite;
 
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.flipgate.declaration.YamlDeclarationReader;
 import dev.flipgate.failure.Problem;
 import dev.flipgate.gate.RuleCheck;
 import dev.flipgate.gate.Waiver;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -36,7 +33,7 @@ public final class WaiversReader {
       throw Problem.at(file).expected("a 'waivers' list").found("none").whatToDo("list the waivers, or delete the file")
           .configurationError("the waivers file has no waivers");
     }
-    List<Integer> lines = itemLines(file);
+    List<Integer> lines = dev.flipgate.declaration.KeyLines.itemLines(file, "waivers");
     List<Waiver> waivers = new ArrayList<>();
     for (int i = 0; i < declared.waivers().size(); i++) {
       int line = i < lines.size() ? lines.get(i) : 0;
@@ -89,27 +86,5 @@ public final class WaiversReader {
       throw Problem.at(file).line(line).part("waivers[" + index + "]").expected(key + ": " + meaning).found("nothing")
           .whatToDo("add " + key + ": a waiver is accountable").configurationError("the waiver lacks '" + key + "'");
     }
-  }
-
-  /** The line each item of the top-level {@code waivers} list starts on. */
-  private static List<Integer> itemLines(Path file) {
-    List<Integer> lines = new ArrayList<>();
-    try (var parser = new YAMLFactory().createParser(file.toFile())) {
-      int depth = 0;
-      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-        if (token.isStructStart()) {
-          depth++;
-          // depth 1: the document; 2: the waivers list; 3: one waiver.
-          if (depth == 3 && token == JsonToken.START_OBJECT) {
-            lines.add(parser.currentTokenLocation().getLineNr());
-          }
-        } else if (token.isStructEnd()) {
-          depth--;
-        }
-      }
-    } catch (IOException e) {
-      // The file was already read whole; lines are a convenience of the messages.
-    }
-    return lines;
   }
 }

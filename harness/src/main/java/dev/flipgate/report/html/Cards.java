@@ -42,7 +42,9 @@ record Cards(List<ReportPage.Card> list, int leftOut) {
           a.label(), a.deployed(), ReportNumbers.percent(a.deployedConfidence()), a.candidate(),
           ReportNumbers.percent(a.candidateConfidence()), "", List.of(),
           views.flatMap(v -> Optional.ofNullable(example).map(e -> v.of(e.input(), null))).orElse(new ExampleView.Missing()),
-          view(views, source), a.source(), a.perturbation()));
+          view(views, source), a.source(), a.perturbation(),
+          views.flatMap(v -> Optional.ofNullable(example).flatMap(e -> Optional.ofNullable(source)
+              .flatMap(src -> v.difference(e.input(), src.input())))).orElse(null)));
     }
     return new Cards(cards, leftOut);
   }
@@ -51,7 +53,7 @@ record Cards(List<ReportPage.Card> list, int leftOut) {
     List<String> slices = o.slices() == null ? List.of() : o.slices();
     return new ReportPage.Card("card-" + index, kind, kindLabel, o.id(), o.label(), o.deployed(),
         ReportNumbers.percent(o.deployedConfidence()), o.candidate(), ReportNumbers.percent(o.candidateConfidence()),
-        String.join("\u001f", slices), slices, view, null, null, null);
+        String.join("\u001f", slices), slices, view, null, null, null, null);
   }
 
   private static ExampleView view(Optional<ExampleViews> views, Example example) {

@@ -38,6 +38,26 @@ final class ExampleViews {
     return ExamplePng.isImage(layout) ? image(input) : features(input);
   }
 
+  /**
+   * Where an image was changed: |perturbed − source| per value, the largest change drawn white;
+   * empty when the inputs are not images.
+   */
+  java.util.Optional<ExampleView> difference(InputTensor perturbed, InputTensor source) {
+    if (!ExamplePng.isImage(layout) || displayColumn.isPresent()) {
+      return java.util.Optional.empty();
+    }
+    float[] change = new float[perturbed.size()];
+    float largest = 0;
+    for (int i = 0; i < change.length; i++) {
+      change[i] = Math.abs(perturbed.get(i) - source.get(i));
+      largest = Math.max(largest, change[i]);
+    }
+    for (int i = 0; i < change.length; i++) {
+      change[i] = largest == 0 ? 0 : change[i] / largest * 255;
+    }
+    return java.util.Optional.of(image(new InputTensor(change, perturbed.shape())));
+  }
+
   private ExampleView image(InputTensor input) {
     int[] shape = layout.shape();
     byte[] png = ExamplePng.of(input, layout).orElseThrow();

@@ -211,9 +211,29 @@ public record ResultDocument(
 
   public record Robustness(Double robustness) {}
 
+  /**
+   * An adversarial example only the candidate fails. {@code changes}: for named feature inputs,
+   * each value the perturbation changed (source → perturbed; at most {@value #CHANGES_SHOWN}).
+   * {@code direction}: for a directional expectation, the class score on the source and on the
+   * perturbed example, for both models.
+   */
   public record AdversarialFailure(
       String id, String source, String perturbation, String expectation, String label, String deployed,
-      String candidate, String candidateOnSource, Double deployedConfidence, Double candidateConfidence) {}
+      String candidate, String candidateOnSource, Double deployedConfidence, Double candidateConfidence,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Change> changes,
+      @JsonInclude(JsonInclude.Include.NON_NULL) DirectionScores direction) {
+
+    public AdversarialFailure {
+      changes = changes == null ? List.of() : changes;
+    }
+  }
+
+  public static final int CHANGES_SHOWN = 40;
+
+  public record Change(String feature, double from, double to) {}
+
+  /** A class score must not move the wrong way ({@code must}); each model's score on the source, then perturbed. */
+  public record DirectionScores(String className, String must, double tolerance, List<Double> deployed, List<Double> candidate) {}
 
   public record Check(
       String rule, String subjectKind, String subject, boolean passed, Double measured, double limit, String message,

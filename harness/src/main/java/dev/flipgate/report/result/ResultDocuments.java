@@ -91,7 +91,7 @@ public final class ResultDocuments {
         comparison.outcomes(comparison.criticalIds()).stream().map(o -> outcome(o, null)).toList(),
         comparison.perturbations().stream().map(ResultDocuments::perturbation).toList(),
         comparison.adversarialOutcomes().stream().filter(o -> o.deployedPasses() && !o.candidatePasses())
-            .map(ResultDocuments::adversarialFailure).toList(),
+            .map(o -> adversarialFailure(o, result.goldenSet())).toList(),
         latency(result),
         evidence(comparison.evidence(), result.decision()),
         result.decision().underpowered().stream().map(ResultDocuments::check).toList(),
@@ -261,11 +261,36 @@ public final class ResultDocuments {
         p.candidateOnlyFailures());
   }
 
-  private static ResultDocument.AdversarialFailure adversarialFailure(AdversarialOutcome o) {
+  private static ResultDocument.AdversarialFailure adversarialFailure(AdversarialOutcome o, GoldenSet goldenSet) {
     var example = o.example();
     return new ResultDocument.AdversarialFailure(example.id(), example.sourceId(), example.perturbation(),
         example.expectation().id(), example.label(), o.deployed().label(), o.candidate().label(),
-        o.candidateOnSource().label(), number(o.deployed().confidence()), number(o.candidate().confidence()));
+        o.candidateOnSource().label(), number(o.deployed().confidence()), number(o.candidate().confidence()),
+        changes(example, goldenSet), example.direction().map(d -> new ResultDocument.DirectionScores(d.className(),
+            d.mustNotIncrease() ? "not-increase" : "not-decrease", d.tolerance(),
+            java.util.Arrays.asList(score(o.deployedOnSource(), d.className()), score(o.deployed(), d.className())),
+            java.util.Arrays.asList(score(o.candidateOnSource(), d.className()), score(o.candidate(), d.className()))))
+            .orElse(null));
+  }
+
+  /** The values the perturbation changed, for a golden set whose inputs are named features (not an image). */
+  private static List<ResultDocument.Change> changes(dev.flipgate.goldenset.AdversarialExample example, GoldenSet goldenSet) {
+    if (goldenSet.inputLayout().order() != dev.flipgate.goldenset.InputLayout.Order.FLAT) {
+      return List.of();
+    }
+    var source = goldenSet.table().input(goldenSet.table().ids().rowOf(example.sourceId()));
+    List<ResultDocument.Change> changes = new java.util.ArrayList<>();
+    for (int i = 0; i < source.size() && changes.size() < ResultDocument.CHANGES_SHOWN; i++) {
+      if (Float.compare(source.get(i), example.input().get(i)) != 0) {
+        String name = i < goldenSet.inputColumns().size() ? goldenSet.inputColumns().get(i) : "x" + i;
+        changes.add(new ResultDocument.Change(name, source.get(i), example.input().get(i)));
+      }
+    }
+    return changes;
+  }
+
+  private static Double score(dev.flipgate.model.Prediction prediction, String className) {
+    return prediction.scores().filter(s -> s.classes().contains(className)).map(s -> s.of(className)).orElse(null);
   }
 
   /** An undefined ratio is {@code null}, never a made-up 0 or a NaN that JSON cannot hold. */

@@ -60,9 +60,12 @@ class MnistOverKServeTest {
       assertThat(answerChecks(remote)).isEqualTo(answerChecks(local)).isNotEmpty();
       assertThat(remote.at("/provenance/models/deployed/kind").asText()).isEqualTo("kserve-v2");
       assertThat(remote.at("/provenance/goldenSet/sha256")).isEqualTo(local.at("/provenance/goldenSet/sha256"));
-      // The batched pass (30 examples and 2 order-check rows a request of batchSize 32), then the
-      // latency probe's 20 warm-up and 300 single-example calls.
-      assertThat(server.inferRequests()).isEqualTo((11_500 + 29) / 30 + 20 + 300);
+      // The batched pass over every example, curated adversarial and generated one (30 examples and
+      // 2 order-check rows a request of batchSize 32), then the latency probe's 20 warm-up and 300
+      // single-example calls.
+      int asked = local.at("/provenance/goldenSet/examples").asInt() + local.at("/provenance/goldenSet/adversarialExamples").asInt();
+      assertThat(asked).isEqualTo(10_000 + 1_500 + 4 * 500);
+      assertThat(server.inferRequests()).isEqualTo((asked + 29) / 30 + 20 + 300);
     }
   }
 
