@@ -43,6 +43,10 @@ final class ReportCommand implements Callable<Integer> {
       description = "The golden set the run used, to show its examples in the gallery.")
   Path goldenSetDirectory;
 
+  @Option(names = "--suite", paramLabel = "FILE", description = "The suite that gated the run (same sha256), instead of"
+      + " --golden-set: its golden set with the examples its perturbations generate, made again by its seed.")
+  Path suiteFile;
+
   @Option(names = "--without-examples",
       description = "Render without the golden set: the gallery then lists flipped examples by id, not as the examples themselves.")
   boolean withoutExamples;
@@ -55,15 +59,35 @@ final class ReportCommand implements Callable<Integer> {
           .whatToDo("pass the directory of a finished run").configurationError("nothing to report");
     }
     ResultDocument result = read(resultFile);
-    if (goldenSetDirectory == null && !withoutExamples) {
+    if (suiteFile != null && goldenSetDirectory != null) {
+      throw Problem.at(suiteFile).expected("--suite or --golden-set").found("both").whatToDo("pass one")
+          .configurationError("two golden sets");
+    }
+    if (suiteFile != null) {
+      String sha256 = dev.flipgate.provenance.Sha256.ofFile(suiteFile);
+      if (!sha256.equals(result.provenance().suiteSha256())) {
+        throw Problem.at(suiteFile).expected("the suite the run used (sha256 " + result.provenance().suiteSha256() + ")")
+            .found("sha256 " + sha256).whatToDo("pass that suite, or --golden-set").configurationError("the suite changed since the run");
+      }
+    }
+    if (goldenSetDirectory == null && suiteFile == null && !withoutExamples) {
       // Re-rendering without the golden set would silently drop every image and row from the gallery.
       throw Problem.at(directory).expected("--golden-set DIR: the golden set the run used (sha256 "
               + result.provenance().goldenSet().sha256() + "), whose examples the report shows")
           .found("no --golden-set").whatToDo("pass --golden-set, or --without-examples to render the report without them")
           .configurationError("the report would lose its examples");
     }
-    Optional<GoldenSet> goldenSet = Optional.ofNullable(goldenSetDirectory).map(GoldenSetLoader::load);
+    Optional<GoldenSet> goldenSet = suiteFile != null ? Optional.of(dev.flipgate.suite.SuiteReader.read(suiteFile).loadGoldenSet())
+        : Optional.ofNullable(goldenSetDirectory).map(GoldenSetLoader::load);
     goldenSet.ifPresent(g -> {
+      var known = new java.util.HashSet<String>();
+      g.adversarialExamples().forEach(a -> known.add(a.id()));
+      result.adversarialFailures().stream().map(ResultDocument.AdversarialFailure::id).filter(id -> !known.contains(id))
+          .findFirst().ifPresent(id -> {
+            throw Problem.at(directory).expected("adversarial example " + id + " in the golden set")
+                .found("it is not there: the run's suite generated it").whatToDo("pass --suite, the suite that gated the run")
+                .configurationError("the report would lose its examples");
+          });
       if (!g.sha256().equals(result.provenance().goldenSet().sha256())) {
         throw Problem.at(goldenSetDirectory).expected("golden set sha256 " + result.provenance().goldenSet().sha256())
             .found(g.sha256()).whatToDo("pass the golden set version the run used, or leave --golden-set out")

@@ -18,17 +18,28 @@ public record Comparison(
     List<String> criticalIds,
     EvidenceSettings evidence,
     Optional<LatencyComparison> latency,
-    Optional<List<HumanAgreement>> human) {
+    Optional<List<HumanAgreement>> human,
+    List<AttackComparison> attacks) {
 
   /** A comparison of answers only; latency is added by {@link #withLatency} when it was measured. */
   public Comparison(List<ExampleOutcome> outcomes, List<SliceComparison> slices, List<AdversarialOutcome> adversarialOutcomes,
       List<PerturbationComparison> perturbations, List<String> criticalIds, EvidenceSettings evidence) {
-    this(outcomes, slices, adversarialOutcomes, perturbations, criticalIds, evidence, Optional.empty(), Optional.empty());
+    this(outcomes, slices, adversarialOutcomes, perturbations, criticalIds, evidence, Optional.empty(), Optional.empty(),
+        List.of());
   }
 
   public Comparison withLatency(LatencyComparison measured) {
     return new Comparison(outcomes, slices, adversarialOutcomes, perturbations, criticalIds, evidence, Optional.of(measured),
-        human);
+        human, attacks);
+  }
+
+  /** The same comparison with the attacks run against both models. */
+  public Comparison withAttacks(List<AttackComparison> run) {
+    return new Comparison(outcomes, slices, adversarialOutcomes, perturbations, criticalIds, evidence, latency, human, run);
+  }
+
+  public Optional<AttackComparison> attack(String name) {
+    return attacks.stream().filter(a -> a.name().equals(name)).findFirst();
   }
 
   /** The human baseline of the slice named {@code name}, when the golden set carries human answers. */
@@ -44,6 +55,7 @@ public record Comparison(
     criticalIds = List.copyOf(criticalIds);
     java.util.Objects.requireNonNull(latency, "latency");
     human = human.map(List::copyOf);
+    attacks = List.copyOf(attacks);
   }
 
   public Optional<SliceComparison> slice(String name) {

@@ -84,7 +84,8 @@ public final class ComparisonCalculator {
           goldenSet.task()));
     }
     return new Comparison(outcomes, slices, adversarial, comparePerturbations(goldenSet, adversarial),
-        goldenSet.criticalIds(), settings, java.util.Optional.empty(), HumanBaseline.of(goldenSet, members, outcomes));
+        goldenSet.criticalIds(), settings, java.util.Optional.empty(), HumanBaseline.of(goldenSet, members, outcomes),
+        List.of());
   }
 
   /** The answers in row order: examples, then adversarial examples; null for an id without one. */

@@ -12,6 +12,7 @@ public enum Concern {
   SLICE_REGRESSION("slice regression"),
   CRITICAL_EXAMPLES("critical examples"),
   ADVERSARIAL("adversarial"),
+  ATTACK("attack"),
   HUMAN_GAP("gap to human"),
   LATENCY("latency");
 

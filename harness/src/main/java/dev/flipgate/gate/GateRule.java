@@ -21,11 +21,13 @@ import java.util.List;
   @JsonSubTypes.Type(value = SignificantAccuracyDropRule.class, name = SignificantAccuracyDropRule.ID),
   @JsonSubTypes.Type(value = MaxLatencyRule.class, name = MaxLatencyRule.ID),
   @JsonSubTypes.Type(value = MaxLatencyIncreaseRule.class, name = MaxLatencyIncreaseRule.ID),
-  @JsonSubTypes.Type(value = MaxGapToHumanRule.class, name = MaxGapToHumanRule.ID)
+  @JsonSubTypes.Type(value = MaxGapToHumanRule.class, name = MaxGapToHumanRule.ID),
+  @JsonSubTypes.Type(value = MaxAttackSuccessIncreaseRule.class, name = MaxAttackSuccessIncreaseRule.ID)
 })
 public sealed interface GateRule
     permits MaxNegativeFlipRateRule, MaxMetricDropRule, CriticalExamplesRule, MaxRobustnessDropRule,
-        SignificantAccuracyDropRule, MaxLatencyRule, MaxLatencyIncreaseRule, MaxGapToHumanRule {
+        SignificantAccuracyDropRule, MaxLatencyRule, MaxLatencyIncreaseRule, MaxGapToHumanRule,
+        MaxAttackSuccessIncreaseRule {
 
   /** The rule's name as written in the suite and in every reason. */
   String id();

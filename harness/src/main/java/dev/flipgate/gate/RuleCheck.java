@@ -45,7 +45,7 @@ public record RuleCheck(
 
   /** What a check is about. */
   public record Subject(Kind kind, String name) {
-    public enum Kind { SLICE, PERTURBATION, EXAMPLE, LATENCY }
+    public enum Kind { SLICE, PERTURBATION, EXAMPLE, LATENCY, ATTACK }
 
     public static Subject slice(String name) {
       return new Subject(Kind.SLICE, name);
@@ -57,6 +57,11 @@ public record RuleCheck(
 
     public static Subject example(String id) {
       return new Subject(Kind.EXAMPLE, id);
+    }
+
+    /** An attack on a slice's attacked examples, named like {@code one-pixel on all}. */
+    public static Subject attack(String attack, String slice) {
+      return new Subject(Kind.ATTACK, attack + " on " + slice);
     }
 
     /** A latency percentile of the models, named like {@code p95}. */

@@ -32,7 +32,8 @@ public record GoldenSet(
     List<AdversarialExample> adversarialExamples,
     Map<String, String> perturbations,
     List<String> criticalIds,
-    String criticalReason) {
+    String criticalReason,
+    Map<String, String> attacks) {
 
   public GoldenSet {
     classes = List.copyOf(classes);
@@ -41,6 +42,7 @@ public record GoldenSet(
     adversarialExamples = List.copyOf(adversarialExamples);
     perturbations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(perturbations));
     criticalIds = List.copyOf(criticalIds);
+    attacks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attacks));
   }
 
   /** The examples in file order; each is made from its row of {@link #table} when read. */
@@ -60,7 +62,17 @@ public record GoldenSet(
     var described = new LinkedHashMap<>(perturbations);
     described.putAll(added);
     return new GoldenSet(name, version, description, task, sha256, directory, classes, positiveClass, inputColumns,
-        displayColumn, humanColumn, inputLayout, table, slices, all, described, criticalIds, criticalReason);
+        displayColumn, humanColumn, inputLayout, table, slices, all, described, criticalIds, criticalReason, attacks);
+  }
+
+  /**
+   * The same golden set with the attacks a suite runs on it, by name with their description: what
+   * the rules may name (the attacks themselves run with the models).
+   */
+  public GoldenSet withAttacks(Map<String, String> declared) {
+    return new GoldenSet(name, version, description, task, sha256, directory, classes, positiveClass, inputColumns,
+        displayColumn, humanColumn, inputLayout, table, slices, adversarialExamples, perturbations, criticalIds,
+        criticalReason, declared);
   }
 
   public Optional<SliceDefinition> slice(String name) {

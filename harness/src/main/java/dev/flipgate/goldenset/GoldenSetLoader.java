@@ -106,7 +106,8 @@ public final class GoldenSetLoader {
         adversarialExamples,
         perturbations,
         critical,
-        manifest.critical() == null || manifest.critical().reason() == null ? "" : manifest.critical().reason()), data);
+        manifest.critical() == null || manifest.critical().reason() == null ? "" : manifest.critical().reason(),
+        Map.of()), data);
   }
 
   /** SHA-256 over each file's name and SHA-256, so renaming or editing any part changes it. */

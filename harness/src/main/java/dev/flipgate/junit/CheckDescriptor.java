@@ -23,6 +23,7 @@ final class CheckDescriptor extends AbstractTestDescriptor {
       case EXAMPLE -> "example";
       case PERTURBATION -> "perturbation";
       case LATENCY -> "latency";
+      case ATTACK -> "attack";
     };
   }
 

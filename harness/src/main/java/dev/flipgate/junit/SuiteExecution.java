@@ -170,6 +170,7 @@ final class SuiteExecution {
       case EXAMPLE -> "critical example " + subject.name();
       case PERTURBATION -> "perturbation " + subject.name();
       case LATENCY -> "latency " + subject.name();
+      case ATTACK -> "attack " + subject.name();
     };
   }
 

@@ -32,6 +32,7 @@ public final class SummaryMarkdown {
     slices(out, result);
     perturbations(out, result.adversarial());
     adversarialFailures(out, result.adversarialFailures());
+    attacks(out, result.attacks());
     latency(out, result.latency());
     negativeFlips(out, result);
     trend(out, result.trend());
@@ -210,6 +211,26 @@ public final class SummaryMarkdown {
     });
     if (failures.size() > FLIPS_SHOWN) {
       out.append("\n… and ").append(failures.size() - FLIPS_SHOWN).append(" more in result.json.\n");
+    }
+    out.append('\n');
+  }
+
+  /** Each attack's success on both models per slice, and the examples only the candidate was fooled on. */
+  private static void attacks(StringBuilder out, List<ResultDocument.AttackResult> attacks) {
+    if (attacks.isEmpty()) {
+      return;
+    }
+    out.append("## Attacks\n\nRun against each model separately on examples both answer correctly; fooled = answered"
+        + " wrongly within the query budget.\n\n| attack | slice | n | deployed fooled | candidate fooled | Δ success [interval] |"
+        + " only the candidate fooled |\n|---|---|---:|---:|---:|---:|---|\n");
+    for (ResultDocument.AttackResult attack : attacks) {
+      for (ResultDocument.AttackSlice slice : attack.slices()) {
+        out.append("| ").append(md(attack.name())).append(" | ").append(md(slice.slice())).append(" | ").append(slice.n())
+            .append(" | ").append(slice.deployedFooled()).append(" | ").append(slice.candidateFooled()).append(" | ")
+            .append(ReportNumbers.change("robustness", slice.successIncrease()))
+            .append(slice.ci() == null ? "" : ReportNumbers.changeInterval("robustness", slice.ci())).append(" | ")
+            .append(md(String.join(", ", slice.candidateOnly()))).append(" |\n");
+      }
     }
     out.append('\n');
   }

@@ -75,6 +75,9 @@ public final class GateRunner {
       // Answers in the order asked: the golden set's examples, then its adversarial examples.
       Comparison comparison = ComparisonCalculator.compare(goldenSet, deployedCollected.answers(), candidateCollected.answers(),
           suite.evidence());
+      if (!suite.attacks().isEmpty()) {
+        comparison = comparison.withAttacks(attack(suite, goldenSet, comparison, deployed, candidate, caches));
+      }
       if (suite.latency().enabled() && !deployed.answersStored() && !candidate.answersStored()) {
         comparison = comparison.withLatency(LatencyProbe.measure(deployed, candidate, examplesOnly(goldenSet), suite.latency(),
             suite.seed(), deployedThroughput, candidateThroughput, progress));
@@ -90,6 +93,27 @@ public final class GateRunner {
       candidate.sideOutput().ifPresent(text -> sideOutputs.put("candidate", text));
       return new RunResult(provenance, goldenSet, comparison, decision, sideOutputs);
     }
+  }
+
+  /** The suite's attacks, against each model; a model whose answers are stored cannot be asked new inputs. */
+  private java.util.List<dev.flipgate.comparison.AttackComparison> attack(Suite suite, GoldenSet goldenSet,
+      Comparison comparison, ModelAdapter deployed, ModelAdapter candidate, Caches caches) {
+    for (var model : List.of(deployed, candidate)) {
+      if (model.answersStored()) {
+        throw Problem.at(suite.file()).part("attacks").expected("a model that runs (onnx, kserve-v2, subprocess): an attack"
+            + " asks inputs no file holds").found("'" + model.identity().name() + "', whose answers are read from a file")
+            .whatToDo("gate with the live model, or remove the attacks").configurationError("cannot attack stored answers");
+      }
+    }
+    int[] shape = goldenSet.inputLayout().shape();
+    var onDeployed = new CachedOracle(deployed, caches.deployed, shape);
+    var onCandidate = new CachedOracle(candidate, caches.candidate, shape);
+    var attacks = suite.attacks().run(goldenSet, comparison.outcomes(), onDeployed, onCandidate, suite.seed(),
+        (name, done, total) -> progress.predicted("attack " + name, deployed.identity().name() + " and "
+            + candidate.identity().name(), done, total));
+    deployed.confirmUnchanged();
+    candidate.confirmUnchanged();
+    return attacks;
   }
 
   /** Both models' caches, when caching; answers read from a file are not cached again. */

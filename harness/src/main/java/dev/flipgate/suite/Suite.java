@@ -28,11 +28,17 @@ public record Suite(
     LatencySettings latency,
     GatePolicy policy,
     java.util.Optional<String> ledger,
-    dev.flipgate.perturbation.GeneratedPerturbations perturbations) {
+    dev.flipgate.perturbation.GeneratedPerturbations perturbations,
+    dev.flipgate.attack.SuiteAttacks attacks) {
 
-  /** The suite's golden set, loaded and checked, with the suite's generated perturbations added (by its seed). */
+  /**
+   * The suite's golden set, loaded and checked, with the suite's generated perturbations added (by
+   * its seed); the suite's attacks are checked against it too.
+   */
   public dev.flipgate.goldenset.GoldenSet loadGoldenSet() {
-    return perturbations.addTo(dev.flipgate.goldenset.GoldenSetLoader.load(goldenSetDirectory), seed);
+    var goldenSet = perturbations.addTo(dev.flipgate.goldenset.GoldenSetLoader.load(goldenSetDirectory), seed);
+    attacks.validate(goldenSet);
+    return goldenSet.withAttacks(attacks.descriptions());
   }
 
 

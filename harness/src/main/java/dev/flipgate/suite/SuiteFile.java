@@ -18,7 +18,8 @@ public record SuiteFile(
     LatencyDeclaration latency,
     PolicyDeclaration policy,
     String ledger,
-    dev.flipgate.perturbation.PerturbationsDeclaration perturbations) {
+    dev.flipgate.perturbation.PerturbationsDeclaration perturbations,
+    List<dev.flipgate.attack.AttackDeclaration> attacks) {
 
   /** Optional: warm-up calls and single-example samples of the latency measurement. */
   public record LatencyDeclaration(Integer warmup, Integer samples) {}

@@ -58,7 +58,12 @@ public final class SuiteReader {
         evidence(file, declared.evidence(), seed), latency,
         new GatePolicy(rules, underpowered(file, declared.policy().underpowered()), WaiversReader.besideSuite(file)),
         ledger(file, declared.ledger(), System.getenv()),
-        dev.flipgate.perturbation.GeneratedPerturbations.of(file, declared.perturbations()));
+        perturbations(file, declared),
+        new dev.flipgate.attack.SuiteAttacks(file, declared.attacks(), perturbations(file, declared).range()));
+  }
+
+  private static dev.flipgate.perturbation.GeneratedPerturbations perturbations(Path file, SuiteFile declared) {
+    return dev.flipgate.perturbation.GeneratedPerturbations.of(file, declared.perturbations());
   }
 
   private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");

@@ -19,11 +19,23 @@ class ReportCommandTest {
     Path run = MnistRun.cnnDirectory();
     Files.copy(run.resolve("result.json"), copy.resolve("result.json"));
 
-    CliRun report = CliRun.of("report", copy.toString(), "--golden-set", RepositoryPaths.root().resolve("golden-sets/mnist").toString());
+    CliRun report = CliRun.of("report", copy.toString(), "--suite", RepositoryPaths.mnistSuite().toString());
 
     assertThat(report.exitCode()).as(report.toString()).isZero();
     assertThat(Files.readString(copy.resolve("report.html"))).isEqualTo(Files.readString(run.resolve("report.html")));
     assertThat(Files.readString(copy.resolve("summary.md"))).isEqualTo(Files.readString(run.resolve("summary.md")));
+  }
+
+  /** The MNIST suite generates perturbations: the golden set alone does not hold those examples. */
+  @Test
+  void refusesTheGoldenSetAloneWhenTheSuiteGeneratedExamples(@TempDir Path copy) throws IOException {
+    Files.copy(MnistRun.cnnDirectory().resolve("result.json"), copy.resolve("result.json"));
+
+    CliRun report = CliRun.of("report", copy.toString(), "--golden-set", RepositoryPaths.root().resolve("golden-sets/mnist").toString());
+
+    assertThat(report.exitCode()).isEqualTo(2);
+    assertThat(report.err()).contains("the run's suite generated it", "pass --suite");
+    assertThat(copy.resolve("report.html")).doesNotExist();
   }
 
   @Test

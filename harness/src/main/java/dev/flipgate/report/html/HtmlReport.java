@@ -89,6 +89,7 @@ public final class HtmlReport {
         charts.matrixHeight(), charts.matrixLeft(), charts.matrixTop(),
         result.underpowered().stream().map(c -> c.rule() + " on " + c.subject() + ": " + c.underpowered()).toList(),
         TrendView.of(result, goldenSet).orElse(null),
+        AttackViews.of(result, goldenSet),
         style, script, csp);
   }
 

@@ -31,6 +31,7 @@ record ReportPage(
     int matrixLeft, int matrixTop,
     List<String> underpowered,
     TrendView trend,
+    AttackViews attacks,
     String style, String script, String contentSecurityPolicy) {
 
   /**

@@ -43,19 +43,21 @@ public record ResultDocument(
     List<Check> checks,
     List<Reason> waived,
     List<WaiverEntry> waivers,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Trend trend) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Trend trend,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttackResult> attacks) {
 
   /** A result.json written before waivers existed reads as one with none. */
   public ResultDocument {
     waived = waived == null ? List.of() : waived;
     waivers = waivers == null ? List.of() : waivers;
+    attacks = attacks == null ? List.of() : attacks;
   }
 
   /** The same document with the suite's trend across its promoted versions (read from the ledger). */
   public ResultDocument withTrend(Trend trend) {
     return new ResultDocument(schemaVersion, verdict, task, tolerance, classes, positiveClass, deltaConvention, reasons,
         provenance, slices, flips, flipCounts, flipsTruncated, flipsFile, critical, adversarial, adversarialFailures,
-        latency, evidence, underpowered, checks, waived, waivers, trend);
+        latency, evidence, underpowered, checks, waived, waivers, trend, attacks);
   }
 
   /**
@@ -68,6 +70,23 @@ public record ResultDocument(
    */
   public record Trend(String metric, String goldenSetVersion, int promotionsOnOtherVersions, List<TrendVersion> versions,
       List<TrendSlice> slices, List<Churned> churn, int churnLeftOut) {}
+
+  /**
+   * An attack run against each model on the same examples (both models answered them correctly):
+   * per slice, how often it fooled each model within {@code budget} queries an example, and the
+   * change in the success rate with its Tango score interval; then every attacked example with
+   * what the attack found on each model ({@code change}: value index, source value, new value —
+   * feeding that input to the model gives {@code answer}).
+   */
+  public record AttackResult(String name, String description, int budget, List<AttackSlice> slices,
+      List<AttackedExample> examples) {}
+
+  public record AttackSlice(String slice, long n, long deployedFooled, long candidateFooled, Double successIncrease, Ci ci,
+      List<String> candidateOnly) {}
+
+  public record AttackedExample(String id, String label, AttackOnModel deployed, AttackOnModel candidate) {}
+
+  public record AttackOnModel(boolean fooled, int queries, String answer, Double confidence, List<double[]> change) {}
 
   /** A model in the line: {@code deployed} (the first), {@code promoted} or {@code candidate} (this run). */
   public record TrendVersion(String model, String role, String runId, String at, Double negativeFlipRate) {}
@@ -111,6 +130,7 @@ public record ResultDocument(
       @JsonInclude(JsonInclude.Include.NON_NULL) String example,
       @JsonInclude(JsonInclude.Include.NON_NULL) String perturbation,
       @JsonInclude(JsonInclude.Include.NON_NULL) String latency,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String attack,
       String message,
       List<String> examples,
       @JsonInclude(JsonInclude.Include.NON_NULL) String underpowered,

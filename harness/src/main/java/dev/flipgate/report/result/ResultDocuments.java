@@ -98,7 +98,8 @@ public final class ResultDocuments {
         result.decision().checks().stream().map(ResultDocuments::check).toList(),
         result.decision().waived().stream().map(c -> reason(c, result.decision())).toList(),
         result.decision().waivers().stream().map(ResultDocuments::waiver).toList(),
-        null);
+        null,
+        comparison.attacks().stream().map(a -> attack(a, comparison)).toList());
   }
 
   static final String LATENCY_METHOD = "single-example calls after warm-up, deployed and candidate interleaved on the same"
@@ -129,6 +130,35 @@ public final class ResultDocuments {
         decision.underpoweredHandling().name().toLowerCase(Locale.ROOT));
   }
 
+  private static ResultDocument.AttackResult attack(dev.flipgate.comparison.AttackComparison attack,
+      dev.flipgate.comparison.Comparison comparison) {
+    List<ResultDocument.AttackSlice> slices = new java.util.ArrayList<>();
+    for (var slice : comparison.slices()) {
+      var attacked = attack.in(slice.name());
+      if (attacked.isEmpty()) {
+        continue;
+      }
+      long n = attacked.size();
+      long candidateOnly = attacked.stream().filter(dev.flipgate.comparison.AttackComparison.Attacked::candidateOnly).count();
+      long deployedOnly = attacked.stream().filter(a -> a.deployed().fooled() && !a.candidate().fooled()).count();
+      slices.add(new ResultDocument.AttackSlice(slice.name(), n, attacked.stream().filter(a -> a.deployed().fooled()).count(),
+          attacked.stream().filter(a -> a.candidate().fooled()).count(), number((double) (candidateOnly - deployedOnly) / n),
+          ci(dev.flipgate.statistics.TangoScoreInterval.interval(candidateOnly, deployedOnly, n, comparison.evidence().level())),
+          attacked.stream().filter(dev.flipgate.comparison.AttackComparison.Attacked::candidateOnly)
+              .map(dev.flipgate.comparison.AttackComparison.Attacked::id).toList()));
+    }
+    return new ResultDocument.AttackResult(attack.name(), attack.description(), attack.budget(), slices,
+        attack.examples().stream().map(a -> new ResultDocument.AttackedExample(a.id(), a.label(), onModel(a.deployed()),
+            onModel(a.candidate()))).toList());
+  }
+
+  private static ResultDocument.AttackOnModel onModel(dev.flipgate.comparison.AttackComparison.Outcome outcome) {
+    return new ResultDocument.AttackOnModel(outcome.fooled(), outcome.queries(),
+        outcome.answer() == null ? null : outcome.answer().label(),
+        outcome.answer() == null ? null : number(outcome.answer().confidence()),
+        outcome.change().stream().map(c -> new double[] {c.index(), c.from(), c.to()}).toList());
+  }
+
   private static ResultDocument.WaiverEntry waiver(WaiverUse use) {
     Waiver w = use.waiver();
     var subject = w.subject();
@@ -150,6 +180,7 @@ public final class ResultDocuments {
         subject.kind() == RuleCheck.Subject.Kind.EXAMPLE ? subject.name() : null,
         subject.kind() == RuleCheck.Subject.Kind.PERTURBATION ? subject.name() : null,
         subject.kind() == RuleCheck.Subject.Kind.LATENCY ? subject.name() : null,
+        subject.kind() == RuleCheck.Subject.Kind.ATTACK ? subject.name() : null,
         check.message(), check.exampleIds(), check.underpowered().orElse(null), waivers);
   }
 

@@ -102,7 +102,10 @@ class MnistReportInBrowserTest {
     List<WebElement> adversarial = browser.findElements(By.cssSelector(".card.adversarial"));
 
     assertThat(adversarial).hasSize(result.path("adversarialFailures").size());
-    assertThat(adversarial.get(0).findElements(By.tagName("img"))).hasSize(2);
+    // The source, the adversarial example, and what changed between them.
+    List<WebElement> images = adversarial.get(0).findElements(By.tagName("img"));
+    assertThat(images).hasSize(3);
+    assertThat(images.get(2).getAttribute("alt")).isEqualTo("what changed in " + result.at("/adversarialFailures/0/id").asText());
   }
 
   @Test
