@@ -31,7 +31,7 @@
     var slice = sliceFilter.value;
     var kind = kindFilter.value;
     var shown = 0;
-    document.querySelectorAll(".card").forEach(function (card) {
+    document.querySelectorAll("#gallery .card").forEach(function (card) {
       var slices = (card.getAttribute("data-slices") || "").split("\u001f");
       var visible = (kind === "" || card.getAttribute("data-kind") === kind)
           && (slice === "" || slices.indexOf(slice) >= 0);

@@ -109,6 +109,21 @@ class MnistReportInBrowserTest {
   }
 
   @Test
+  void showsEachAttackPerSliceAndTheImagesOnlyTheCandidateWasFooledOn() {
+    JsonNode attack = result.at("/attacks/0");
+    assertThat(browser.findElements(By.cssSelector("#attack-table tbody tr"))).hasSize(attack.path("slices").size());
+    int candidateOnly = 0;
+    for (JsonNode example : attack.path("examples")) {
+      candidateOnly += example.at("/candidate/fooled").asBoolean() && !example.at("/deployed/fooled").asBoolean() ? 1 : 0;
+    }
+    List<WebElement> cards = browser.findElements(By.cssSelector("#attack-cards .card"));
+    assertThat(cards).hasSize(candidateOnly);
+    // Source, the input the attack found, and what changed: each a decoded image.
+    cards.forEach(card -> assertThat(card.findElements(By.tagName("img"))).hasSize(3)
+        .allSatisfy(img -> assertThat((Boolean) browser.executeScript("return arguments[0].naturalWidth > 0;", img)).isTrue()));
+  }
+
+  @Test
   void putsRegressedSlicesFirstAndSortsByAnyColumn() {
     assertThat(sliceNames().subList(0, 3)).containsExactlyInAnyOrder("all", "digit-6", "confusable");
 
@@ -196,7 +211,7 @@ class MnistReportInBrowserTest {
   }
 
   private List<WebElement> visibleCards() {
-    return browser.findElements(By.cssSelector(".card")).stream().filter(WebElement::isDisplayed).toList();
+    return browser.findElements(By.cssSelector("#gallery .card")).stream().filter(WebElement::isDisplayed).toList();
   }
 
   private List<String> sliceNames() {
