@@ -46,6 +46,9 @@ final class GateCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress on stderr.")
   boolean quiet;
 
+  @Option(names = "--json", description = "Print result.json to stdout instead of the summary (progress stays on stderr).")
+  boolean json;
+
   @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where models' answers are kept, so a rerun or a"
       + " resumed run does not ask again (default: .flipgate/cache, or the system property flipgate.cacheDir).")
   Path cacheDir;
@@ -109,7 +112,12 @@ final class GateCommand implements Callable<Integer> {
           ledgerOfRuns.record(GateRunRecord.of(staged.document(), staged.flips(), suite, System.getenv())));
       writing(directory, staged::commit);
     }
-    spec.commandLine().getOut().print(ConsoleSummary.render(result, directory));
+    if (json) {
+      // The very bytes of result.json: a pipeline reads the same document from stdout as from the file.
+      spec.commandLine().getOut().print(Files.readString(directory.resolve(RunOutputWriter.RESULT)));
+    } else {
+      spec.commandLine().getOut().print(ConsoleSummary.render(result, directory));
+    }
     spec.commandLine().getOut().flush();
     return result.decision().verdict() == Verdict.PROMOTE ? ExitCode.PROMOTE : ExitCode.BLOCK;
   }
