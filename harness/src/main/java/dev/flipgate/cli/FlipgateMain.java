@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = FlipgateMain.Version.class,
     description = "Gates a candidate model against the deployed one, example by example, on curated golden sets.",
-    subcommands = {GateCommand.class, AnnotateCommand.class, HistoryCommand.class, LockCommand.class, PromoteCommand.class, RecordCommand.class, ReportCommand.class, CurateMnistCommand.class, CurateBreastCancerCommand.class,
+    subcommands = {GateCommand.class, CompareCommand.class, AnnotateCommand.class, HistoryCommand.class, LockCommand.class, PromoteCommand.class, RecordCommand.class, ReportCommand.class, CurateMnistCommand.class, CurateBreastCancerCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
