@@ -4,7 +4,7 @@ import dev.flipgate.gate.Verdict;
 import dev.flipgate.junit.TestReportFiles;
 import dev.flipgate.suite.SuiteReader;
 import dev.flipgate.report.ConsoleSummary;
-import dev.flipgate.report.RunOutputWriter;
+import dev.flipgate.report.output.RunOutputWriter;
 import dev.flipgate.run.GateRunner;
 import dev.flipgate.run.RunIds;
 import dev.flipgate.run.RunResult;

@@ -64,7 +64,7 @@ final class ReportCommand implements Callable<Integer> {
           .configurationError("two golden sets");
     }
     if (suiteFile != null) {
-      String sha256 = dev.flipgate.provenance.Sha256.ofFile(suiteFile);
+      String sha256 = dev.flipgate.io.Sha256.ofFile(suiteFile);
       if (!sha256.equals(result.provenance().suiteSha256())) {
         throw Problem.at(suiteFile).expected("the suite the run used (sha256 " + result.provenance().suiteSha256() + ")")
             .found("sha256 " + sha256).whatToDo("pass that suite, or --golden-set").configurationError("the suite changed since the run");

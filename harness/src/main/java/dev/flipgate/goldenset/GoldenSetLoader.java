@@ -3,7 +3,7 @@ package dev.flipgate.goldenset;
 import dev.flipgate.declaration.DeclaredPaths;
 import dev.flipgate.declaration.YamlDeclarationReader;
 import dev.flipgate.failure.Problem;
-import dev.flipgate.provenance.Sha256;
+import dev.flipgate.io.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.flipgate.junit;
 
-import dev.flipgate.report.RunOutputWriter;
+import dev.flipgate.report.output.RunOutputWriter;
 import dev.flipgate.run.GateRunner;
 import dev.flipgate.run.RunIds;
 import dev.flipgate.run.ProgressListener;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flipgate.gate.GateRule;
 import dev.flipgate.gate.RuleCheck;
-import dev.flipgate.provenance.Sha256;
+import dev.flipgate.io.Sha256;
 import dev.flipgate.suite.Suite;
 import dev.flipgate.suite.SuiteReader;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.flipgate.model;
 
-import dev.flipgate.provenance.Sha256;
+import dev.flipgate.io.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;

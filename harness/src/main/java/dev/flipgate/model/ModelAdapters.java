@@ -1,10 +1,12 @@
 package dev.flipgate.model;
 
-import dev.flipgate.model.onnx.OnnxModelAdapter;
-import dev.flipgate.model.predictions.PredictionsFileAdapter;
 
-/** The one place that knows every kind of model adapter. */
+/** Opens a declared model with the adapter a {@link ModelAdapterProvider} on the class path offers for its type. */
 public final class ModelAdapters {
+  private static final java.util.List<ModelAdapterProvider> PROVIDERS = java.util.ServiceLoader
+      .load(ModelAdapterProvider.class, ModelAdapters.class.getClassLoader()).stream()
+      .map(java.util.ServiceLoader.Provider::get).toList();
+
   private ModelAdapters() {}
 
   public static ModelAdapter open(ModelDeclaration declaration, ModelContext context) {
@@ -16,22 +18,14 @@ public final class ModelAdapters {
           .whatToDo("declare input: { columns: …, shape: … } in the manifest, or gate this model from a predictions file")
           .configurationError("the model has no input to be asked about");
     }
-    // Java 17 has no pattern switch; the sealed interface keeps this list closed.
-    if (declaration instanceof ModelDeclaration.Onnx onnx) {
-      return OnnxModelAdapter.open(onnx, context);
+    for (ModelAdapterProvider provider : PROVIDERS) {
+      if (provider.declares().isInstance(declaration)) {
+        return provider.open(declaration, context);
+      }
     }
-    if (declaration instanceof ModelDeclaration.PredictionsFile file) {
-      return PredictionsFileAdapter.open(file, context);
-    }
-    if (declaration instanceof ModelDeclaration.KServeV2 kserve) {
-      return dev.flipgate.model.kserve.KServeV2Adapter.open(kserve, context);
-    }
-    if (declaration instanceof ModelDeclaration.Subprocess subprocess) {
-      return dev.flipgate.model.subprocess.SubprocessAdapter.open(subprocess, context);
-    }
-    if (declaration instanceof ModelDeclaration.Recorded recorded) {
-      return dev.flipgate.model.predictions.RecordedAdapter.open(recorded, context);
-    }
-    throw new IllegalStateException("no adapter for " + declaration.getClass());
+    throw dev.flipgate.failure.Problem.at(context.suiteFile()).part("model '" + declaration.name() + "'")
+        .expected("an adapter for this model type on the class path").found("none for " + declaration.getClass().getSimpleName())
+        .whatToDo("add the Flipgate module that serves this model type").configurationError("no adapter for the model");
   }
+
 }

@@ -10,7 +10,7 @@ import dev.flipgate.model.ModelDeclaration;
 import dev.flipgate.model.ModelInput;
 import dev.flipgate.provenance.HarnessVersion;
 import dev.flipgate.provenance.Provenance;
-import dev.flipgate.provenance.Sha256;
+import dev.flipgate.io.Sha256;
 import dev.flipgate.suite.Suite;
 import dev.flipgate.suite.SuiteReader;
 import java.nio.file.Path;

@@ -14,7 +14,7 @@ import dev.flipgate.model.tensor.InputPreparation;
 import dev.flipgate.model.tensor.OutputKind;
 import dev.flipgate.model.tensor.OutputRows;
 import dev.flipgate.model.tensor.Standardizer;
-import dev.flipgate.provenance.Sha256;
+import dev.flipgate.io.Sha256;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

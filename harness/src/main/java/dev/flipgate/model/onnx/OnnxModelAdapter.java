@@ -21,7 +21,7 @@ import dev.flipgate.model.ModelDeclaration;
 import dev.flipgate.model.ModelIdentity;
 import dev.flipgate.model.ModelInput;
 import dev.flipgate.model.Prediction;
-import dev.flipgate.provenance.Sha256;
+import dev.flipgate.io.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;

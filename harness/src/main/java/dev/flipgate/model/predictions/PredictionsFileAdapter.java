@@ -7,7 +7,7 @@ import dev.flipgate.model.ModelContext;
 import dev.flipgate.model.ModelDeclaration;
 import dev.flipgate.model.ModelIdentity;
 import dev.flipgate.model.Prediction;
-import dev.flipgate.provenance.Sha256;
+import dev.flipgate.io.Sha256;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -14,7 +14,7 @@ import dev.flipgate.model.ModelIdentity;
 import dev.flipgate.model.ModelInput;
 import dev.flipgate.model.Prediction;
 import dev.flipgate.model.tensor.OutputRows;
-import dev.flipgate.provenance.Sha256;
+import dev.flipgate.io.Sha256;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

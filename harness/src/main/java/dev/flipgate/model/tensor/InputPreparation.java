@@ -37,7 +37,7 @@ public record InputPreparation(InputLayout source, boolean toChannelsFirst, doub
     for (int i = 0; i < shift.length; i++) {
       bytes.putDouble(shift[i]).putDouble(factor[i]);
     }
-    return dev.flipgate.provenance.Sha256.ofBytes(java.util.Arrays.copyOf(bytes.array(), bytes.position()));
+    return dev.flipgate.io.Sha256.ofBytes(java.util.Arrays.copyOf(bytes.array(), bytes.position()));
   }
 
   public void write(InputTensor tensor, FloatBuffer target) {

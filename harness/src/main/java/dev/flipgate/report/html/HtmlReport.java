@@ -1,7 +1,7 @@
 package dev.flipgate.report.html;
 
 import dev.flipgate.goldenset.GoldenSet;
-import dev.flipgate.provenance.Sha256;
+import dev.flipgate.io.Sha256;
 import dev.flipgate.report.ReportNumbers;
 import dev.flipgate.report.result.ResultDocument;
 import java.io.IOException;

@@ -78,7 +78,7 @@ class PredictionsFileAdapterTest {
 
     try (var adapter = PredictionsFileAdapter.open(new ModelDeclaration.PredictionsFile("recorded", "p.csv"), context)) {
       assertThat(adapter.identity().kind()).isEqualTo("predictions-file");
-      assertThat(adapter.identity().sha256()).isEqualTo(dev.flipgate.provenance.Sha256.ofBytes(
+      assertThat(adapter.identity().sha256()).isEqualTo(dev.flipgate.io.Sha256.ofBytes(
           "id,prediction\na,y\nb,y\n".getBytes(StandardCharsets.UTF_8)));
     }
   }

@@ -1,6 +1,9 @@
-package dev.flipgate.report;
+package dev.flipgate.report.output;
 
 import dev.flipgate.io.AtomicFiles;
+import dev.flipgate.report.FlipsFile;
+import dev.flipgate.report.ResultJson;
+import dev.flipgate.report.SummaryMarkdown;
 import dev.flipgate.report.html.HtmlReport;
 import dev.flipgate.report.result.ResultDocument;
 import dev.flipgate.report.result.ResultDocuments;

@@ -1,4 +1,4 @@
-package dev.flipgate.provenance;
+package dev.flipgate.io;
 
 import java.io.IOException;
 import java.io.InputStream;
