@@ -10,17 +10,12 @@ import java.util.SplittableRandom;
  *
  * <pre>change: { kind: brightness-contrast, brightness: 40, contrast: 0.3, midpoint: 127.5 }</pre>
  */
-public record BrightnessContrast(Double brightness, Double contrast, Double midpoint) implements Perturbation {
+public record BrightnessContrast(Double brightness, Double contrast, Double midpoint) implements ImagePerturbation {
   public static final String KIND = "brightness-contrast";
 
   @Override
   public String kind() {
     return KIND;
-  }
-
-  @Override
-  public boolean isImage() {
-    return true;
   }
 
   @Override

@@ -9,17 +9,12 @@ import java.util.SplittableRandom;
  *
  * <pre>change: { kind: gaussian-noise, sigma: 16 }</pre>
  */
-public record GaussianNoise(Double sigma) implements Perturbation {
+public record GaussianNoise(Double sigma) implements ImagePerturbation {
   public static final String KIND = "gaussian-noise";
 
   @Override
   public String kind() {
     return KIND;
-  }
-
-  @Override
-  public boolean isImage() {
-    return true;
   }
 
   @Override

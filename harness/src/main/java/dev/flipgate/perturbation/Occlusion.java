@@ -8,17 +8,12 @@ import java.util.SplittableRandom;
  *
  * <pre>change: { kind: occlusion, size: 6, fill: 0 }</pre>
  */
-public record Occlusion(Integer size, Double fill) implements Perturbation {
+public record Occlusion(Integer size, Double fill) implements ImagePerturbation {
   public static final String KIND = "occlusion";
 
   @Override
   public String kind() {
     return KIND;
-  }
-
-  @Override
-  public boolean isImage() {
-    return true;
   }
 
   @Override

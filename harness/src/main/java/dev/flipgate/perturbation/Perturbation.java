@@ -22,8 +22,7 @@ import java.util.SplittableRandom;
   @JsonSubTypes.Type(value = FeatureStep.class, name = FeatureStep.KIND),
   @JsonSubTypes.Type(value = MissingValue.class, name = MissingValue.KIND)
 })
-public sealed interface Perturbation
-    permits Shift, Rotation, GaussianNoise, BrightnessContrast, Occlusion, FeatureJitter, FeatureStep, MissingValue {
+public sealed interface Perturbation permits ImagePerturbation, FeatureJitter, FeatureStep, MissingValue {
 
   /** The kind as the suite writes it. */
   String kind();

@@ -9,17 +9,12 @@ import java.util.SplittableRandom;
  *
  * <pre>change: { kind: rotation, degrees: 10, fill: 0 }</pre>
  */
-public record Rotation(Double degrees, Double fill) implements Perturbation {
+public record Rotation(Double degrees, Double fill) implements ImagePerturbation {
   public static final String KIND = "rotation";
 
   @Override
   public String kind() {
     return KIND;
-  }
-
-  @Override
-  public boolean isImage() {
-    return true;
   }
 
   @Override

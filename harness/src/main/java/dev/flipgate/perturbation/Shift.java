@@ -9,17 +9,12 @@ import java.util.SplittableRandom;
  *
  * <pre>change: { kind: shift, pixels: 2, fill: 0 }</pre>
  */
-public record Shift(Integer pixels, Double fill) implements Perturbation {
+public record Shift(Integer pixels, Double fill) implements ImagePerturbation {
   public static final String KIND = "shift";
 
   @Override
   public String kind() {
     return KIND;
-  }
-
-  @Override
-  public boolean isImage() {
-    return true;
   }
 
   @Override

@@ -1,19 +1,11 @@
 package dev.flipgate.model.onnx;
 
-import dev.flipgate.model.ModelAdapter;
-import dev.flipgate.model.ModelAdapterProvider;
-import dev.flipgate.model.ModelContext;
 import dev.flipgate.model.ModelDeclaration;
+import dev.flipgate.model.TypedAdapterProvider;
 
 /** Opens {@code type: Onnx} declarations: ONNX models, run in-process with ONNX Runtime. */
-public final class OnnxProvider implements ModelAdapterProvider {
-  @Override
-  public Class<? extends ModelDeclaration> declares() {
-    return ModelDeclaration.Onnx.class;
-  }
-
-  @Override
-  public ModelAdapter open(ModelDeclaration declaration, ModelContext context) {
-    return OnnxModelAdapter.open((ModelDeclaration.Onnx) declaration, context);
+public final class OnnxProvider extends TypedAdapterProvider<ModelDeclaration.Onnx> {
+  public OnnxProvider() {
+    super(ModelDeclaration.Onnx.class, OnnxModelAdapter::open);
   }
 }

@@ -1,19 +1,11 @@
 package dev.flipgate.model.subprocess;
 
-import dev.flipgate.model.ModelAdapter;
-import dev.flipgate.model.ModelAdapterProvider;
-import dev.flipgate.model.ModelContext;
 import dev.flipgate.model.ModelDeclaration;
+import dev.flipgate.model.TypedAdapterProvider;
 
 /** Opens {@code type: Subprocess} declarations: a model served by a process over stdin and stdout. */
-public final class SubprocessProvider implements ModelAdapterProvider {
-  @Override
-  public Class<? extends ModelDeclaration> declares() {
-    return ModelDeclaration.Subprocess.class;
-  }
-
-  @Override
-  public ModelAdapter open(ModelDeclaration declaration, ModelContext context) {
-    return SubprocessAdapter.open((ModelDeclaration.Subprocess) declaration, context);
+public final class SubprocessProvider extends TypedAdapterProvider<ModelDeclaration.Subprocess> {
+  public SubprocessProvider() {
+    super(ModelDeclaration.Subprocess.class, SubprocessAdapter::open);
   }
 }
