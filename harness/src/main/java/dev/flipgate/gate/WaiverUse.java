@@ -27,8 +27,9 @@ public record WaiverUse(Waiver waiver, Status status, List<RuleCheck> matched, L
     var w = waiver;
     return switch (status) {
       case APPLIED -> String.format("waived by %s until %s (%s): %s", w.owner(), w.expires(), w.ticket(), w.reason());
-      case EXPIRED -> String.format("waiver by %s expired on %s, %d days ago (%s, %s): it blocks again", w.owner(),
-          w.expires(), java.time.temporal.ChronoUnit.DAYS.between(w.expires(), judgedOn), w.ticket(), w.citation());
+      case EXPIRED -> String.format("waiver by %s expired on %s, %d days ago (%s:%d, %s): it blocks again", w.owner(),
+          w.expires(), java.time.temporal.ChronoUnit.DAYS.between(w.expires(), judgedOn), w.file().getFileName(), w.line(),
+          w.ticket());
       case STALE -> String.format("stale waiver %s: %s matches no reason to block%s; remove it", w.citation(), w.scope(),
           w.inForceOn(judgedOn) ? "" : " (and it expired on " + w.expires() + ")");
     };

@@ -89,8 +89,8 @@ class WaiverDecisionTest {
       assertThat(decision.waived()).isEmpty();
       assertThat(decision.waiversOf(digit6)).singleElement().satisfies(use -> {
         assertThat(use.status()).isEqualTo(WaiverUse.Status.EXPIRED);
-        assertThat(use.describe()).isEqualTo("waiver by ana expired on 2026-11-20, 10 days ago (ML-7, waivers.yaml:3 (ana, ML-7)):"
-            + " it blocks again");
+        assertThat(use.describe()).isEqualTo("waiver by ana expired on 2026-11-20, 10 days ago (waivers.yaml:3, ML-7): it blocks"
+            + " again");
       });
       assertThat(decision.staleWaivers()).isEmpty();
     }
