@@ -102,6 +102,41 @@ class AttackRuleTest {
   }
 
   @Test
+  void anIncreaseOfExactlyTheMaximumPassesAndSaysWithin() {
+    var attacked = List.of(attacked("e1", false, true, "all"), attacked("e2", false, false, "all"),
+        attacked("e3", false, false, "all"), attacked("e4", false, false, "all"));
+
+    RuleCheck check = check(new MaxAttackSuccessIncreaseRule(List.of("search"), List.of("all"), 0.25, null), attacked).get(0);
+
+    assertThat(check.passed()).isTrue();
+    assertThat(check.message()).contains("within the maximum increase 25.00 pp", ": only the candidate fooled on e1");
+    RuleCheck none = check(new MaxAttackSuccessIncreaseRule(List.of("search"), List.of("all"), 0.25, null),
+        List.of(attacked("e1", false, false, "all"))).get(0);
+    assertThat(none.message()).doesNotContain("only the candidate fooled");
+  }
+
+  @Test
+  void aRuleJudgesOnlyTheAttacksItNames() {
+    var rule = new MaxAttackSuccessIncreaseRule(List.of("other"), List.of("all"), 0.1, null);
+    goldenSet = goldenSet.withAttacks(Map.of("search", "a test attack", "other", "another"));
+
+    assertThat(rule.subjects(goldenSet)).containsExactly(RuleCheck.Subject.attack("other", "all"));
+    assertThat(rule.check(answers.withAttacks(List.of(new AttackComparison("search", "", 10,
+        List.of(attacked("e1", false, true, "all"))))))).isEmpty();
+    assertThat(rule.id()).isEqualTo("max-attack-success-increase");
+    assertThat(rule.concern()).isEqualTo(Concern.ATTACK);
+  }
+
+  @Test
+  void aMaximumThatIsNotARateOrAnUnknownSliceIsRefused() {
+    var location = new RuleLocation(suiteFile, 0, MaxAttackSuccessIncreaseRule.ID);
+    assertThatThrownBy(() -> new MaxAttackSuccessIncreaseRule(List.of("search"), List.of("all"), 1.5, null)
+        .validate(goldenSet, location)).isInstanceOf(ConfigurationException.class);
+    assertThatThrownBy(() -> new MaxAttackSuccessIncreaseRule(List.of("search"), List.of("nowhere"), 0.1, null)
+        .validate(goldenSet, location)).isInstanceOf(ConfigurationException.class).hasMessageContaining("unknown slice");
+  }
+
+  @Test
   void subjectsAreEachAttackOnEachSlice() {
     var rule = new MaxAttackSuccessIncreaseRule(List.of("*"), List.of("all", "hard"), 0.1, null);
 

@@ -82,6 +82,35 @@ class HumanBaselineTest {
   }
 
   @Test
+  void theGapIsJudgedAtItsBoundary() {
+    tiny.writeTo(directory);
+    var goldenSet = dev.flipgate.goldenset.GoldenSetLoader.load(directory);
+    var deployed = new java.util.HashMap<String, dev.flipgate.model.Prediction>();
+    java.util.Map.of("e1", "cat", "e2", "dog", "e3", "cat", "e4", "dog", "e1~nudge", "cat")
+        .forEach((id, label) -> deployed.put(id, dev.flipgate.model.Prediction.of(label)));
+    var candidate = new java.util.HashMap<>(deployed);
+    candidate.put("e1", dev.flipgate.model.Prediction.of("dog"));
+    candidate.put("e4", dev.flipgate.model.Prediction.of("cat"));
+    var comparison = dev.flipgate.comparison.ComparisonCalculator.compare(goldenSet, deployed, candidate,
+        new dev.flipgate.comparison.EvidenceSettings(0.95, 200, 1));
+    var location = new RuleLocation(directory.resolve("suite.yaml"), 0, MaxGapToHumanRule.ID);
+
+    // People 2 of 3, the candidate 1 of 3: a gap of exactly a third.
+    RuleCheck atTheMaximum = new MaxGapToHumanRule(java.util.List.of("all"), 1.0 / 3).check(comparison).get(0);
+    RuleCheck above = new MaxGapToHumanRule(java.util.List.of("all"), 0.3).check(comparison).get(0);
+
+    assertThat(atTheMaximum.passed()).isTrue();
+    assertThat(atTheMaximum.message()).contains("within the maximum gap");
+    assertThat(above.passed()).isFalse();
+    assertThat(above.message()).contains("above the maximum gap");
+    assertThat(new MaxGapToHumanRule(java.util.List.of("all"), 0.3).concern()).isEqualTo(Concern.HUMAN_GAP);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MaxGapToHumanRule(java.util.List.of("all"), 2.0)
+        .validate(goldenSet, location)).isInstanceOf(dev.flipgate.failure.ConfigurationException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MaxGapToHumanRule(java.util.List.of("nowhere"), 0.1)
+        .validate(goldenSet, location)).hasMessageContaining("unknown slice");
+  }
+
+  @Test
   void maxGapToHumanBlocksACandidateFurtherBelowPeopleThanAllowed() throws IOException {
     JsonNode result = gate("policy:\n  rules:\n    - { rule: max-gap-to-human, slices: [all, group-a], max: 0.1 }\n");
 

@@ -178,6 +178,33 @@ class WaiverDecisionTest {
   }
 
   @Test
+  void onlyTheWaiversThatNameAReasonsExamplesAreItsWaivers() {
+    RuleCheck flips = failed("max-negative-flip-rate", "all", "e1");
+    Waiver naming = onExamples(Optional.empty(), TODAY, "e1");
+    Waiver other = onExamples(Optional.empty(), TODAY, "e9");
+
+    GateDecision decision = decide(List.of(flips), List.of(naming, other));
+
+    assertThat(decision.waiversOf(flips)).extracting(WaiverUse::waiver).containsExactly(naming);
+    assertThat(decision.staleWaivers()).extracting(WaiverUse::waiver).containsExactly(other);
+  }
+
+  @Test
+  void anExpiredWaiverIsBlamedAloneWhenOneInForceCoversOnlyPartOfTheReason() {
+    RuleCheck flips = failed("max-negative-flip-rate", "all", "e1", "e2");
+    Waiver inForce = onExamples(Optional.empty(), TODAY, "e1");
+    Waiver expired = onExamples(Optional.empty(), TODAY.minusDays(2), "e2");
+
+    GateDecision decision = decide(List.of(flips), List.of(inForce, expired));
+
+    assertThat(decision.verdict()).isEqualTo(Verdict.BLOCK);
+    assertThat(decision.waiversOf(flips)).singleElement().satisfies(use -> {
+      assertThat(use.waiver()).isEqualTo(expired);
+      assertThat(use.status()).isEqualTo(WaiverUse.Status.EXPIRED);
+    });
+  }
+
+  @Test
   void aWaiverNamesASubjectOrExamplesNeverBothOrNeither() {
     assertThatThrownBy(() -> new Waiver(FILE, 1, Optional.of("r"), Optional.of(RuleCheck.Subject.slice("all")), Set.of("e1"),
         "a", "b", "c", TODAY)).isInstanceOf(IllegalArgumentException.class);
@@ -223,6 +250,18 @@ class WaiverDecisionTest {
       assertThatThrownBy(() -> validate(new Waiver(FILE, 4, Optional.of("max-robustness-drop"),
           Optional.of(RuleCheck.Subject.perturbation("blur")), Set.of(), "a", "b", "c", TODAY)))
           .isInstanceOf(ConfigurationException.class).hasMessageContaining("perturbation the rule does not judge");
+    }
+
+    @Test
+    void aSliceAnotherRuleJudgesIsNotOneThisRuleJudges() {
+      Path suiteFile = new TinyGoldenSet().writeTo(directory);
+      GoldenSet goldenSet = GoldenSetLoader.load(directory);
+      var policy = new GatePolicy(List.of(new MaxNegativeFlipRateRule(List.of("all"), 0.0),
+          new MaxMetricDropRule("accuracy", List.of("hard"), 0.0, null)), GatePolicy.Underpowered.REPORT,
+          List.of(onSlice("max-negative-flip-rate", "hard", TODAY)));
+
+      assertThatThrownBy(() -> policy.validate(goldenSet, suiteFile)).isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("judges: all");
     }
 
     @Test
