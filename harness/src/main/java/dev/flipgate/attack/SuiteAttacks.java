@@ -122,25 +122,9 @@ public record SuiteAttacks(Path suiteFile, List<AttackDeclaration> declared, Opt
 
   /** The examples to attack: of the declared slices, those both models answer correctly; a sample drawn by the seed. */
   private static int[] chosen(AttackDeclaration d, GoldenSet goldenSet, List<ExampleOutcome> outcomes, long seed) {
-    ExampleTable table = goldenSet.table();
-    BitSet members = new BitSet(table.size());
-    goldenSet.slices().stream().filter(s -> slices(d).stream().anyMatch(p -> SlicePattern.matches(p, s.name())))
-        .forEach(s -> members.or(s.predicate().members(table)));
-    int[] eligible = members.stream().filter(row -> outcomes.get(row).kind() == FlipKind.BOTH_RIGHT).toArray();
-    if (eligible.length <= d.examples()) {
-      return eligible;
-    }
-    var random = new SplittableRandom(seed ^ (d.name().hashCode() * 0xD1B54A32D192ED03L));
-    int[] pool = eligible.clone();
-    for (int i = 0; i < d.examples(); i++) {
-      int pick = i + random.nextInt(pool.length - i);
-      int kept = pool[i];
-      pool[i] = pool[pick];
-      pool[pick] = kept;
-    }
-    int[] rows = java.util.Arrays.copyOf(pool, d.examples());
-    java.util.Arrays.sort(rows);
-    return rows;
+    int[] eligible = SlicePattern.members(goldenSet, slices(d)).stream()
+        .filter(row -> outcomes.get(row).kind() == FlipKind.BOTH_RIGHT).toArray();
+    return SlicePattern.sample(eligible, d.examples(), new SplittableRandom(seed ^ (d.name().hashCode() * 0xD1B54A32D192ED03L)));
   }
 
   private static List<String> slices(AttackDeclaration d) {

@@ -1,8 +1,5 @@
 package dev.flipgate.cli;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flipgate.failure.ConfigurationException;
 import dev.flipgate.failure.Problem;
 import dev.flipgate.report.result.ResultDocument;
 import java.io.IOException;
@@ -31,8 +28,6 @@ import picocli.CommandLine.Parameters;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the run was a PROMOTE", "1:the run was a BLOCK", "2:no result to annotate"})
 final class AnnotateCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "RESULT_DIR", description = "A finished run's output directory.")
@@ -53,12 +48,7 @@ final class AnnotateCommand implements Callable<Integer> {
       throw Problem.at(resultFile).expected("the result.json of a finished gate").found("no such file")
           .whatToDo("see the gate's own error above; it left no verdict").configurationError("nothing to annotate");
     }
-    ResultDocument result;
-    try {
-      result = JSON.readValue(resultFile.toFile(), ResultDocument.class);
-    } catch (IOException e) {
-      throw new ConfigurationException(Problem.at(resultFile).says("cannot read: " + e.getMessage()), e);
-    }
+    ResultDocument result = ReportCommand.read(resultFile);
     String file = suiteFile != null ? suiteFile : result.provenance().suite();
     var out = spec.commandLine().getOut();
     for (ResultDocument.Reason reason : result.reasons()) {

@@ -100,13 +100,13 @@ final class PromoteCommand implements Callable<Integer> {
     var progress = quiet ? dev.flipgate.run.ProgressListener.SILENT : new StderrProgress(spec.commandLine().getErr());
     var recorder = new Recorder(Clock.systemUTC(), progress);
     // The candidate replaces the suite's deployed model as declared now: it must be the one the run compared it with.
-    var deployedNow = recorder.identityOf(suite, suite.deployed());
+    var deployedNow = recorder.identityOf(suite, goldenSet, suite.deployed());
     if (!java.util.Objects.equals(deployedNow.sha256(), run.deployedSha256())) {
       throw refusal("deployed model " + run.deployedName() + " with sha256 " + run.deployedSha256(),
           deployedNow.name() + " with sha256 " + deployedNow.sha256(), "gate the candidate against the deployed model as it"
               + " is now, then promote that run", "the suite's deployed model changed since the run");
     }
-    var recorded = recorder.record(suite, candidate, "candidate", target, identity -> {
+    var recorded = recorder.record(suite, goldenSet, candidate, "candidate", target, identity -> {
       if (!identity.sha256().equals(run.candidateSha256())) {
         throw refusal("candidate " + run.candidateName() + " with sha256 " + run.candidateSha256(), "sha256 " + identity.sha256(),
             "gate the candidate as it is now, then promote that run", "the candidate changed since the run");

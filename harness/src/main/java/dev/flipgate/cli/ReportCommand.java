@@ -100,7 +100,8 @@ final class ReportCommand implements Callable<Integer> {
     return ExitCode.PROMOTE;
   }
 
-  private static ResultDocument read(Path file) {
+  /** A saved result.json, refused (exit 2, naming it) when unreadable or of another schema version. */
+  static ResultDocument read(Path file) {
     try {
       ResultDocument result = JSON.readValue(file.toFile(), ResultDocument.class);
       if (result.schemaVersion() != ResultDocument.SCHEMA_VERSION) {

@@ -43,4 +43,34 @@ public record AttackComparison(String name, String description, int budget, List
   public List<Attacked> in(String slice) {
     return examples.stream().filter(a -> a.slices().contains(slice)).toList();
   }
+
+  /** The attack on one slice's examples, counted: what the rule judges and result.json reports. */
+  public Tally tally(String slice) {
+    List<Attacked> attacked = in(slice);
+    return new Tally(attacked.size(), attacked.stream().filter(a -> a.deployed().fooled()).count(),
+        attacked.stream().filter(a -> a.candidate().fooled()).count(),
+        attacked.stream().filter(Attacked::candidateOnly).map(Attacked::id).toList(),
+        attacked.stream().filter(a -> a.deployed().fooled() && !a.candidate().fooled()).count());
+  }
+
+  /**
+   * Of {@code n} attacked examples, how many fooled each model; the ids that fooled only the
+   * candidate, and how many only the deployed model: the paired cells of the success change.
+   */
+  public record Tally(long n, long deployedFooled, long candidateFooled, List<String> candidateOnly, long deployedOnly) {
+
+    public Tally {
+      candidateOnly = List.copyOf(candidateOnly);
+    }
+
+    /** Candidate success rate − deployed success rate; NaN for a slice nobody attacked. */
+    public double successIncrease() {
+      return n == 0 ? Double.NaN : (double) (candidateOnly.size() - deployedOnly) / n;
+    }
+
+    /** The change's paired (Tango score) interval at {@code level}. */
+    public dev.flipgate.statistics.Interval interval(double level) {
+      return dev.flipgate.statistics.TangoScoreInterval.interval(candidateOnly.size(), deployedOnly, n, level);
+    }
+  }
 }

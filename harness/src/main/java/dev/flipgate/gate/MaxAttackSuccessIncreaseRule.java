@@ -5,7 +5,6 @@ import dev.flipgate.comparison.Comparison;
 import dev.flipgate.comparison.SliceComparison;
 import dev.flipgate.goldenset.GoldenSet;
 import dev.flipgate.statistics.Interval;
-import dev.flipgate.statistics.TangoScoreInterval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -76,34 +75,28 @@ public record MaxAttackSuccessIncreaseRule(List<String> attacks, List<String> sl
     for (String name : judged(comparison.attacks().stream().map(AttackComparison::name).toList())) {
       AttackComparison attack = comparison.attack(name).orElseThrow();
       for (SliceComparison slice : SliceSelection.select(slices, comparison)) {
-        checks.add(check(attack, slice.name(), attack.in(slice.name()), judgement, comparison.evidence().level()));
+        checks.add(check(attack, slice.name(), judgement, comparison.evidence().level()));
       }
     }
     return checks;
   }
 
-  private RuleCheck check(AttackComparison attack, String slice, List<AttackComparison.Attacked> attacked, Judgement judgement,
-      double level) {
+  private RuleCheck check(AttackComparison attack, String slice, Judgement judgement, double level) {
     var subject = RuleCheck.Subject.attack(attack.name(), slice);
-    if (attacked.isEmpty()) {
+    AttackComparison.Tally tally = attack.tally(slice);
+    if (tally.n() == 0) {
       return new RuleCheck(ID, subject, false, OptionalDouble.empty(), max, "attack '" + attack.name() + "' attacked no example"
           + " of '" + slice + "' (none both models answer correctly was drawn), so it cannot be judged", List.of());
     }
-    long n = attacked.size();
-    long candidateOnly = attacked.stream().filter(AttackComparison.Attacked::candidateOnly).count();
-    long deployedOnly = attacked.stream().filter(a -> a.deployed().fooled() && !a.candidate().fooled()).count();
-    long candidateFooled = attacked.stream().filter(a -> a.candidate().fooled()).count();
-    long deployedFooled = attacked.stream().filter(a -> a.deployed().fooled()).count();
-    double increase = (double) (candidateOnly - deployedOnly) / n;
-    Interval interval = TangoScoreInterval.interval(candidateOnly, deployedOnly, n, level);
+    double increase = tally.successIncrease();
+    Interval interval = tally.interval(level);
     double judged = judgement.pick(increase, interval.low(), interval.high());
     boolean passed = judged <= max;
-    List<String> regressions = attacked.stream().filter(AttackComparison.Attacked::candidateOnly)
-        .map(AttackComparison.Attacked::id).toList();
+    List<String> regressions = tally.candidateOnly();
     String bound = judgement == Judgement.ESTIMATE ? "" : String.format(", %s %s", judgement.id(), Percent.points(judged));
     String message = String.format("attack '%s' on '%s' fools the candidate on %d and the deployed model on %d of %d"
-        + " examples (%s%s), %s the maximum increase %s%s", attack.name(), slice, candidateFooled, deployedFooled, n,
-        Percent.points(increase), bound, passed ? "within" : "above", Percent.points(max),
+        + " examples (%s%s), %s the maximum increase %s%s", attack.name(), slice, tally.candidateFooled(),
+        tally.deployedFooled(), tally.n(), Percent.points(increase), bound, passed ? "within" : "above", Percent.points(max),
         regressions.isEmpty() ? "" : ": only the candidate fooled on " + Percent.ids(regressions));
     return new RuleCheck(ID, subject, passed, OptionalDouble.of(judged), max, message, regressions);
   }

@@ -11,7 +11,6 @@ import dev.flipgate.goldenset.InputTensor;
 import dev.flipgate.goldenset.SlicePattern;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,12 +161,10 @@ public record GeneratedPerturbations(Path suiteFile, Optional<double[]> range, L
   private List<AdversarialExample> generate(PerturbationsDeclaration.Generated d, GoldenSet goldenSet, Inputs inputs, long seed,
       Expectation expectation, Optional<Direction> direction) {
     ExampleTable table = goldenSet.table();
-    BitSet members = new BitSet(table.size());
-    goldenSet.slices().stream().filter(s -> slices(d).stream().anyMatch(p -> SlicePattern.matches(p, s.name())))
-        .forEach(s -> members.or(s.predicate().members(table)));
+    int[] members = SlicePattern.members(goldenSet, slices(d)).stream().toArray();
     // One stream a perturbation, from the suite's seed and its name: adding a perturbation leaves the others' examples as they were.
     var random = new SplittableRandom(seed ^ (d.name().hashCode() * 0x9E3779B97F4A7C15L));
-    int[] rows = sample(members.stream().toArray(), d.sample(), random);
+    int[] rows = d.sample() == null ? members : SlicePattern.sample(members, d.sample(), random);
     List<AdversarialExample> examples = new ArrayList<>(rows.length);
     for (int row : rows) {
       InputTensor source = table.input(row);
@@ -178,23 +175,6 @@ public record GeneratedPerturbations(Path suiteFile, Optional<double[]> range, L
           new InputTensor(changed, source.shape()), 0, direction));
     }
     return examples;
-  }
-
-  /** {@code count} of the rows (all when null or more), drawn without replacement, in golden-set order. */
-  private static int[] sample(int[] rows, Integer count, SplittableRandom random) {
-    if (count == null || count >= rows.length) {
-      return rows;
-    }
-    int[] pool = rows.clone();
-    for (int i = 0; i < count; i++) {
-      int pick = i + random.nextInt(pool.length - i);
-      int kept = pool[i];
-      pool[i] = pool[pick];
-      pool[pick] = kept;
-    }
-    int[] chosen = java.util.Arrays.copyOf(pool, count);
-    java.util.Arrays.sort(chosen);
-    return chosen;
   }
 
   static void clip(float[] values, double[] range) {

@@ -53,29 +53,27 @@ public final class Recorder {
   /** Records and returns the file written. */
   public Recording record(Path suiteFile, Path target) {
     Suite suite = SuiteReader.read(suiteFile);
-    return record(suite, suite.deployed(), "deployed", target, identity -> { });
+    return record(suite, suite.loadGoldenSet(), suite.deployed(), "deployed", target, identity -> { });
   }
 
-  /** The identity of {@code model} of the suite as it opens now (nothing is asked of it). */
-  public dev.flipgate.model.ModelIdentity identityOf(Suite suite, ModelDeclaration model) {
-    GoldenSet goldenSet = suite.loadGoldenSet();
+  /** The identity of {@code model} of the suite, on its loaded golden set, as it opens now (nothing is asked of it). */
+  public dev.flipgate.model.ModelIdentity identityOf(Suite suite, GoldenSet goldenSet, ModelDeclaration model) {
     try (ModelAdapter opened = ModelAdapters.open(model, RunInputs.of(suite, goldenSet).context())) {
       return opened.identity();
     }
   }
 
   /**
-   * Records {@code model} of the suite (its deployed model or a candidate), after {@code check}
-   * has accepted the identity of the model as opened (before it is asked anything).
+   * Records {@code model} of the suite (its deployed model or a candidate) over its loaded golden
+   * set, after {@code check} has accepted the identity of the model as opened (before it is asked anything).
    */
-  public Recording record(Suite suite, ModelDeclaration model, String role, Path target,
+  public Recording record(Suite suite, GoldenSet goldenSet, ModelDeclaration model, String role, Path target,
       java.util.function.Consumer<dev.flipgate.model.ModelIdentity> check) {
     if (model instanceof ModelDeclaration.Recorded) {
       throw Problem.at(suite.file()).part(role).expected("a model that runs: onnx, kserve-v2 or subprocess")
           .found("a recording").whatToDo("record from a suite whose " + role + " model is the live one")
           .configurationError("the " + role + " model is already a recording");
     }
-    GoldenSet goldenSet = suite.loadGoldenSet();
     var runInputs = RunInputs.of(suite, goldenSet);
     List<ModelInput> inputs = runInputs.inputs();
     try (ModelAdapter recorded = ModelAdapters.open(model, runInputs.context())) {

@@ -134,18 +134,11 @@ public final class ResultDocuments {
       dev.flipgate.comparison.Comparison comparison) {
     List<ResultDocument.AttackSlice> slices = new java.util.ArrayList<>();
     for (var slice : comparison.slices()) {
-      var attacked = attack.in(slice.name());
-      if (attacked.isEmpty()) {
-        continue;
+      var tally = attack.tally(slice.name());
+      if (tally.n() > 0) {
+        slices.add(new ResultDocument.AttackSlice(slice.name(), tally.n(), tally.deployedFooled(), tally.candidateFooled(),
+            number(tally.successIncrease()), ci(tally.interval(comparison.evidence().level())), tally.candidateOnly()));
       }
-      long n = attacked.size();
-      long candidateOnly = attacked.stream().filter(dev.flipgate.comparison.AttackComparison.Attacked::candidateOnly).count();
-      long deployedOnly = attacked.stream().filter(a -> a.deployed().fooled() && !a.candidate().fooled()).count();
-      slices.add(new ResultDocument.AttackSlice(slice.name(), n, attacked.stream().filter(a -> a.deployed().fooled()).count(),
-          attacked.stream().filter(a -> a.candidate().fooled()).count(), number((double) (candidateOnly - deployedOnly) / n),
-          ci(dev.flipgate.statistics.TangoScoreInterval.interval(candidateOnly, deployedOnly, n, comparison.evidence().level())),
-          attacked.stream().filter(dev.flipgate.comparison.AttackComparison.Attacked::candidateOnly)
-              .map(dev.flipgate.comparison.AttackComparison.Attacked::id).toList()));
     }
     return new ResultDocument.AttackResult(attack.name(), attack.description(), attack.budget(), slices,
         attack.examples().stream().map(a -> new ResultDocument.AttackedExample(a.id(), a.label(), onModel(a.deployed()),
