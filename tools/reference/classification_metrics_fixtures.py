@@ -2,7 +2,7 @@
 
 Run once (Debian's python3-sklearn) to regenerate the committed fixture:
     /usr/bin/python3 tools/reference/classification_metrics_fixtures.py \
-        > harness/src/test/resources/reference/classification-metrics.json
+        > harness/fixtures/reference/classification-metrics.json
 
 Cases cover ties, classes missing from a slice, one-class slices and perfect predictions.
 Conventions (Flipgate's, documented in SliceMetric / AnswerMetrics / ScoreMetrics):

@@ -2,7 +2,7 @@
 
 Run once (Debian's python3-sklearn) to regenerate the committed fixture:
     /usr/bin/python3 tools/reference/influence_interval_fixtures.py \
-        > harness/src/test/resources/reference/influence-intervals.json
+        > harness/fixtures/reference/influence-intervals.json
 
 For a slice of N examples scored by two models, the standard error of a metric's change is
 sqrt(sum_i psi_i^2) / N, with psi_i the candidate's empirical influence of example i less the

@@ -6,7 +6,7 @@ paired percentile-bootstrap interval of the ratio of their 95th percentiles.
 
 Run once to regenerate the committed fixture:
     /usr/bin/python3 tools/reference/latency_fixtures.py \
-        > harness/src/test/resources/reference/latency.json
+        > harness/fixtures/reference/latency.json
 """
 import json
 

@@ -2,7 +2,7 @@
 
 Run once (Debian's python3-onnx) to regenerate the committed test resources:
     /usr/bin/python3 tools/reference/make_test_models.py golden-sets/mnist/models/mnist-8.onnx \
-        harness/src/test/resources/models
+        harness/fixtures/models
 
 - mnist-8-argmax-label.onnx: mnist-8 with an ArgMax appended, so its output is an int64
   class index (output kind `label`), not logits.

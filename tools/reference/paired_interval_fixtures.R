@@ -1,7 +1,7 @@
 # Reference values of Tango's score interval for the difference of paired proportions, from the
 # ratesci package's pairbinci (method_RD = "Score"), for TangoScoreIntervalTest.
 #
-# Usage: Rscript paired_interval_fixtures.R RATESCI_R_DIR > ../../harness/src/test/resources/reference/paired-intervals.json
+# Usage: Rscript paired_interval_fixtures.R RATESCI_R_DIR > ../../harness/fixtures/reference/paired-intervals.json
 #   RATESCI_R_DIR: the R/ directory of a ratesci source checkout (version 0.4-0.9000 was used);
 #   only base R is needed (Debian r-base-core), the package is sourced, not installed.
 args <- commandArgs(trailingOnly = TRUE)

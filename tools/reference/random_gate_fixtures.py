@@ -6,7 +6,7 @@ statsmodels say every reported number must be. The Java test RandomPredictionsCh
 `flipgate gate` on each through the predictions-file adapter and compares to 1e-6.
 
 Run once (Debian's python3-sklearn, python3-statsmodels) to regenerate the committed cases:
-    /usr/bin/python3 tools/reference/random_gate_fixtures.py harness/src/test/resources/random-check
+    /usr/bin/python3 tools/reference/random_gate_fixtures.py harness/fixtures/random-check
 """
 import gzip
 import json

@@ -2,7 +2,7 @@
 
 Run once (Debian's python3-sklearn) to regenerate the committed fixture:
     /usr/bin/python3 tools/reference/regression_metrics_fixtures.py \
-        > harness/src/test/resources/reference/regression-metrics.json
+        > harness/fixtures/reference/regression-metrics.json
 
 R² is left out where the targets do not vary: scikit-learn then reports 1.0 or 0.0 by
 convention (force_finite), Flipgate reports it undefined.

@@ -2,7 +2,7 @@
 
 Run once (Debian's python3-scipy and python3-statsmodels) to regenerate the committed fixture:
     /usr/bin/python3 tools/reference/statistics_fixtures.py \
-        > harness/src/test/resources/reference/statistics.json
+        > harness/fixtures/reference/statistics.json
 """
 import json
 
