@@ -19,9 +19,30 @@ public final class KeyLines {
     return lineOfNth(file, key, 0);
   }
 
+  /** A line that writes {@code key}: in block style ({@code key: value}, {@code - key: value}) or flow style ({@code { key: value }}). */
+  private static Pattern keyPattern(String key) {
+    return Pattern.compile("^[\\s-]*\"?" + Pattern.quote(key) + "\"?\\s*:.*|.*[{,]\\s*\"?" + Pattern.quote(key) + "\"?\\s*:.*");
+  }
+
+  /** The first line at or after {@code from} (1-based) that writes {@code key}. */
+  public static OptionalInt lineAtOrAfter(Path file, String key, int from) {
+    var pattern = keyPattern(key);
+    try {
+      List<String> lines = Files.readAllLines(file);
+      for (int i = Math.max(0, from - 1); i < lines.size(); i++) {
+        if (pattern.matcher(lines.get(i)).matches()) {
+          return OptionalInt.of(i + 1);
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // The message still names the file and the key; the line is a convenience.
+    }
+    return OptionalInt.empty();
+  }
+
   /** The line of the {@code n}th (from 0) place the file writes {@code key}, e.g. the third rule of a policy. */
   public static OptionalInt lineOfNth(Path file, String key, int n) {
-    var pattern = Pattern.compile("^[\\s-]*\"?" + Pattern.quote(key) + "\"?\\s*:.*|.*[{,]\\s*\"?" + Pattern.quote(key) + "\"?\\s*:.*");
+    var pattern = keyPattern(key);
     try {
       List<String> lines = Files.readAllLines(file);
       int seen = 0;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -22,8 +23,10 @@ import java.util.List;
 public final class YamlDeclarationReader {
   // Strict duplicate detection: a key given twice is an error, not "the last one wins" (a second
   // `max` could loosen a rule unseen). Jackson reports it with the key's line.
+  // YAML 1.2 words: yes/no/on/off are strings (classes: [no, yes] are two class names), as editors read them.
   private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -32,6 +35,14 @@ public final class YamlDeclarationReader {
   private YamlDeclarationReader() {}
 
   public static <T> T read(Path file, Class<T> type, String whatItIs) {
+    return read(file, type, whatItIs, null);
+  }
+
+  /**
+   * Reads {@code file} after checking it against its published schema (null: none), so that the
+   * schema an editor completes and checks the file by is the one the harness enforces.
+   */
+  public static <T> T read(Path file, Class<T> type, String whatItIs, DeclarationSchema schema) {
     if (!Files.isRegularFile(file)) {
       throw Problem.at(file)
           .expected("a " + whatItIs + " file")
@@ -40,6 +51,12 @@ public final class YamlDeclarationReader {
           .configurationError("cannot read the " + whatItIs);
     }
     try {
+      if (schema != null) {
+        JsonNode document = LocatedYaml.read(Files.readString(file), YAML);
+        if (document != null && !document.isMissingNode() && !document.isNull()) {
+          schema.check(file, document, whatItIs);
+        }
+      }
       T value = YAML.readValue(file.toFile(), type);
       if (value == null) {
         throw Problem.at(file).whatToDo("write the " + whatItIs + " (see README.md)")

@@ -54,7 +54,7 @@ public final class GoldenSetLoader {
     if (Files.isDirectory(location) && Files.exists(manifestFile)) {
       DeclaredPaths.requireInside(manifestFile, location, manifestFile, "manifest");
     }
-    GoldenSetManifest manifest = YamlDeclarationReader.read(manifestFile, GoldenSetManifest.class, "golden-set manifest");
+    GoldenSetManifest manifest = YamlDeclarationReader.read(manifestFile, GoldenSetManifest.class, "golden-set manifest", dev.flipgate.declaration.DeclarationSchema.MANIFEST);
     requireDeclared(manifestFile, manifest.name(), "name");
     requireDeclared(manifestFile, manifest.examples(), "examples");
     Task task = task(manifestFile, manifest);

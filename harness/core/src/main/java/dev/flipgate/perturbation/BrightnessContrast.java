@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
  *
  * <pre>change: { kind: brightness-contrast, brightness: 40, contrast: 0.3, midpoint: 127.5 }</pre>
  */
+@com.fasterxml.jackson.annotation.JsonTypeName(BrightnessContrast.KIND)
 public record BrightnessContrast(Double brightness, Double contrast, Double midpoint) implements ImagePerturbation {
   public static final String KIND = "brightness-contrast";
 

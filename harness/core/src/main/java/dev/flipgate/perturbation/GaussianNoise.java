@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
  *
  * <pre>change: { kind: gaussian-noise, sigma: 16 }</pre>
  */
+@com.fasterxml.jackson.annotation.JsonTypeName(GaussianNoise.KIND)
 public record GaussianNoise(Double sigma) implements ImagePerturbation {
   public static final String KIND = "gaussian-noise";
 

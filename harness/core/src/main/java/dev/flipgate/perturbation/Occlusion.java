@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
  *
  * <pre>change: { kind: occlusion, size: 6, fill: 0 }</pre>
  */
+@com.fasterxml.jackson.annotation.JsonTypeName(Occlusion.KIND)
 public record Occlusion(Integer size, Double fill) implements ImagePerturbation {
   public static final String KIND = "occlusion";
 

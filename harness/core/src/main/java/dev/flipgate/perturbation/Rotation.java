@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
  *
  * <pre>change: { kind: rotation, degrees: 10, fill: 0 }</pre>
  */
+@com.fasterxml.jackson.annotation.JsonTypeName(Rotation.KIND)
 public record Rotation(Double degrees, Double fill) implements ImagePerturbation {
   public static final String KIND = "rotation";
 

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
  *
  * <pre>change: { kind: shift, pixels: 2, fill: 0 }</pre>
  */
+@com.fasterxml.jackson.annotation.JsonTypeName(Shift.KIND)
 public record Shift(Integer pixels, Double fill) implements ImagePerturbation {
   public static final String KIND = "shift";
 

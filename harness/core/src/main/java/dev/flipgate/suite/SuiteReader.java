@@ -20,7 +20,7 @@ public final class SuiteReader {
   private SuiteReader() {}
 
   public static Suite read(Path file) {
-    SuiteFile declared = YamlDeclarationReader.read(file, SuiteFile.class, "suite");
+    SuiteFile declared = YamlDeclarationReader.read(file, SuiteFile.class, "suite", dev.flipgate.declaration.DeclarationSchema.SUITE);
     require(file, declared.name(), "name");
     require(file, declared.goldenSet(), "goldenSet");
     require(file, declared.deployed(), "deployed");

@@ -28,7 +28,7 @@ public final class WaiversReader {
   }
 
   public static List<Waiver> read(Path file) {
-    WaiversFile declared = YamlDeclarationReader.read(file, WaiversFile.class, "waivers file");
+    WaiversFile declared = YamlDeclarationReader.read(file, WaiversFile.class, "waivers file", dev.flipgate.declaration.DeclarationSchema.WAIVERS);
     if (declared.waivers() == null) {
       throw Problem.at(file).expected("a 'waivers' list").found("none").whatToDo("list the waivers, or delete the file")
           .configurationError("the waivers file has no waivers");

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Builds the breast-cancer golden set (manifest.yaml, examples.csv) from scikit-learn's breast_cancer.csv"
         + " and the models' breast_cancer-split.csv, keeping only the rows held out from training.")
-final class CurateBreastCancerCommand implements Callable<Integer> {
+public final class CurateBreastCancerCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "RAW_DIR", description = "Directory holding breast_cancer.csv and breast_cancer-split.csv.")

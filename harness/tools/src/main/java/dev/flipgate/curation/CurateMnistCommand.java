@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Builds the MNIST golden set (manifest.yaml, examples.csv.gz, adversarial.csv.gz) from the raw MNIST"
         + " test files t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz. The same files and seed give identical bytes.")
-final class CurateMnistCommand implements Callable<Integer> {
+public final class CurateMnistCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "RAW_DIR", description = "Directory holding the two t10k IDX files.")
