@@ -103,6 +103,11 @@ final class ReportCommand implements Callable<Integer> {
   /** A saved result.json, refused (exit 2, naming it) when unreadable or of another schema version. */
   static ResultDocument read(Path file) {
     try {
+      // The published schema first: a hand-edited or truncated result.json is refused at the line it breaks.
+      var document = dev.flipgate.declaration.LocatedYaml.read(java.nio.file.Files.readString(file), JSON);
+      if (document != null && document.isObject()) {
+        dev.flipgate.declaration.DeclarationSchema.RESULT.check(file, document, "result.json");
+      }
       ResultDocument result = JSON.readValue(file.toFile(), ResultDocument.class);
       if (result.schemaVersion() != ResultDocument.SCHEMA_VERSION) {
         throw Problem.at(file).expected("schemaVersion " + ResultDocument.SCHEMA_VERSION + ", as this harness writes")

@@ -69,13 +69,8 @@ public final class DeclarationSchema {
           .whatToDo("add it (schemas/" + file + " and README.md describe the format)")
           .configurationError("the " + whatItIs + " lacks '" + first.getProperty() + "'" + more);
     }
-    JsonNode found = first.getInstanceNode();
-    boolean unquoted = "type".equals(first.getKeyword()) && found != null && (found.isNumber() || found.isBoolean())
-        && first.getSchemaNode() != null && first.getSchemaNode().asText().equals("string");
-    throw problem.expected(first.getMessage().replaceFirst("^\\S+: ", "")).found(describe(found))
-        .whatToDo(unquoted ? "quote it (\"" + found.asText() + "\"): YAML reads it as a " + (found.isNumber() ? "number" : "boolean")
-            + ", which the text it stands for may not survive (1.10 is 1.1)"
-            : "fix the value (schemas/" + file + " describes the format)")
+    throw problem.expected(first.getMessage().replaceFirst("^\\S+: ", "")).found(describe(first.getInstanceNode()))
+        .whatToDo("fix the value (schemas/" + file + " describes the format)")
         .configurationError("the " + whatItIs + " does not match its schema" + more);
   }
 

@@ -10,8 +10,16 @@ import java.io.IOException;
 public final class LocatedYaml {
   private LocatedYaml() {}
 
+  /**
+   * The document's tree, or null when it is not well-formed YAML (a syntax error, a key given twice):
+   * the caller's Jackson binding then refuses it with Jackson's own located message.
+   */
   public static JsonNode read(String text, ObjectMapper yaml) throws IOException {
     NodeReader reader = NodeReader.builder().locationAware().yamlMapper(yaml).build();
-    return reader.readTree(text, InputFormat.YAML);
+    try {
+      return reader.readTree(text, InputFormat.YAML);
+    } catch (IllegalArgumentException notWellFormed) {
+      return null;
+    }
   }
 }

@@ -24,8 +24,21 @@ public final class ModelAdapters {
       }
     }
     throw dev.flipgate.failure.Problem.at(context.suiteFile()).part("model '" + declaration.name() + "'")
-        .expected("an adapter for this model type on the class path").found("none for " + declaration.getClass().getSimpleName())
-        .whatToDo("add the Flipgate module that serves this model type").configurationError("no adapter for the model");
+        .expected("an adapter for model type '" + typeOf(declaration) + "' on the class path")
+        .found("none: " + declaration.artifact() + " is not on it")
+        .whatToDo("add " + declaration.artifact() + " to the class path (a model repository: as a test dependency;"
+            + " the flipgate command and its release have every model type)")
+        .configurationError("no adapter for the model");
+  }
+
+  /** The model's {@code type:} as the suite writes it. */
+  private static String typeOf(ModelDeclaration declaration) {
+    for (var type : ModelDeclaration.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class).value()) {
+      if (type.value() == declaration.getClass()) {
+        return type.name();
+      }
+    }
+    return declaration.getClass().getSimpleName();
   }
 
 }

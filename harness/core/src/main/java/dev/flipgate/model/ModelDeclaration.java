@@ -29,6 +29,11 @@ public sealed interface ModelDeclaration {
 
   String name();
 
+  /** The Maven artifact whose adapter serves this model type (found through {@link ModelAdapterProvider}). */
+  default String artifact() {
+    return "dev.flipgate:flipgate-core";
+  }
+
   /** Whether the answers were computed before the run and are only read (so the model needs no input). */
   default boolean answersStored() {
     return false;
@@ -36,7 +41,12 @@ public sealed interface ModelDeclaration {
 
   /** A model file run in-process by ONNX Runtime. */
   record Onnx(String name, String file, OnnxInput input, OnnxOutput output, Integer batchSize, List<String> classes)
-      implements ModelDeclaration {}
+      implements ModelDeclaration {
+    @Override
+    public String artifact() {
+      return "dev.flipgate:flipgate-onnx";
+    }
+  }
 
   /**
    * The input tensor: its name in the graph, its shape with the batch first ({@code -1} where

@@ -3,6 +3,8 @@ package dev.flipgate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flipgate.declaration.DeclarationSchema;
+import dev.flipgate.declaration.LocatedYaml;
 import dev.flipgate.testing.CliRun;
 import dev.flipgate.testing.TinyGoldenSet;
 import java.io.IOException;
@@ -26,5 +28,7 @@ class JsonOutputTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).isEqualTo(Files.readString(directory.resolve("out/result.json")));
     assertThat(new ObjectMapper().readTree(run.out()).path("verdict").asText()).isEqualTo("BLOCK");
+    assertThat(DeclarationSchema.RESULT.breaks(LocatedYaml.read(run.out(), new ObjectMapper())))
+        .as("result.json keeps to the published schemas/result.schema.json").isEmpty();
   }
 }

@@ -45,7 +45,9 @@ public final class PublishedSchemas {
   }
 
   private static String text(Class<?> type, String title, String description) {
-    ObjectNode schema = generator().generateSchema(type);
+    // result.json is written by Jackson, which writes an absent value as null unless a field says
+    // otherwise; the files users write may leave a key out but never need to write null.
+    ObjectNode schema = generator(type == ResultDocument.class).generateSchema(type);
     var ordered = JSON.createObjectNode();
     ordered.put("$schema", "https://json-schema.org/draft/2020-12/schema");
     ordered.put("$id", BASE + fileName(title));
@@ -54,6 +56,9 @@ public final class PublishedSchemas {
     schema.remove("$schema");
     ordered.setAll(schema);
     SubtypeChoices.discriminate(ordered);
+    if (type != ResultDocument.class) {
+      ScalarText.widen(ordered);
+    }
     try {
       return JSON.writeValueAsString(ordered).replace("\r\n", "\n") + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -70,12 +75,15 @@ public final class PublishedSchemas {
     };
   }
 
-  private static SchemaGenerator generator() {
+  private static SchemaGenerator generator(boolean nullable) {
     var config = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
         .with(new JacksonModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED, JacksonOption.INLINE_TRANSFORMED_SUBTYPES))
         .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT, Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES)
         .with(Option.DEFINITIONS_FOR_ALL_OBJECTS)
         .with(Option.PLAIN_DEFINITION_KEYS);
+    if (nullable) {
+      config.with(Option.NULLABLE_FIELDS_BY_DEFAULT);
+    }
     return new SchemaGenerator(config.build());
   }
 
