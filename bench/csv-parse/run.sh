@@ -12,4 +12,4 @@ if [[ ! -f "$file" ]]; then
   python3 "$root/bench/gate-1m/generate.py" "$work" 1000000
 fi
 "$root/flipgate" --version >/dev/null  # builds the harness and its lib/ once
-java -cp "$root/harness/target/classes:$root/harness/target/lib/*" "$root/bench/csv-parse/CsvParseBench.java" "$file" "$rounds"
+java -cp "$root/harness/cli/target/lib/*" "$root/bench/csv-parse/CsvParseBench.java" "$file" "$rounds"

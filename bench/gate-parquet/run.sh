@@ -16,7 +16,7 @@ work="${TMPDIR:-/tmp}/flipgate-bench-parquet-$n"
 [[ -f "$csv/suite.yaml" ]] || python3 "$root/bench/gate-1m/generate.py" "$csv" "$n"
 "$root/flipgate" --version >/dev/null  # builds the harness and its lib/ once
 mkdir -p "$work"
-classpath="$root/harness/target/classes:$root/harness/target/lib/*"
+classpath="$root/harness/cli/target/lib/*"
 for name in examples deployed candidate; do
   [[ -f "$work/$name.parquet" ]] || java -cp "$classpath" "$root/bench/gate-parquet/CsvToParquet.java" \
     "$csv/$name.csv.gz" "$work/$name.parquet"

@@ -13,12 +13,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 concurrency="${1:-16}"
 delay="${2:-5}"
-./mvnw -q -B test-compile -pl harness
-./mvnw -q -B dependency:build-classpath -pl harness -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-mkdir -p harness/target/bench
-cc -O2 -Wall -o harness/target/bench/fixed_delay_server bench/kserve-throughput/fixed_delay_server.c
+# The bench class is a test class of harness/tests; install the modules it needs first.
+./mvnw -q -B install -DskipTests -Dmaven.source.skip=true -Dmaven.javadoc.skip=true -Dassembly.skipAssembly=true -pl harness/tests -am
+./mvnw -q -B dependency:build-classpath -pl harness/tests -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+mkdir -p harness/tests/target/bench
+cc -O2 -Wall -o harness/tests/target/bench/fixed_delay_server bench/kserve-throughput/fixed_delay_server.c
 port_file="$(mktemp)"
-harness/target/bench/fixed_delay_server "$delay" > "$port_file" &
+harness/tests/target/bench/fixed_delay_server "$delay" > "$port_file" &
 server=$!
 trap 'kill $server 2>/dev/null; rm -f "$port_file"' EXIT
 for _ in $(seq 50); do [ -s "$port_file" ] && break; sleep 0.1; done
@@ -40,5 +41,5 @@ fi
 echo "== Flipgate's KServe v2 adapter"
 java="${JAVA:-java}"
 "$java" -version 2>&1 | head -1
-"$java" -cp "harness/target/test-classes:harness/target/classes:$(cat harness/target/bench-classpath.txt)" \
+"$java" -cp "harness/tests/target/test-classes:$(cat harness/tests/target/bench-classpath.txt)" \
   -Dflipgate.repositoryRoot="$root" -Dbench.url="$url" dev.flipgate.bench.KServeThroughputBench "$@"
