@@ -104,11 +104,12 @@ final class ReportCommand implements Callable<Integer> {
   static ResultDocument read(Path file) {
     try {
       // The published schema first: a hand-edited or truncated result.json is refused at the line it breaks.
-      var document = dev.flipgate.declaration.LocatedYaml.read(java.nio.file.Files.readString(file), JSON);
+      String text = java.nio.file.Files.readString(file);
+      var document = dev.flipgate.declaration.LocatedYaml.read(text, JSON);
       if (document != null && document.isObject()) {
         dev.flipgate.declaration.DeclarationSchema.RESULT.check(file, document, "result.json");
       }
-      ResultDocument result = JSON.readValue(file.toFile(), ResultDocument.class);
+      ResultDocument result = JSON.readValue(text, ResultDocument.class);
       if (result.schemaVersion() != ResultDocument.SCHEMA_VERSION) {
         throw Problem.at(file).expected("schemaVersion " + ResultDocument.SCHEMA_VERSION + ", as this harness writes")
             .found(String.valueOf(result.schemaVersion())).whatToDo("re-run the gate with this harness")

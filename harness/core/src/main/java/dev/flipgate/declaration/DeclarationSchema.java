@@ -45,7 +45,7 @@ public final class DeclarationSchema {
   /** The breaks of {@code document} (read by {@link LocatedYaml}), in the order they occur in the file. */
   public List<Error> breaks(JsonNode document) {
     return schema().validate(document).stream()
-        .sorted(Comparator.comparingInt((Error error) -> lineOf(error, document)))
+        .sorted(Comparator.comparingInt(DeclarationSchema::lineOf))
         .toList();
   }
 
@@ -57,7 +57,7 @@ public final class DeclarationSchema {
     }
     Error first = breaks.get(0);
     String path = pathOf(first);
-    var problem = Problem.at(source).line(lineOf(first, document, source)).part("at " + (path.isEmpty() ? "the top" : path));
+    var problem = Problem.at(source).line(lineOf(first, source)).part("at " + (path.isEmpty() ? "the top" : path));
     String more = breaks.size() == 1 ? "" : " (and " + (breaks.size() - 1) + " more)";
     if ("additionalProperties".equals(first.getKeyword())) {
       throw problem.expected("one of " + siblingProperties(first)).found("'" + first.getProperty() + "'")
@@ -83,7 +83,8 @@ public final class DeclarationSchema {
     return loaded;
   }
 
-  static final String BASE = "https://flipgate.dev/schemas/";
+  /** The schemas' {@code $id} prefix; the harness resolves it from its own jar, never the network. */
+  public static final String BASE = "https://flipgate.dev/schemas/";
 
   private static String published(String id) {
     if (!id.startsWith(BASE)) {
@@ -131,14 +132,14 @@ public final class DeclarationSchema {
     return keys;
   }
 
-  private static int lineOf(Error error, JsonNode document) {
+  private static int lineOf(Error error) {
     JsonNode node = error.getInstanceNode();
     var location = node == null ? null : JsonNodes.tokenStreamLocationOf(node);
     return location == null ? 0 : location.getLineNr();
   }
 
-  private static int lineOf(Error error, JsonNode document, Path source) {
-    int objectLine = lineOf(error, document);
+  private static int lineOf(Error error, Path source) {
+    int objectLine = lineOf(error);
     if ("additionalProperties".equals(error.getKeyword()) && error.getProperty() != null) {
       // The break is the object's; the user needs the line of the unknown key within it.
       return KeyLines.lineAtOrAfter(source, error.getProperty(), objectLine).orElse(objectLine);

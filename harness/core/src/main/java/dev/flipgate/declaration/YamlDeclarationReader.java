@@ -51,13 +51,15 @@ public final class YamlDeclarationReader {
           .configurationError("cannot read the " + whatItIs);
     }
     try {
+      // Read once: the schema check and the binding see the same text.
+      String text = Files.readString(file);
       if (schema != null) {
-        JsonNode document = LocatedYaml.read(Files.readString(file), YAML);
+        JsonNode document = LocatedYaml.read(text, YAML);
         if (document != null && !document.isMissingNode() && !document.isNull()) {
           schema.check(file, document, whatItIs);
         }
       }
-      T value = YAML.readValue(file.toFile(), type);
+      T value = YAML.readValue(text, type);
       if (value == null) {
         throw Problem.at(file).whatToDo("write the " + whatItIs + " (see README.md)")
             .configurationError("the " + whatItIs + " is empty");

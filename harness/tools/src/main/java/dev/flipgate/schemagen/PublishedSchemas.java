@@ -1,6 +1,5 @@
 package dev.flipgate.schemagen;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +10,7 @@ import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
+import dev.flipgate.declaration.DeclarationSchema;
 import dev.flipgate.goldenset.GoldenSetManifest;
 import dev.flipgate.report.result.ResultDocument;
 import dev.flipgate.suite.SuiteFile;
@@ -26,31 +26,30 @@ import java.util.Map;
  */
 public final class PublishedSchemas {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final String BASE = "https://flipgate.dev/schemas/";
 
   private PublishedSchemas() {}
 
   /** File name → schema text, in a stable order. */
   public static Map<String, String> generate() {
     var schemas = new LinkedHashMap<String, String>();
-    schemas.put("suite.schema.json", text(SuiteFile.class, "Flipgate suite",
+    schemas.put("suite.schema.json", text("suite.schema.json", SuiteFile.class, "Flipgate suite",
         "A suite (suite.yaml): the golden set, the deployed and candidate models, and the gate policy."));
-    schemas.put("manifest.schema.json", text(GoldenSetManifest.class, "Flipgate golden-set manifest",
+    schemas.put("manifest.schema.json", text("manifest.schema.json", GoldenSetManifest.class, "Flipgate golden-set manifest",
         "A golden set's manifest (manifest.yaml): its examples file, input columns, slices and adversarial examples."));
-    schemas.put("waivers.schema.json", text(WaiversFile.class, "Flipgate waivers",
+    schemas.put("waivers.schema.json", text("waivers.schema.json", WaiversFile.class, "Flipgate waivers",
         "Accepted regressions (waivers.yaml beside a suite), each with an owner, a ticket and an expiry."));
-    schemas.put("result.schema.json", text(ResultDocument.class, "Flipgate result",
+    schemas.put("result.schema.json", text("result.schema.json", ResultDocument.class, "Flipgate result",
         "A gate run's machine-readable result (result.json): the verdict, its reasons and every number behind them."));
     return schemas;
   }
 
-  private static String text(Class<?> type, String title, String description) {
+  private static String text(String file, Class<?> type, String title, String description) {
     // result.json is written by Jackson, which writes an absent value as null unless a field says
     // otherwise; the files users write may leave a key out but never need to write null.
     ObjectNode schema = generator(type == ResultDocument.class).generateSchema(type);
     var ordered = JSON.createObjectNode();
     ordered.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-    ordered.put("$id", BASE + fileName(title));
+    ordered.put("$id", DeclarationSchema.BASE + file);
     ordered.put("title", title);
     ordered.put("description", description);
     schema.remove("$schema");
@@ -66,15 +65,6 @@ public final class PublishedSchemas {
     }
   }
 
-  private static String fileName(String title) {
-    return switch (title) {
-      case "Flipgate suite" -> "suite.schema.json";
-      case "Flipgate golden-set manifest" -> "manifest.schema.json";
-      case "Flipgate waivers" -> "waivers.schema.json";
-      default -> "result.schema.json";
-    };
-  }
-
   private static SchemaGenerator generator(boolean nullable) {
     var config = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
         .with(new JacksonModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED, JacksonOption.INLINE_TRANSFORMED_SUBTYPES))
@@ -85,13 +75,5 @@ public final class PublishedSchemas {
       config.with(Option.NULLABLE_FIELDS_BY_DEFAULT);
     }
     return new SchemaGenerator(config.build());
-  }
-
-  static JsonNode parse(String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

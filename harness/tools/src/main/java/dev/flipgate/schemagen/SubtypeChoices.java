@@ -21,6 +21,9 @@ final class SubtypeChoices {
 
   private SubtypeChoices() {}
 
+  /** A choice among subtypes: the key that tells them apart, and each name's {@code $ref}. */
+  private record Choice(String key, Map<String, String> references) {}
+
   static void discriminate(ObjectNode root) {
     JsonNode definitions = root.path("$defs");
     rewrite(root, definitions);
@@ -29,7 +32,7 @@ final class SubtypeChoices {
   private static void rewrite(JsonNode node, JsonNode definitions) {
     if (node instanceof ObjectNode object) {
       if (object.get("anyOf") instanceof ArrayNode choices) {
-        choice(choices, definitions).ifPresent(keyAndNames -> replace(object, keyAndNames));
+        choice(choices, definitions).ifPresent(choice -> replace(object, choice));
       }
       object.elements().forEachRemaining(child -> rewrite(child, definitions));
     } else if (node instanceof ArrayNode array) {
@@ -38,7 +41,7 @@ final class SubtypeChoices {
   }
 
   /** The discriminating key and, by its value, each subtype's reference; empty when the choice is not one of subtypes. */
-  private static java.util.Optional<Map.Entry<String, Map<String, String>>> choice(ArrayNode choices, JsonNode definitions) {
+  private static java.util.Optional<Choice> choice(ArrayNode choices, JsonNode definitions) {
     String key = null;
     Map<String, String> references = new LinkedHashMap<>();
     for (JsonNode choice : choices) {
@@ -59,19 +62,19 @@ final class SubtypeChoices {
       }
       key = constant;
     }
-    return key == null ? java.util.Optional.empty() : java.util.Optional.of(Map.entry(key, references));
+    return key == null ? java.util.Optional.empty() : java.util.Optional.of(new Choice(key, references));
   }
 
-  private static void replace(ObjectNode object, Map.Entry<String, Map<String, String>> keyAndNames) {
-    String key = keyAndNames.getKey();
+  private static void replace(ObjectNode object, Choice choice) {
+    String key = choice.key();
     object.remove("anyOf");
     object.put("type", "object");
     ArrayNode names = NODES.arrayNode();
-    keyAndNames.getValue().keySet().forEach(names::add);
+    choice.references().keySet().forEach(names::add);
     object.putObject("properties").putObject(key).set("enum", names);
     object.putArray("required").add(key);
     List<JsonNode> cases = new ArrayList<>();
-    keyAndNames.getValue().forEach((name, reference) -> {
+    choice.references().forEach((name, reference) -> {
       ObjectNode branch = NODES.objectNode();
       ObjectNode condition = branch.putObject("if");
       condition.putObject("properties").putObject(key).put("const", name);
