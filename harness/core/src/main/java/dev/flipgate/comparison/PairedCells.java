@@ -64,6 +64,15 @@ public final class PairedCells {
     return counts.clone();
   }
 
+  /** Every cell's count, zeros included, laid out as {@link #ofDense} takes them: what partial counts are summed in. */
+  public long[] dense() {
+    long[] dense = new long[classCount * classCount * classCount];
+    for (int i = 0; i < counts.length; i++) {
+      dense[(label[i] * classCount + deployed[i]) * classCount + candidate[i]] = counts[i];
+    }
+    return dense;
+  }
+
   ClassificationMetrics deployedMetrics(double[] weights) {
     return metrics.compute(label, deployed, weights, false);
   }
