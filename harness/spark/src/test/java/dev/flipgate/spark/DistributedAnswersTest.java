@@ -3,6 +3,7 @@ package dev.flipgate.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flipgate.comparison.CellSlices;
 import dev.flipgate.comparison.Comparison;
 import dev.flipgate.comparison.ComparisonCalculator;
 import dev.flipgate.comparison.EvidenceSettings;
@@ -41,6 +42,7 @@ class DistributedAnswersTest {
   private static final List<String> CLASSES = List.of("cat", "dog", "fox");
   private static final int ROWS = 20_000;
   private static final int CAP = 25;
+  private static final EvidenceSettings SETTINGS = new EvidenceSettings(0.95, 200, 20261130L);
   private static SparkSession spark;
 
   @TempDir static Path directory;
@@ -98,7 +100,7 @@ class DistributedAnswersTest {
 
   @Test
   void everySlicesCellsAndNegativeFlipsAreTheLocalEnginesExactly() {
-    SliceAggregates aggregates = compute(sources("examples.parquet", "deployed.parquet", "candidate.parquet"));
+    SliceAggregates aggregates = original();
     Comparison local = local();
 
     assertThat(aggregates.slices()).containsExactlyElementsOf(local.slices().stream().map(SliceComparison::name).toList());
@@ -113,12 +115,29 @@ class DistributedAnswersTest {
   }
 
   @Test
+  void theDriverComparesEachSliceFromItsCellsExactlyAsTheLocalEngineDoes() {
+    SliceAggregates aggregates = original();
+    Comparison local = local();
+
+    for (int s = 0; s < aggregates.slices().size(); s++) {
+      SliceComparison expected = local.slices().get(s);
+      SliceComparison reduced = CellSlices.compare(goldenSet.slices().get(s), CLASSES, goldenSet.positiveClass(),
+          aggregates.cells()[s], aggregates.negativeFlips().get(s), SETTINGS);
+      assertThat(reduced.counts()).as(expected.name()).isEqualTo(expected.counts());
+      assertThat(reduced.deployed()).as(expected.name()).usingRecursiveComparison().isEqualTo(expected.deployed());
+      assertThat(reduced.candidate()).as(expected.name()).usingRecursiveComparison().isEqualTo(expected.candidate());
+      assertThat(reduced.evidence()).as(expected.name() + ": intervals, p-values, power").usingRecursiveComparison()
+          .isEqualTo(expected.evidence());
+    }
+  }
+
+  @Test
   void aShuffledCopyInOtherPartitionsGivesTheSameAggregates() {
     List<String[]> shuffled = new ArrayList<>(examples);
     Collections.shuffle(shuffled, new Random(7));
     writeParquet(directory.resolve("shuffled.parquet"), shuffled, true);
 
-    SliceAggregates original = compute(sources("examples.parquet", "deployed.parquet", "candidate.parquet"));
+    SliceAggregates original = original();
     SliceAggregates reordered = compute(sources("shuffled.parquet", "deployed.parquet", "candidate.parquet"));
 
     assertThat(reordered.cells()).isDeepEqualTo(original.cells());
@@ -168,12 +187,32 @@ class DistributedAnswersTest {
         .hasMessageContaining("extra.parquet").hasMessageContaining("z999999");
   }
 
-  private static Comparison local() {
+  private static Comparison localComparison;
+  private static SliceAggregates originalAggregates;
+
+  /** The executors' aggregates of the rows as written, computed once. */
+  private static synchronized SliceAggregates original() {
+    if (originalAggregates == null) {
+      originalAggregates = compute(sources("examples.parquet", "deployed.parquet", "candidate.parquet"));
+    }
+    return originalAggregates;
+  }
+
+
+  /** The local engine's comparison of the same rows, computed once for the tests that read it. */
+  private static synchronized Comparison local() {
+    if (localComparison == null) {
+      localComparison = compareLocally();
+    }
+    return localComparison;
+  }
+
+  private static Comparison compareLocally() {
     Map<String, Prediction> before = new LinkedHashMap<>();
     Map<String, Prediction> after = new LinkedHashMap<>();
     deployed.forEach((id, answer) -> before.put(id, Prediction.of(answer)));
     candidate.forEach((id, answer) -> after.put(id, Prediction.of(answer)));
-    return ComparisonCalculator.compare(goldenSet, before, after, new EvidenceSettings(0.95, 100, 1L));
+    return ComparisonCalculator.compare(goldenSet, before, after, SETTINGS);
   }
 
   private static SliceAggregates compute(ParquetSources sources) {
