@@ -84,7 +84,8 @@ public final class Ledger {
 
   private void migrate() {
     Flyway flyway = Flyway.configure(Ledger.class.getClassLoader()).dataSource(dataSource)
-        .locations("classpath:db/ledger").table("flipgate_schema_history").load();
+        .locations("classpath:db/ledger").javaMigrations(new SortableTimesMigration())
+        .table("flipgate_schema_history").load();
     for (int attempt = 1; ; attempt++) {
       try {
         flyway.migrate();
@@ -130,7 +131,8 @@ public final class Ledger {
           Object[] values = {provenance.runId(), provenance.suite(), provenance.suiteSha256(),
               provenance.goldenSet().name(), provenance.goldenSet().version(), provenance.goldenSet().sha256(),
               deployed.name(), deployed.kind(), deployed.sha256(), candidate.name(), candidate.kind(), candidate.sha256(),
-              result.verdict(), provenance.startedAt(), provenance.finishedAt(), provenance.harnessVersion(),
+              result.verdict(), LedgerTime.sortable(provenance.startedAt()), LedgerTime.sortable(provenance.finishedAt()),
+              provenance.harnessVersion(),
               provenance.seed(), result.flipCounts().negative(), result.flipCounts().positive(), run.ranBy(), run.ranWhere(),
               run.suiteFile()};
           for (int i = 0; i < values.length; i++) {
@@ -355,7 +357,7 @@ public final class Ledger {
         }
         insert.setString(1, runId);
         insert.setString(2, suite);
-        insert.setString(3, promotedAt);
+        insert.setString(3, LedgerTime.sortable(promotedAt));
         insert.setString(4, promotedBy);
         insert.setString(5, recording);
         insert.executeUpdate();
