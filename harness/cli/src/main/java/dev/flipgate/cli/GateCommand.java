@@ -64,6 +64,18 @@ final class GateCommand implements Callable<Integer> {
       + " and environment.properties) into DIR, for `allure generate DIR`.")
   Path allureResults;
 
+  @Option(names = "--engine", paramLabel = "NAME", defaultValue = "local", description = "Where the examples are"
+      + " compared: local (in this process, the default) or spark (on Spark executors, reading Parquet; see --master).")
+  String engine;
+
+  @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the Spark master, e.g. local[2] or"
+      + " yarn (default: what spark-submit set, else local[*]).")
+  String master;
+
+  @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "With --engine spark: a Spark setting, e.g."
+      + " spark.sql.shuffle.partitions=400 or spark.executor.memory=8g; repeatable.")
+  java.util.Map<String, String> conf = new java.util.LinkedHashMap<>();
+
   @CommandLine.Mixin LedgerOption ledger;
 
   @Option(names = "--no-ledger", description = "Record the run in no ledger (and show no trend).")
@@ -83,6 +95,13 @@ final class GateCommand implements Callable<Integer> {
       throw dev.flipgate.failure.Problem.at("--trend").expected("at least 1 promotion").found(String.valueOf(trendVersions))
           .whatToDo("give a positive count").configurationError("unusable --trend");
     }
+    boolean local = engine.equals("local");
+    if (local && (master != null || !conf.isEmpty())) {
+      throw dev.flipgate.failure.Problem.at(master != null ? "--master" : "--conf").expected("--engine spark with it")
+          .found("the local engine").whatToDo("add --engine spark, or leave out the Spark settings")
+          .configurationError("a Spark setting without the Spark engine");
+    }
+    var remote = local ? null : dev.flipgate.run.GateEngines.named(engine); // an unknown engine fails before anything runs
     requireDirectory(out, "--out");
     requireDirectory(junitXml, "--junit-xml");
     requireDirectory(allureResults, "--allure-results");
@@ -99,11 +118,21 @@ final class GateCommand implements Callable<Integer> {
     Optional<Ledger> records = noLedger ? Optional.empty()
         : Optional.of(Ledger.open(ledger.location(dev.flipgate.suite.SuiteReader.read(suite).ledger())));
     var progress = quiet ? dev.flipgate.run.ProgressListener.SILENT : new StderrProgress(spec.commandLine().getErr());
-    var runner = new GateRunner(clock, progress);
-    if (!noCache) {
-      runner = runner.cachingIn(cacheDirectory());
+    RunResult result;
+    if (local) {
+      var runner = new GateRunner(clock, progress);
+      if (!noCache) {
+        runner = runner.cachingIn(cacheDirectory());
+      }
+      result = runner.run(suite, Optional.ofNullable(candidate), runId);
+    } else {
+      var options = new java.util.LinkedHashMap<>(conf);
+      if (master != null) {
+        options.put("master", master);
+      }
+      result = remote.run(new dev.flipgate.run.GateEngine.Request(suite, Optional.ofNullable(candidate), runId, clock,
+          progress, options));
     }
-    RunResult result = runner.run(suite, Optional.ofNullable(candidate), runId);
     var trends = records.map(l -> l.trends(trendVersions)).orElse(dev.flipgate.report.result.TrendSource.NONE);
     try (var staged = writing(directory, () -> RunOutputWriter.stage(result, directory, trends))) {
       writeTestResults(result, staged.directory());

@@ -28,7 +28,8 @@ final class ExamplesReader {
     this.classSet = Set.copyOf(classes);
   }
 
-  ExampleTable read(Path file) {
+  /** @param requireRows false for an excerpt of the examples, which may hold none */
+  ExampleTable read(Path file, boolean requireRows) {
     var table = new ExampleTable.Builder(labelColumn, metadataColumns,
         input.names().isEmpty() ? new InputTensor(new float[0], input.shape()) : null);
     int[] at = new int[3];
@@ -76,7 +77,7 @@ final class ExamplesReader {
       table.addRow(label, metadata, at[2] < 0 ? "" : row.get(at[2]),
           input.names().isEmpty() ? null : input.read(row, id), row.line());
     });
-    if (table.rows() == 0) {
+    if (requireRows && table.rows() == 0) {
       throw Problem.at(file).expected("at least one example").found("none")
           .whatToDo("add examples to the data file").configurationError("the golden set is empty");
     }

@@ -28,15 +28,34 @@ public final class GoldenSetLoader {
    * ({@link GoldenSetLock}) must match it.
    */
   public static GoldenSet load(Path location) {
-    return read(location, true).goldenSet();
+    return read(location, true, null).goldenSet();
   }
+
+  /**
+   * The golden set at {@code location} holding only an excerpt of its examples: what an engine
+   * that never brings every example to one machine (Spark) reads on its driver — the rows its
+   * reports and rules name (flips, critical and waived examples), counted and checked in full
+   * where the data is. The manifest is read and checked as by {@link #load}; the golden set's
+   * identity and its lock are of the data files' hashes as {@code excerpt} gives them, computed
+   * where the files are.
+   */
+  public static GoldenSet loadExcerpt(Path location, Excerpt excerpt) {
+    return read(location, true, excerpt).goldenSet();
+  }
+
+  /**
+   * @param rows a data file with the columns of the examples file, holding some of its rows (possibly none)
+   * @param examplesName how the examples file is named in the golden set's identity (its file name)
+   * @param examplesSha256 the SHA-256 of the examples file's bytes
+   */
+  public record Excerpt(Path rows, String examplesName, String examplesSha256) {}
 
   /**
    * The lock of the golden set at {@code location} as its data files are now (what
    * {@code flipgate lock} writes); the golden set is validated, its existing lock not checked.
    */
   public static GoldenSetLock currentLock(Path location) {
-    Loaded loaded = read(location, false);
+    Loaded loaded = read(location, false, null);
     return new GoldenSetLock(loaded.goldenSet().version(), loaded.dataFiles());
   }
 
@@ -48,8 +67,11 @@ public final class GoldenSetLoader {
     return GoldenSetLock.of(Files.isDirectory(location) ? location.resolve(MANIFEST) : location);
   }
 
-  /** @param checkLock false only to write a new lock ({@code flipgate lock}) */
-  private static Loaded read(Path location, boolean checkLock) {
+  /**
+   * @param checkLock false only to write a new lock ({@code flipgate lock})
+   * @param excerpt the rows to hold instead of the examples file's, or null for all of them
+   */
+  private static Loaded read(Path location, boolean checkLock, Excerpt excerpt) {
     Path manifestFile = Files.isDirectory(location) ? location.resolve(MANIFEST) : location;
     if (Files.isDirectory(location) && Files.exists(manifestFile)) {
       DeclaredPaths.requireInside(manifestFile, location, manifestFile, "manifest");
@@ -61,8 +83,9 @@ public final class GoldenSetLoader {
     List<String> classes = task.isRegression() ? List.of() : validClasses(manifestFile, manifest.classes());
     InputColumns input = InputColumns.of(manifest.input(), manifestFile);
 
-    Path examplesFile = DeclaredPaths.resolveConfined(manifestFile, manifest.examples().file(), "examples file");
-    ExampleTable examples = new ExamplesReader(manifest.examples(), input, classes, task).read(examplesFile);
+    Path examplesFile = excerpt != null ? excerpt.rows()
+        : DeclaredPaths.resolveConfined(manifestFile, manifest.examples().file(), "examples file");
+    ExampleTable examples = new ExamplesReader(manifest.examples(), input, classes, task).read(examplesFile, excerpt == null);
     Map<String, Example> byId = examples.byId();
 
     List<SliceDefinition> slices = new SliceDeclarations(manifestFile, examplesFile, examples).convert(manifest.slices());
@@ -70,6 +93,11 @@ public final class GoldenSetLoader {
     Map<String, String> perturbations = new LinkedHashMap<>();
     List<AdversarialExample> adversarialExamples = List.of();
     List<Path> dataFiles = new ArrayList<>(List.of(manifestFile, examplesFile));
+    if (adversarial != null && excerpt != null) {
+      throw Problem.at(manifestFile).part("adversarial").expected("a golden set of examples only, on this engine")
+          .found("adversarial examples").whatToDo("gate the adversarial examples with the local engine (leave out --engine)")
+          .configurationError("adversarial examples are not gated on this engine");
+    }
     if (adversarial != null) {
       if (adversarial.perturbations() != null) {
         adversarial.perturbations().forEach(p -> perturbations.put(p.name(), p.description() == null ? "" : p.description()));
@@ -81,7 +109,11 @@ public final class GoldenSetLoader {
     List<String> critical = criticalIds(manifestFile, manifest.critical(), byId);
     String version = manifest.version() == null ? "unversioned" : manifest.version();
     Map<String, String> sha256OfFile = new LinkedHashMap<>();
-    dataFiles.forEach(file -> sha256OfFile.put(file.getFileName().toString(), Sha256.ofFile(file)));
+    for (Path file : dataFiles) {
+      boolean excerpted = excerpt != null && file.equals(examplesFile);
+      sha256OfFile.put(excerpted ? excerpt.examplesName() : file.getFileName().toString(),
+          excerpted ? excerpt.examplesSha256() : Sha256.ofFile(file));
+    }
     // Data files only: the manifest itself holds the version the lock is checked against.
     Map<String, String> data = new LinkedHashMap<>(sha256OfFile);
     data.remove(manifestFile.getFileName().toString());

@@ -149,13 +149,6 @@ public final class GateRunner {
   }
 
   private static ModelDeclaration candidate(Suite suite, Optional<String> candidateName) {
-    String candidateKey = candidateName.orElse(suite.defaultCandidate());
-    ModelDeclaration declaration = suite.candidates().get(candidateKey);
-    if (declaration == null) {
-      throw Problem.at(suite.file()).expected("--candidate, one of " + suite.candidates().keySet())
-          .found("'" + candidateKey + "'").whatToDo("pick a declared candidate or declare it under candidates")
-          .configurationError("unknown candidate");
-    }
-    return declaration;
+    return suite.candidate(candidateName);
   }
 }

@@ -41,6 +41,20 @@ public record Suite(
     return goldenSet.withAttacks(attacks.descriptions());
   }
 
+  /**
+   * The candidate named {@code name}, or the default one; a configuration error naming the
+   * declared candidates when there is no such candidate.
+   */
+  public ModelDeclaration candidate(java.util.Optional<String> name) {
+    String key = name.orElse(defaultCandidate);
+    ModelDeclaration declaration = candidates.get(key);
+    if (declaration == null) {
+      throw dev.flipgate.failure.Problem.at(file).expected("--candidate, one of " + candidates.keySet())
+          .found("'" + key + "'").whatToDo("pick a declared candidate or declare it under candidates")
+          .configurationError("unknown candidate");
+    }
+    return declaration;
+  }
 
   public Suite {
     candidates = Collections.unmodifiableMap(new LinkedHashMap<>(candidates));

@@ -1,0 +1,63 @@
+package dev.flipgate.comparison;
+
+import dev.flipgate.goldenset.ExampleTable;
+import dev.flipgate.goldenset.GoldenSet;
+import dev.flipgate.model.Prediction;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The comparison an engine that never holds every example (Spark) makes on its driver: each
+ * slice from its cell counts, reduced where the data is ({@link CellSlices}), and the example
+ * outcomes of the excerpt it brought back — every flip, the critical and the waived examples —
+ * so that the gate and the reports read the same comparison the local engine would make.
+ */
+public final class ExcerptComparison {
+  private ExcerptComparison() {}
+
+  /**
+   * @param excerpt the golden set holding the excerpt's rows (see {@code GoldenSetLoader.loadExcerpt}),
+   *     every negative flip among them
+   * @param deployed the deployed model's answer for each excerpt row, in row order
+   * @param candidate the candidate's, likewise
+   * @param cells per slice of {@code excerpt.slices()}, the count of every (label, deployed, candidate) cell over
+   *     all examples, at {@code (label·k + deployed)·k + candidate}
+   * @throws IllegalArgumentException if the excerpt lacks a negative flip the cells count: its
+   *     ids would be missing from the rules' messages and the reports
+   */
+  public static Comparison compare(GoldenSet excerpt, List<Prediction> deployed, List<Prediction> candidate,
+      long[][] cells, EvidenceSettings settings) {
+    ExampleTable examples = excerpt.table();
+    if (deployed.size() != examples.size() || candidate.size() != examples.size()
+        || cells.length != excerpt.slices().size()) {
+      throw new IllegalArgumentException("answers or cells do not match the excerpt's " + examples.size()
+          + " rows and " + excerpt.slices().size() + " slices");
+    }
+    byte[] kinds = new byte[examples.size()];
+    for (int row = 0; row < kinds.length; row++) {
+      kinds[row] = (byte) ExampleOutcome.kindOf(examples.labels().value(row), deployed.get(row), candidate.get(row),
+          excerpt.task()).ordinal();
+    }
+    OutcomeRows outcomes = new OutcomeRows(examples, deployed, candidate, kinds);
+    List<SliceComparison> slices = new ArrayList<>();
+    for (int s = 0; s < cells.length; s++) {
+      var slice = excerpt.slices().get(s);
+      BitSet members = slice.predicate().members(examples);
+      List<String> negativeFlipIds = new ArrayList<>();
+      for (int row = members.nextSetBit(0); row >= 0; row = members.nextSetBit(row + 1)) {
+        if (outcomes.kind(row) == FlipKind.NEGATIVE) {
+          negativeFlipIds.add(examples.id(row));
+        }
+      }
+      SliceComparison compared = CellSlices.compare(slice, excerpt.classes(), excerpt.positiveClass(), cells[s],
+          negativeFlipIds, settings);
+      if (compared.counts().negativeFlips() != negativeFlipIds.size()) {
+        throw new IllegalArgumentException("slice " + slice.name() + ": the cells count "
+            + compared.counts().negativeFlips() + " negative flips, the excerpt holds " + negativeFlipIds.size());
+      }
+      slices.add(compared);
+    }
+    return new Comparison(outcomes, slices, List.of(), List.of(), excerpt.criticalIds(), settings);
+  }
+}

@@ -1,0 +1,135 @@
+package dev.flipgate.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flipgate.report.output.RunOutputWriter;
+import dev.flipgate.run.GateEngine;
+import dev.flipgate.run.GateRunner;
+import dev.flipgate.run.ProgressListener;
+import dev.flipgate.run.RunResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same gate on Spark {@code local[2]} and in this process: over 200,000 generated examples
+ * with slices, flips both ways and critical examples, Spark's result.json is the local engine's —
+ * every count, metric, interval, p-value, flip, check and the verdict — and flips.csv.gz holds
+ * the same rows; a copy of the input shuffled into seven Parquet parts gives the same result.
+ */
+class SparkEngineResultTest {
+  private static final int ROWS = 200_000;
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T12:00:00Z"), ZoneOffset.UTC);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path directory;
+  private static SparkSession spark;
+  private static GeneratedGate data;
+  private static Path suite;
+  private static Path localReports;
+  private static Path sparkReports;
+  private static RunResult local;
+
+  @BeforeAll
+  static void gateBothWays() throws IOException {
+    spark = SparkSession.builder().master("local[2]").appName("flipgate-test").config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "4").getOrCreate();
+    data = new GeneratedGate(ROWS, 20261130L);
+    Path golden = Files.createDirectories(directory.resolve("golden"));
+    suite = data.write(spark, golden);
+    local = new GateRunner(CLOCK, ProgressListener.SILENT).run(suite, Optional.empty(), "run-1");
+    localReports = write(local, directory.resolve("local"));
+    sparkReports = write(onSpark(suite), directory.resolve("spark"));
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  @Test
+  void resultJsonIsTheLocalEnginesOnTheSameFiles() throws IOException {
+    JsonNode expected = JSON.readTree(localReports.resolve("result.json").toFile());
+    JsonNode actual = JSON.readTree(sparkReports.resolve("result.json").toFile());
+
+    assertThat(JsonDifferences.of(expected, actual, 20)).isEmpty();
+    assertThat(actual).isEqualTo(expected);
+    // Not a vacuous equality: the run found flips both ways, a blocking slice and a critical regression.
+    assertThat(expected.path("flipCounts").path("negative").asLong()).isGreaterThan(5_000);
+    assertThat(expected.path("flipCounts").path("positive").asLong()).isGreaterThan(100);
+    assertThat(expected.path("verdict").asText()).isEqualTo("BLOCK");
+    assertThat(expected.path("provenance").path("goldenSet").path("examples").asInt()).isEqualTo(ROWS);
+    assertThat(expected.path("slices")).hasSize(5);
+    assertThat(expected.path("critical").toString()).contains("\"id\":\"e0000042\",\"kind\":\"negative\"");
+  }
+
+  @Test
+  void theFlipsFileHoldsTheSameRows() throws IOException {
+    assertThat(gunzip(sparkReports.resolve("flips.csv.gz"))).isEqualTo(gunzip(localReports.resolve("flips.csv.gz")));
+  }
+
+  @Test
+  void aShuffledCopyInSevenPartsGivesTheSameResult() throws IOException {
+    Path copy = Files.createDirectories(directory.resolve("shuffled"));
+    GeneratedGate.writeShuffled(spark, data.examples, GeneratedGate.examplesSchema(), copy.resolve("examples"), 7, 1);
+    GeneratedGate.writeShuffled(spark, data.deployed, GeneratedGate.predictionsSchema(), copy.resolve("deployed"), 5, 2);
+    GeneratedGate.writeShuffled(spark, data.candidate, GeneratedGate.predictionsSchema(), copy.resolve("candidate"), 3, 3);
+    GeneratedGate.write(copy.resolve("manifest.yaml"), GeneratedGate.manifest("examples"));
+    Path shuffledSuite = copy.resolve("suite.yaml");
+    GeneratedGate.write(shuffledSuite, GeneratedGate.suite("deployed", "candidate"));
+
+    Path reports = write(onSpark(shuffledSuite), directory.resolve("spark-shuffled"));
+
+    JsonNode expected = withoutIdentities(JSON.readTree(sparkReports.resolve("result.json").toFile()));
+    JsonNode actual = withoutIdentities(JSON.readTree(reports.resolve("result.json").toFile()));
+    assertThat(JsonDifferences.of(expected, actual, 20)).isEmpty();
+    assertThat(gunzip(reports.resolve("flips.csv.gz"))).isEqualTo(gunzip(sparkReports.resolve("flips.csv.gz")));
+  }
+
+  /** Files in other parts are other bytes: the data's hashes, sizes and names differ, and nothing else may. */
+  private static JsonNode withoutIdentities(JsonNode result) {
+    var provenance = (ObjectNode) result.path("provenance");
+    ((ObjectNode) provenance.path("goldenSet")).remove("sha256");
+    for (String role : new String[] {"deployed", "candidate"}) {
+      var model = (ObjectNode) provenance.path("models").path(role);
+      model.remove("sha256");
+      model.remove("sizeBytes");
+      model.remove("file");
+    }
+    provenance.remove("suiteSha256");
+    return result;
+  }
+
+  private static RunResult onSpark(Path suiteFile) {
+    return new SparkGateEngine().run(new GateEngine.Request(suiteFile, Optional.empty(), "run-1", CLOCK,
+        ProgressListener.SILENT, Map.of("master", "local[2]")));
+  }
+
+  private static Path write(RunResult result, Path reports) throws IOException {
+    try (var staged = RunOutputWriter.stage(result, reports)) {
+      staged.commit();
+    }
+    return reports;
+  }
+
+  private static String gunzip(Path file) throws IOException {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+}
