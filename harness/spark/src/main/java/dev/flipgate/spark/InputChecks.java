@@ -71,7 +71,7 @@ final class InputChecks {
     for (var slice : slices) {
       if (slice.predicate() instanceof dev.flipgate.goldenset.SlicePredicate.ColumnRange range) {
         Column value = col(range.columnName());
-        Column numeric = value.cast("double");
+        Column numeric = value.try_cast("double");
         firstOf(examples.filter(value.isNull().or(numeric.isNull()).or(numeric.isNaN())
             .or(org.apache.spark.sql.functions.abs(numeric).equalTo(Double.POSITIVE_INFINITY)))).ifPresent(id -> {
               throw Problem.at(file).example(id)

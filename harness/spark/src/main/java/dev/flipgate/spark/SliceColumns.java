@@ -31,7 +31,7 @@ final class SliceColumns {
       return text(in.columnName()).isin(in.values().toArray());
     }
     if (predicate instanceof SlicePredicate.ColumnRange range) {
-      return inRange(col(range.columnName()).cast("double"), range.min(), range.max());
+      return inRange(col(range.columnName()).try_cast("double"), range.min(), range.max());
     }
     if (predicate instanceof SlicePredicate.HasTag tag) {
       return tagsColumn == null ? lit(false)
