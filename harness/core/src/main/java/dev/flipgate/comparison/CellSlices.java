@@ -19,6 +19,13 @@ public final class CellSlices {
    */
   public static SliceComparison compare(SliceDefinition slice, List<String> classes, Optional<String> positiveClass,
       long[] dense, List<String> negativeFlipIds, EvidenceSettings settings) {
+    return compare(slice, classes, positiveClass, dense, negativeFlipIds, settings, Optional.empty(), Optional.empty());
+  }
+
+  /** As above, with each model's score metrics on the slice (when it scored every member). */
+  static SliceComparison compare(SliceDefinition slice, List<String> classes, Optional<String> positiveClass,
+      long[] dense, List<String> negativeFlipIds, EvidenceSettings settings, Optional<ScoreMetrics> deployedScores,
+      Optional<ScoreMetrics> candidateScores) {
     int k = classes.size();
     if (dense.length != k * k * k) {
       throw new IllegalArgumentException("slice " + slice.name() + ": " + dense.length + " cells for " + k + " classes");
@@ -34,7 +41,8 @@ public final class CellSlices {
     FlipCounts counts = new FlipCounts(kinds[FlipKind.BOTH_RIGHT.ordinal()], kinds[FlipKind.NEGATIVE.ordinal()],
         kinds[FlipKind.POSITIVE.ordinal()], kinds[FlipKind.BOTH_WRONG.ordinal()]);
     var metrics = new AnswerMetrics(classes, positiveClass.map(classes::indexOf).orElse(-1));
-    SliceComparisonParts parts = SliceComparisonParts.of(PairedCells.ofDense(metrics, k, dense));
+    SliceComparisonParts parts = SliceComparisonParts.of(PairedCells.ofDense(metrics, k, dense), deployedScores,
+        candidateScores);
     return new SliceComparison(slice.name(), slice.description(), counts, parts.deployed(), parts.candidate(),
         List.copyOf(negativeFlipIds), parts.cells(), new SliceEvidenceCalculator(settings).of(slice.name(), counts, parts));
   }

@@ -28,6 +28,15 @@ public final class ExcerptComparison {
    */
   public static Comparison compare(GoldenSet excerpt, List<Prediction> deployed, List<Prediction> candidate,
       long[][] cells, EvidenceSettings settings) {
+    return compare(excerpt, deployed, candidate, cells, java.util.Optional.empty(), settings);
+  }
+
+  /**
+   * As above, with the score metrics of every slice from {@code scored}: all examples' codes and
+   * class probabilities, whose member rows must be as many as the cells count.
+   */
+  public static Comparison compare(GoldenSet excerpt, List<Prediction> deployed, List<Prediction> candidate,
+      long[][] cells, java.util.Optional<ScoredExamples> scored, EvidenceSettings settings) {
     ExampleTable examples = excerpt.table();
     if (deployed.size() != examples.size() || candidate.size() != examples.size()
         || cells.length != excerpt.slices().size()) {
@@ -40,6 +49,8 @@ public final class ExcerptComparison {
           excerpt.task()).ordinal();
     }
     OutcomeRows outcomes = new OutcomeRows(examples, deployed, candidate, kinds);
+    int positive = excerpt.positiveClass().map(excerpt.classes()::indexOf).orElse(-1);
+    var scoredRows = scored.map(s -> s.rows(positive));
     List<SliceComparison> slices = new ArrayList<>();
     for (int s = 0; s < cells.length; s++) {
       var slice = excerpt.slices().get(s);
@@ -50,8 +61,13 @@ public final class ExcerptComparison {
           negativeFlipIds.add(examples.id(row));
         }
       }
+      long[] sliceCells = cells[s];
+      int index = s;
+      var scoredMembers = scored.map(e -> e.members().get(slice(e, index)));
+      scoredMembers.ifPresent(rows -> requireCounted(slice.name(), rows.cardinality(), sliceCells));
       SliceComparison compared = CellSlices.compare(slice, excerpt.classes(), excerpt.positiveClass(), cells[s],
-          negativeFlipIds, settings);
+          negativeFlipIds, settings, scoredRows.flatMap(r -> r.deployedMetrics(scoredMembers.get())),
+          scoredRows.flatMap(r -> r.candidateMetrics(scoredMembers.get())));
       if (compared.counts().negativeFlips() != negativeFlipIds.size()) {
         throw new IllegalArgumentException("slice " + slice.name() + ": the cells count "
             + compared.counts().negativeFlips() + " negative flips, the excerpt holds " + negativeFlipIds.size());
@@ -59,5 +75,23 @@ public final class ExcerptComparison {
       slices.add(compared);
     }
     return new Comparison(outcomes, slices, List.of(), List.of(), excerpt.criticalIds(), settings);
+  }
+
+  private static int slice(ScoredExamples scored, int s) {
+    if (s >= scored.members().size()) {
+      throw new IllegalArgumentException("the scored rows have " + scored.members().size() + " slices, the cells more");
+    }
+    return s;
+  }
+
+  private static void requireCounted(String slice, long members, long[] cells) {
+    long counted = 0;
+    for (long count : cells) {
+      counted += count;
+    }
+    if (counted != members) {
+      throw new IllegalArgumentException("slice " + slice + ": the cells count " + counted + " examples, the scored rows "
+          + members);
+    }
   }
 }

@@ -44,6 +44,11 @@ final class ScoreColumns {
     }).toArray(BitSet[]::new);
   }
 
+  /** @param columns per class, the probability of it by row; {@code scored} the rows that have them */
+  static ScoreColumns ofColumns(double[][] columns, BitSet scored, int[] label) {
+    return new ScoreColumns(columns, label.length, scored, label);
+  }
+
   /** @param rows per row, the probability of each class in the golden set's class order */
   static ScoreColumns of(double[][] rows, int classCount, int[] label) {
     double[][] columns = new double[classCount][rows.length];

@@ -11,12 +11,19 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.flipgate.failure.Problem;
 import dev.flipgate.goldenset.SliceDefinition;
+import dev.flipgate.comparison.ScoredExamples;
+import dev.flipgate.model.ClassScores;
+import dev.flipgate.model.Prediction;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * A classification golden set's examples joined by id with both models' answers on the executors,
@@ -31,30 +38,49 @@ public final class DistributedAnswers {
   private static final String DEPLOYED = "__flipgate_deployed";
   private static final String CANDIDATE = "__flipgate_candidate";
 
+  static final String DEPLOYED_SCORES = "__flipgate_deployed_scores";
+  static final String CANDIDATE_SCORES = "__flipgate_candidate_scores";
+
   private final Dataset<Row> examples;
   private final Dataset<Row> joined;
-  private final int classCount;
+  private final List<String> classes;
+  private final boolean deployedScored;
+  private final boolean candidateScored;
 
-  private DistributedAnswers(Dataset<Row> examples, Dataset<Row> joined, int classCount) {
+  private DistributedAnswers(Dataset<Row> examples, Dataset<Row> joined, List<String> classes, boolean deployedScored,
+      boolean candidateScored) {
     this.examples = examples;
     this.joined = joined;
-    this.classCount = classCount;
+    this.classes = List.copyOf(classes);
+    this.deployedScored = deployedScored;
+    this.candidateScored = candidateScored;
+  }
+
+  /** Whether either model gave class scores (then score metrics need {@link #scored}). */
+  public boolean scored() {
+    return deployedScored || candidateScored;
   }
 
   /** Reads and checks the sources; fails as the local engine would on a bad id, label or answer. */
   public static DistributedAnswers read(SparkSession spark, ParquetSources sources, List<String> classes) {
+    // Read once: the checks, the cells and the excerpts each pass over the same cached rows.
     Dataset<Row> examples = spark.read().parquet(sources.examples())
-        .withColumn(ID, col(sources.idColumn()).cast("string"));
-    Dataset<Row> deployed = predictions(spark, sources.deployed(), DEPLOYED);
-    Dataset<Row> candidate = predictions(spark, sources.candidate(), CANDIDATE);
+        .withColumn(ID, col(sources.idColumn()).cast("string")).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> deployed = answersById(predictions(spark, sources.deployed(), DEPLOYED, DEPLOYED_SCORES, classes),
+        InputChecks.DEPLOYED_ROWS);
+    Dataset<Row> candidate = answersById(predictions(spark, sources.candidate(), CANDIDATE, CANDIDATE_SCORES, classes),
+        InputChecks.CANDIDATE_ROWS);
     InputChecks.check(sources, classes, examples, deployed, candidate);
     Column classArray = array(classes.stream().map(c -> lit(c)).toArray(Column[]::new));
     // array_position is 1-based; the checks above guarantee every value is a known class.
-    Dataset<Row> joined = examples.join(deployed, ID).join(candidate, ID)
+    Dataset<Row> joined = examples.join(deployed.drop(InputChecks.DEPLOYED_ROWS), ID)
+        .join(candidate.drop(InputChecks.CANDIDATE_ROWS), ID)
         .withColumn(LABEL, array_position(classArray, col(sources.labelColumn()).cast("string")).minus(1).cast("int"))
         .withColumn("__flipgate_d", array_position(classArray, col(DEPLOYED)).minus(1).cast("int"))
-        .withColumn("__flipgate_c", array_position(classArray, col(CANDIDATE)).minus(1).cast("int"));
-    return new DistributedAnswers(examples, joined, classes.size());
+        .withColumn("__flipgate_c", array_position(classArray, col(CANDIDATE)).minus(1).cast("int"))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    return new DistributedAnswers(examples, joined, classes, List.of(deployed.columns()).contains(DEPLOYED_SCORES),
+        List.of(candidate.columns()).contains(CANDIDATE_SCORES));
   }
 
   /** Fails, naming the file and the first id, when a range slice's column holds a value that is not a number. */
@@ -69,7 +95,7 @@ public final class DistributedAnswers {
    * @param tagsColumn the examples' tags column, or null when the golden set has none
    */
   public long[][] cells(List<SliceDefinition> slices, String tagsColumn) {
-    int k = classCount;
+    int k = classes.size();
     Column[] memberOf = new Column[slices.size()];
     for (int s = 0; s < slices.size(); s++) {
       memberOf[s] = when(SliceColumns.membership(slices.get(s).predicate(), tagsColumn), lit(s));
@@ -97,29 +123,113 @@ public final class DistributedAnswers {
     Column[] asText = columns.stream()
         .map(c -> org.apache.spark.sql.functions.coalesce(col(c).cast("string"), lit("")).as(c)).toArray(Column[]::new);
     Column[] selected = java.util.stream.Stream.concat(java.util.Arrays.stream(asText),
-        java.util.stream.Stream.of(col(DEPLOYED), col(CANDIDATE))).toArray(Column[]::new);
+        java.util.stream.Stream.of(col(DEPLOYED), col(CANDIDATE), scores(deployedScored, DEPLOYED_SCORES),
+            scores(candidateScored, CANDIDATE_SCORES))).toArray(Column[]::new);
     List<Row> rows = joined.filter(flips ? flip.or(wanted) : wanted).orderBy(col(ID)).select(selected).collectAsList();
     return new Excerpt(columns, rows);
   }
 
-  /** @param columns the examples' columns; each row holds them, then the deployed and the candidate answer */
+  /**
+   * Every example's class codes, slice membership and both models' class probabilities, in id
+   * order: what the score metrics need. Streamed to the driver a partition at a time.
+   *
+   * @param rows how many examples there are (the cells' total)
+   */
+  public ScoredExamples scoredExamples(List<SliceDefinition> slices, String tagsColumn, int rows) {
+    Column[] memberOf = slices.stream().map(s -> SliceColumns.membership(s.predicate(), tagsColumn)).toArray(Column[]::new);
+    Dataset<Row> ordered = joined.orderBy(col(ID)).select(col(LABEL), col("__flipgate_d"), col("__flipgate_c"),
+        array(memberOf), scores(deployedScored, DEPLOYED_SCORES), scores(candidateScored, CANDIDATE_SCORES));
+    int k = classes.size();
+    int[] label = new int[rows];
+    int[] deployed = new int[rows];
+    int[] candidate = new int[rows];
+    double[][] deployedScores = deployedScored ? new double[k][rows] : null;
+    double[][] candidateScores = candidateScored ? new double[k][rows] : null;
+    List<BitSet> members = new ArrayList<>();
+    slices.forEach(s -> members.add(new BitSet(rows)));
+    int row = 0;
+    for (var iterator = ordered.toLocalIterator(); iterator.hasNext(); row++) {
+      Row next = iterator.next();
+      label[row] = next.getInt(0);
+      deployed[row] = next.getInt(1);
+      candidate[row] = next.getInt(2);
+      List<Boolean> in = next.getList(3);
+      for (int s = 0; s < in.size(); s++) {
+        members.get(s).set(row, in.get(s));
+      }
+      copy(next, 4, deployedScores, row);
+      copy(next, 5, candidateScores, row);
+    }
+    if (row != rows) {
+      throw new IllegalStateException(row + " scored rows for " + rows + " examples");
+    }
+    return new ScoredExamples(label, deployed, candidate, Optional.ofNullable(deployedScores),
+        Optional.ofNullable(candidateScores), members);
+  }
+
+  private static void copy(Row row, int at, double[][] columns, int position) {
+    if (columns != null) {
+      List<Double> values = row.getList(at);
+      for (int c = 0; c < columns.length; c++) {
+        columns[c][position] = values.get(c);
+      }
+    }
+  }
+
+  /** A model's answer for an excerpt row: its label, with its class probabilities when it gave them. */
+  public Prediction prediction(Row row, int columns, boolean deployedModel) {
+    String label = row.getString(columns + (deployedModel ? 0 : 1));
+    int at = columns + (deployedModel ? 2 : 3);
+    if (row.isNullAt(at)) {
+      return Prediction.of(label);
+    }
+    List<Double> values = row.getList(at);
+    return new Prediction(label, Optional.of(new ClassScores(classes, values.stream().mapToDouble(Double::doubleValue)
+        .toArray())));
+  }
+
+  private static Column scores(boolean scored, String column) {
+    return scored ? col(column) : lit(null).cast("array<double>");
+  }
+
+  /**
+   * @param columns the examples' columns; each row holds them, then the deployed and the candidate
+   *     answer and their class probabilities (null without)
+   */
   public record Excerpt(List<String> columns, List<Row> rows) {}
 
-  private static Dataset<Row> predictions(SparkSession spark, String path, String model) {
+  /**
+   * Each predicted id once, with how many rows the file has for it (the checks refuse more than
+   * one) and its first answer: columns id, rows, answer[, scores]. Persisted: read once.
+   */
+  private static Dataset<Row> answersById(Dataset<Row> predictions, String rows) {
+    List<String> columns = List.of(predictions.columns());
+    Column[] firsts = columns.subList(1, columns.size()).stream()
+        .map(c -> org.apache.spark.sql.functions.first(col(c)).as(c)).toArray(Column[]::new);
+    return predictions.groupBy(col(ID)).agg(count(lit(1)).as(rows), firsts).persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /** A model's answers (id, label and, if it gave them, the probability of each class in class order). */
+  private static Dataset<Row> predictions(SparkSession spark, String path, String model, String scores,
+      List<String> classes) {
     Dataset<Row> file = spark.read().parquet(path);
     List<String> columns = List.of(file.columns());
     if (!columns.contains("id") || !columns.contains("prediction")) {
       throw Problem.at(path).expected("the columns id and prediction").found("columns " + columns)
           .whatToDo("write the model's answers with columns id, prediction").modelFailure("missing column");
     }
-    if (columns.stream().anyMatch(c -> c.startsWith("score_"))) {
-      // Score metrics from binned curves are not built on this engine yet; ignoring the scores would
-      // make a result the local engine would not.
-      throw Problem.at(path).expected("answers without class scores, on the Spark engine")
-          .found("score columns " + columns.stream().filter(c -> c.startsWith("score_")).toList())
-          .whatToDo("gate scored predictions with the local engine (leave out --engine), or drop the score columns")
-          .configurationError("class scores are not gated on the Spark engine yet");
+    List<String> given = columns.stream().filter(c -> c.startsWith("score_")).toList();
+    List<String> expected = classes.stream().map(c -> "score_" + c).toList();
+    Column answers = col("prediction").cast("string").as(model);
+    if (given.isEmpty()) {
+      return file.select(col("id").cast("string").as(ID), answers);
     }
-    return file.select(col("id").cast("string").as(ID), col("prediction").cast("string").as(model));
+    if (!new java.util.HashSet<>(given).equals(new java.util.HashSet<>(expected))) {
+      throw Problem.at(path).expected("no score columns, or one per class: " + expected).found("score columns " + given)
+          .whatToDo("write a probability column for every class, or none").modelFailure("missing column");
+    }
+    return file.select(col("id").cast("string").as(ID), answers,
+        array(expected.stream().map(c -> col(c).cast("double")).toArray(Column[]::new)).as(scores));
   }
+
 }

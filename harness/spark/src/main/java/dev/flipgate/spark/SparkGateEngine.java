@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.flipgate.comparison.ScoredExamples;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -42,6 +44,12 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkGateEngine implements GateEngine {
   /** The most flips a run brings to the driver (option {@code flipgate.maxFlips}); beyond, it fails rather than run out of memory. */
   static final long MAX_FLIPS = 1_000_000;
+  /**
+   * The most scored examples whose probabilities a run brings to the driver (option
+   * {@code flipgate.maxScoredRows}): score metrics and their bootstrap are then exactly the local
+   * engine's. Beyond, the run fails: score metrics from binned curves are not built yet.
+   */
+  static final long MAX_SCORED_ROWS = 2_000_000;
 
   @Override
   public String name() {
@@ -54,7 +62,8 @@ public final class SparkGateEngine implements GateEngine {
     Suite suite = SuiteReader.read(request.suiteFile());
     ModelDeclaration candidateDeclaration = suite.candidate(request.candidate());
     SparkSuite parts = SparkSuite.of(suite, candidateDeclaration);
-    long maxFlips = maxFlips(request.options());
+    long maxFlips = limit(request.options(), "flipgate.maxFlips", MAX_FLIPS);
+    long maxScoredRows = limit(request.options(), "flipgate.maxScoredRows", MAX_SCORED_ROWS);
     // A session that was running before (a notebook's, a test's) is the caller's to stop.
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = session(request);
@@ -83,15 +92,26 @@ public final class SparkGateEngine implements GateEngine {
       List<Prediction> candidate = new ArrayList<>();
       int columns = excerpt.columns().size();
       for (Row row : excerpt.rows()) {
-        deployed.add(Prediction.of(row.getString(columns)));
-        candidate.add(Prediction.of(row.getString(columns + 1)));
+        deployed.add(answers.prediction(row, columns, true));
+        candidate.add(answers.prediction(row, columns, false));
       }
-      Comparison comparison = ExcerptComparison.compare(goldenSet, deployed, candidate, cells, suite.evidence());
-      GateDecision decision = suite.policy().decide(comparison, java.time.LocalDate.ofInstant(startedAt, java.time.ZoneOffset.UTC));
       long examples = 0;
       for (long count : cells[0]) {
         examples += count;
       }
+      Optional<ScoredExamples> scored = Optional.empty();
+      if (answers.scored()) {
+        if (examples > maxScoredRows) {
+          throw Problem.at("flipgate.maxScoredRows").expected("at most " + maxScoredRows + " scored examples, whose class"
+                  + " probabilities the driver holds for exact score metrics").found(examples + " examples")
+              .whatToDo("raise it (--conf flipgate.maxScoredRows=N) and the driver's memory (about 16·(k+1) bytes an"
+                  + " example for k classes), or drop the score columns; score metrics from binned curves are not built yet")
+              .configurationError("too many scored examples for the driver");
+        }
+        scored = Optional.of(answers.scoredExamples(goldenSet.slices(), parts.tagsColumn(), Math.toIntExact(examples)));
+      }
+      Comparison comparison = ExcerptComparison.compare(goldenSet, deployed, candidate, cells, scored, suite.evidence());
+      GateDecision decision = suite.policy().decide(comparison, java.time.LocalDate.ofInstant(startedAt, java.time.ZoneOffset.UTC));
       var provenance = new Provenance(request.runId(), HarnessVersion.current(), suite.seed(), startedAt,
           request.clock().instant(), suite.name(), dev.flipgate.io.Sha256.ofFile(suite.file()),
           new Provenance.GoldenSetIdentity(goldenSet.name(), goldenSet.version(), goldenSet.sha256(), Math.toIntExact(examples), 0),
@@ -127,10 +147,10 @@ public final class SparkGateEngine implements GateEngine {
     return flips;
   }
 
-  private static long maxFlips(Map<String, String> options) {
-    String value = options.get("flipgate.maxFlips");
+  private static long limit(Map<String, String> options, String name, long otherwise) {
+    String value = options.get(name);
     if (value == null) {
-      return MAX_FLIPS;
+      return otherwise;
     }
     try {
       long parsed = Long.parseLong(value.trim());
@@ -140,8 +160,8 @@ public final class SparkGateEngine implements GateEngine {
     } catch (NumberFormatException e) {
       // Reported below.
     }
-    throw Problem.at("flipgate.maxFlips").expected("a count of at least 0").found("'" + value + "'")
-        .whatToDo("give a whole number, e.g. --conf flipgate.maxFlips=2000000").configurationError("unusable setting");
+    throw Problem.at(name).expected("a count of at least 0").found("'" + value + "'")
+        .whatToDo("give a whole number, e.g. --conf " + name + "=2000000").configurationError("unusable setting");
   }
 
   /** The session spark-submit set up, or one on {@code master}; {@code spark.*} options are its settings. */
@@ -153,6 +173,8 @@ public final class SparkGateEngine implements GateEngine {
     } else if (!new org.apache.spark.SparkConf().contains("spark.master")) {
       builder = builder.master("local[*]");
     }
+    // Spark's INFO lines would bury the gate's own messages; --conf spark.log.level=INFO brings them back.
+    builder = builder.config("spark.log.level", "WARN");
     for (var option : request.options().entrySet()) {
       if (option.getKey().startsWith("spark.")) {
         builder = builder.config(option.getKey(), option.getValue());

@@ -28,12 +28,22 @@ final class GeneratedGate {
       .add("tags", DataTypes.StringType);
   private static final StructType PREDICTIONS = new StructType().add("id", DataTypes.StringType)
       .add("prediction", DataTypes.StringType);
+  private static final StructType SCORED = PREDICTIONS.add("score_cat", DataTypes.DoubleType)
+      .add("score_dog", DataTypes.DoubleType).add("score_fox", DataTypes.DoubleType);
 
   final List<Row> examples = new ArrayList<>();
   final List<Row> deployed = new ArrayList<>();
   final List<Row> candidate = new ArrayList<>();
 
+  private final boolean scored;
+
   GeneratedGate(int rows, long seed) {
+    this(rows, seed, false);
+  }
+
+  /** @param scored whether both models give class probabilities (their answer the most probable class) */
+  GeneratedGate(int rows, long seed, boolean scored) {
+    this.scored = scored;
     var random = new Random(seed);
     String[] regions = {"north", "south", "east"};
     String[] tags = {null, "a", "b", "a; b"};
@@ -50,19 +60,35 @@ final class GeneratedGate {
         before = label;
         after = CLASSES.get((CLASSES.indexOf(label) + 1) % 3);
       }
-      deployed.add(RowFactory.create(id, before));
-      candidate.add(RowFactory.create(id, after));
+      deployed.add(scored ? scoredRow(id, before, random) : RowFactory.create(id, before));
+      candidate.add(scored ? scoredRow(id, after, random) : RowFactory.create(id, after));
     }
+  }
+
+  /** Probabilities whose largest is the answer's: the rest split at random, rounded so many scores tie. */
+  private static Row scoredRow(String id, String answer, Random random) {
+    double top = 0.4 + Math.round(random.nextDouble() * 50) / 100.0;
+    double second = Math.round((1 - top) * random.nextDouble() * 100) / 100.0;
+    double[] p = new double[3];
+    int at = CLASSES.indexOf(answer);
+    p[at] = top;
+    p[(at + 1) % 3] = second;
+    p[(at + 2) % 3] = Math.max(0, Math.round((1 - top - second) * 100) / 100.0);
+    return RowFactory.create(id, answer, p[0], p[1], p[2]);
+  }
+
+  StructType predictionsType() {
+    return scored ? SCORED : PREDICTIONS;
   }
 
   /** Writes the golden set and suite into {@code directory}: examples, deployed and candidate as single Parquet files. */
   Path write(SparkSession spark, Path directory) {
     writeParquet(spark, examples, EXAMPLES, directory.resolve("examples.parquet"));
-    writeParquet(spark, deployed, PREDICTIONS, directory.resolve("deployed.parquet"));
-    writeParquet(spark, candidate, PREDICTIONS, directory.resolve("candidate.parquet"));
+    writeParquet(spark, deployed, predictionsType(), directory.resolve("deployed.parquet"));
+    writeParquet(spark, candidate, predictionsType(), directory.resolve("candidate.parquet"));
     write(directory.resolve("manifest.yaml"), manifest("examples.parquet"));
     Path suite = directory.resolve("suite.yaml");
-    write(suite, suite("deployed.parquet", "candidate.parquet"));
+    write(suite, suite("deployed.parquet", "candidate.parquet") + (scored ? SCORE_RULES : ""));
     return suite;
   }
 
@@ -101,6 +127,15 @@ final class GeneratedGate {
             - { rule: critical-examples }
         """.formatted(deployedFile, candidateFile);
   }
+
+  /** Rules on score metrics, appended to the policy's rules; one judges the interval's bound (a bootstrap). */
+  static final String SCORE_RULES = """
+          - { rule: max-metric-drop, metric: macroRocAuc, slices: ["*"], max: 0.01, judge: lower-bound }
+          - { rule: max-metric-drop, metric: logLoss, slices: [all, north], max: 0.05 }
+          - { rule: max-metric-drop, metric: expectedCalibrationError, slices: [all], max: 0.02 }
+          - { rule: max-metric-drop, metric: brierScore, slices: [all], max: 0.02 }
+          - { rule: max-metric-drop, metric: meanAveragePrecision, slices: [all], max: 0.02 }
+      """;
 
   /** The rows shuffled into {@code parts} Parquet files in a directory: another order, another partitioning. */
   static void writeShuffled(SparkSession spark, List<Row> rows, StructType schema, Path directory, int parts, long seed) {

@@ -134,24 +134,50 @@ class SparkEngineBadInputTest {
   }
 
   @Test
-  void scoredAnswersAreRefusedRatherThanGatedWithoutTheirScores() {
+  void aNanScoreIsAModelFailureNamingTheFileAndId() {
+    Path suite = gateWithScores(id -> id.equals("e0000812") ? new double[] {0.5, Double.NaN, 0.5}
+        : id.equals("e0001900") ? new double[] {Double.NaN, 0.5, 0.5} : null);
+
+    Run run = gate(suite);
+
+    assertThat(run.code()).as(run.err()).isEqualTo(3);
+    assertThat(run.err()).contains("candidate.parquet").contains("e0000812").contains("non-finite score")
+        .contains("'dog'").doesNotContain("e0001900");
+    assertThat(reports.resolve("result.json")).doesNotExist();
+  }
+
+  @Test
+  void scoresThatAreNoProbabilitiesAreAModelFailure() {
+    Path suite = gateWithScores(id -> id.equals("e0000064") ? new double[] {0.5, 0.5, 0.5} : null);
+
+    Run run = gate(suite);
+
+    assertThat(run.code()).as(run.err()).isEqualTo(3);
+    assertThat(run.err()).contains("candidate.parquet").contains("e0000064").contains("sum to 1.5")
+        .contains("not probabilities");
+  }
+
+  /** The candidate scores every example (its answer 0.6, the others 0.2), but where {@code odd} gives other scores. */
+  private Path gateWithScores(java.util.function.Function<String, double[]> odd) {
     StructType scored = GeneratedGate.predictionsSchema().add("score_cat", DataTypes.DoubleType)
         .add("score_dog", DataTypes.DoubleType).add("score_fox", DataTypes.DoubleType);
-    Path golden = directory.resolve("golden");
-    gate(data.examples, data.deployed, data.candidate);
-    List<Row> rows = data.candidate.stream().map(r -> RowFactory.create(r.get(0), r.get(1), 0.2, 0.3, Double.NaN)).toList();
+    Path suite = gate(data.examples, data.deployed, data.candidate);
+    List<Row> rows = data.candidate.stream().map(r -> {
+      double[] p = odd.apply(r.getString(0));
+      if (p == null) {
+        p = new double[] {0.2, 0.2, 0.2};
+        p[GeneratedGate.CLASSES.indexOf(r.getString(1))] = 0.6;
+      }
+      return RowFactory.create(r.get(0), r.get(1), p[0], p[1], p[2]);
+    }).toList();
+    Path file = suite.resolveSibling("candidate.parquet");
     try {
-      Files.delete(golden.resolve("candidate.parquet"));
+      Files.delete(file);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    GeneratedGate.writeParquet(spark, rows, scored, golden.resolve("candidate.parquet"));
-
-    Run run = gate(golden.resolve("suite.yaml"));
-
-    assertThat(run.code()).as(run.err()).isEqualTo(2);
-    assertThat(run.err()).contains("candidate.parquet").contains("score columns").contains("local engine");
-    assertThat(reports.resolve("result.json")).doesNotExist();
+    GeneratedGate.writeParquet(spark, rows, scored, file);
+    return suite;
   }
 
   @Test

@@ -28,9 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same gate on Spark {@code local[2]} and in this process: over 200,000 generated examples
- * with slices, flips both ways and critical examples, Spark's result.json is the local engine's —
- * every count, metric, interval, p-value, flip, check and the verdict — and flips.csv.gz holds
- * the same rows; a copy of the input shuffled into seven Parquet parts gives the same result.
+ * with slices, flips both ways, critical examples and both models' class probabilities, Spark's
+ * result.json is the local engine's — every count, answer and score metric, bootstrap interval,
+ * p-value, flip, check and the verdict — and flips.csv.gz holds the same rows; a copy of the input
+ * shuffled into Parquet files of seven, five and three parts gives the same result. A gate of
+ * answers alone (no scores) is the local engine's too.
  */
 class SparkEngineResultTest {
   private static final int ROWS = 200_000;
@@ -49,7 +51,7 @@ class SparkEngineResultTest {
   static void gateBothWays() throws IOException {
     spark = SparkSession.builder().master("local[2]").appName("flipgate-test").config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "4").getOrCreate();
-    data = new GeneratedGate(ROWS, 20261130L);
+    data = new GeneratedGate(ROWS, 20261130L, true);
     Path golden = Files.createDirectories(directory.resolve("golden"));
     suite = data.write(spark, golden);
     local = new GateRunner(CLOCK, ProgressListener.SILENT).run(suite, Optional.empty(), "run-1");
@@ -76,6 +78,10 @@ class SparkEngineResultTest {
     assertThat(expected.path("provenance").path("goldenSet").path("examples").asInt()).isEqualTo(ROWS);
     assertThat(expected.path("slices")).hasSize(5);
     assertThat(expected.path("critical").toString()).contains("\"id\":\"e0000042\",\"kind\":\"negative\"");
+    JsonNode all = expected.path("slices").get(0);
+    assertThat(all.path("deltas").path("macroRocAuc").path("ci").path("low").isNumber()).as("a bootstrap interval").isTrue();
+    assertThat(all.path("candidate").path("logLoss").isNumber()).isTrue();
+    assertThat(expected.path("flips").get(0).path("deployedConfidence").isNumber()).isTrue();
   }
 
   @Test
@@ -87,11 +93,11 @@ class SparkEngineResultTest {
   void aShuffledCopyInSevenPartsGivesTheSameResult() throws IOException {
     Path copy = Files.createDirectories(directory.resolve("shuffled"));
     GeneratedGate.writeShuffled(spark, data.examples, GeneratedGate.examplesSchema(), copy.resolve("examples"), 7, 1);
-    GeneratedGate.writeShuffled(spark, data.deployed, GeneratedGate.predictionsSchema(), copy.resolve("deployed"), 5, 2);
-    GeneratedGate.writeShuffled(spark, data.candidate, GeneratedGate.predictionsSchema(), copy.resolve("candidate"), 3, 3);
+    GeneratedGate.writeShuffled(spark, data.deployed, data.predictionsType(), copy.resolve("deployed"), 5, 2);
+    GeneratedGate.writeShuffled(spark, data.candidate, data.predictionsType(), copy.resolve("candidate"), 3, 3);
     GeneratedGate.write(copy.resolve("manifest.yaml"), GeneratedGate.manifest("examples"));
     Path shuffledSuite = copy.resolve("suite.yaml");
-    GeneratedGate.write(shuffledSuite, GeneratedGate.suite("deployed", "candidate"));
+    GeneratedGate.write(shuffledSuite, GeneratedGate.suite("deployed", "candidate") + GeneratedGate.SCORE_RULES);
 
     Path reports = write(onSpark(shuffledSuite), directory.resolve("spark-shuffled"));
 
@@ -99,6 +105,20 @@ class SparkEngineResultTest {
     JsonNode actual = withoutIdentities(JSON.readTree(reports.resolve("result.json").toFile()));
     assertThat(JsonDifferences.of(expected, actual, 20)).isEmpty();
     assertThat(gunzip(reports.resolve("flips.csv.gz"))).isEqualTo(gunzip(sparkReports.resolve("flips.csv.gz")));
+  }
+
+  @Test
+  void aGateOfAnswersAloneIsTheLocalEnginesToo() throws IOException {
+    Path golden = Files.createDirectories(directory.resolve("answers-only"));
+    Path answersSuite = new GeneratedGate(20_000, 11L).write(spark, golden);
+
+    Path localOnly = write(new GateRunner(CLOCK, ProgressListener.SILENT).run(answersSuite, Optional.empty(), "run-1"),
+        directory.resolve("answers-local"));
+    Path sparkOnly = write(onSpark(answersSuite), directory.resolve("answers-spark"));
+
+    JsonNode expected = JSON.readTree(localOnly.resolve("result.json").toFile());
+    assertThat(JsonDifferences.of(expected, JSON.readTree(sparkOnly.resolve("result.json").toFile()), 20)).isEmpty();
+    assertThat(expected.path("slices").get(0).path("candidate").has("logLoss")).as("no scores, no score metrics").isFalse();
   }
 
   /** Files in other parts are other bytes: the data's hashes, sizes and names differ, and nothing else may. */
