@@ -51,29 +51,10 @@ public final class ExcerptComparison {
     OutcomeRows outcomes = new OutcomeRows(examples, deployed, candidate, kinds);
     int positive = excerpt.positiveClass().map(excerpt.classes()::indexOf).orElse(-1);
     var scoredRows = scored.map(s -> s.rows(positive));
-    List<SliceComparison> slices = new ArrayList<>();
-    for (int s = 0; s < cells.length; s++) {
-      var slice = excerpt.slices().get(s);
-      BitSet members = slice.predicate().members(examples);
-      List<String> negativeFlipIds = new ArrayList<>();
-      for (int row = members.nextSetBit(0); row >= 0; row = members.nextSetBit(row + 1)) {
-        if (outcomes.kind(row) == FlipKind.NEGATIVE) {
-          negativeFlipIds.add(examples.id(row));
-        }
-      }
-      long[] sliceCells = cells[s];
-      int index = s;
-      var scoredMembers = scored.map(e -> e.members().get(slice(e, index)));
-      scoredMembers.ifPresent(rows -> requireCounted(slice.name(), rows.cardinality(), sliceCells));
-      SliceComparison compared = CellSlices.compare(slice, excerpt.classes(), excerpt.positiveClass(), cells[s],
-          negativeFlipIds, settings, scoredRows.flatMap(r -> r.deployedMetrics(scoredMembers.get())),
-          scoredRows.flatMap(r -> r.candidateMetrics(scoredMembers.get())));
-      if (compared.counts().negativeFlips() != negativeFlipIds.size()) {
-        throw new IllegalArgumentException("slice " + slice.name() + ": the cells count "
-            + compared.counts().negativeFlips() + " negative flips, the excerpt holds " + negativeFlipIds.size());
-      }
-      slices.add(compared);
-    }
+    // Slices are independent (each bootstrap has its own seeded stream): compared in parallel, as
+    // the local engine compares them; the list keeps the golden set's order.
+    List<SliceComparison> slices = java.util.stream.IntStream.range(0, cells.length).parallel()
+        .mapToObj(s -> compareSlice(excerpt, outcomes, s, cells[s], scored, scoredRows, settings)).toList();
     return new Comparison(outcomes, slices, List.of(), List.of(), excerpt.criticalIds(), settings);
   }
 
@@ -93,5 +74,28 @@ public final class ExcerptComparison {
       throw new IllegalArgumentException("slice " + slice + ": the cells count " + counted + " examples, the scored rows "
           + members);
     }
+  }
+
+  private static SliceComparison compareSlice(GoldenSet excerpt, OutcomeRows outcomes, int s, long[] sliceCells,
+      java.util.Optional<ScoredExamples> scored, java.util.Optional<ScoredRows> scoredRows, EvidenceSettings settings) {
+    var slice = excerpt.slices().get(s);
+    ExampleTable examples = excerpt.table();
+    BitSet members = slice.predicate().members(examples);
+    List<String> negativeFlipIds = new ArrayList<>();
+    for (int row = members.nextSetBit(0); row >= 0; row = members.nextSetBit(row + 1)) {
+      if (outcomes.kind(row) == FlipKind.NEGATIVE) {
+        negativeFlipIds.add(examples.id(row));
+      }
+    }
+    var scoredMembers = scored.map(e -> e.members().get(slice(e, s)));
+    scoredMembers.ifPresent(rows -> requireCounted(slice.name(), rows.cardinality(), sliceCells));
+    SliceComparison compared = CellSlices.compare(slice, excerpt.classes(), excerpt.positiveClass(), sliceCells,
+        negativeFlipIds, settings, scoredRows.flatMap(r -> r.deployedMetrics(scoredMembers.get())),
+        scoredRows.flatMap(r -> r.candidateMetrics(scoredMembers.get())));
+    if (compared.counts().negativeFlips() != negativeFlipIds.size()) {
+      throw new IllegalArgumentException("slice " + slice.name() + ": the cells count "
+          + compared.counts().negativeFlips() + " negative flips, the excerpt holds " + negativeFlipIds.size());
+    }
+    return compared;
   }
 }

@@ -16,10 +16,10 @@ import java.util.Random;
  * and any first-caller advantage hit both alike. Separate from the batched prediction pass,
  * whose throughput is reported on its own.
  */
-final class LatencyProbe {
+public final class LatencyProbe {
   private LatencyProbe() {}
 
-  static LatencyComparison measure(ModelAdapter deployed, ModelAdapter candidate, List<ModelInput> inputs,
+  public static LatencyComparison measure(ModelAdapter deployed, ModelAdapter candidate, List<ModelInput> inputs,
       LatencySettings settings, long seed, double deployedThroughput, double candidateThroughput, ProgressListener progress) {
     List<ModelInput> drawn = new ArrayList<>(inputs);
     Collections.shuffle(drawn, new Random(seed));

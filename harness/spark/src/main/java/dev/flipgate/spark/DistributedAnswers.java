@@ -43,12 +43,14 @@ public final class DistributedAnswers {
 
   private final Dataset<Row> examples;
   private final Dataset<Row> joined;
+  private final List<Dataset<Row>> cached;
   private final List<String> classes;
   private final boolean deployedScored;
   private final boolean candidateScored;
 
   private DistributedAnswers(Dataset<Row> examples, Dataset<Row> joined, List<String> classes, boolean deployedScored,
-      boolean candidateScored) {
+      boolean candidateScored, List<Dataset<Row>> cached) {
+    this.cached = cached;
     this.examples = examples;
     this.joined = joined;
     this.classes = List.copyOf(classes);
@@ -56,31 +58,87 @@ public final class DistributedAnswers {
     this.candidateScored = candidateScored;
   }
 
+  /** Frees the executors' cached rows; a session that goes on (a notebook's, a test's) gets its memory back. */
+  public void release() {
+    cached.forEach(Dataset::unpersist);
+  }
+
   /** Whether either model gave class scores (then score metrics need {@link #scored}). */
   public boolean scored() {
     return deployedScored || candidateScored;
   }
 
-  /** Reads and checks the sources; fails as the local engine would on a bad id, label or answer. */
-  public static DistributedAnswers read(SparkSession spark, ParquetSources sources, List<String> classes) {
-    // Read once: the checks, the cells and the excerpts each pass over the same cached rows.
+  /**
+   * The golden set's examples, with their id as text in {@link #ID}, checked (a missing or repeated
+   * id, a label that is no class) and cached: every later pass reads them from the executors' memory.
+   */
+  public static Dataset<Row> examples(SparkSession spark, ParquetSources sources, List<String> classes) {
     Dataset<Row> examples = spark.read().parquet(sources.examples())
         .withColumn(ID, col(sources.idColumn()).cast("string")).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> deployed = answersById(predictions(spark, sources.deployed(), DEPLOYED, DEPLOYED_SCORES, classes),
-        InputChecks.DEPLOYED_ROWS);
-    Dataset<Row> candidate = answersById(predictions(spark, sources.candidate(), CANDIDATE, CANDIDATE_SCORES, classes),
-        InputChecks.CANDIDATE_ROWS);
-    InputChecks.check(sources, classes, examples, deployed, candidate);
+    InputChecks.checkExamples(sources, classes, examples);
+    return examples;
+  }
+
+  /** The examples with these ids, in id order: every column as text (a null as empty, as the local reader reads it). */
+  public static Excerpt rowsOf(Dataset<Row> examples, Collection<String> ids) {
+    List<String> columns = List.of(examples.columns()).stream().filter(c -> !c.equals(ID)).toList();
+    return new Excerpt(columns, examples.filter(col(ID).isin(ids.toArray())).orderBy(col(ID)).select(asText(columns))
+        .collectAsList());
+  }
+
+  /** A predictions file's rows: id, prediction[, score_&lt;class&gt;…]. */
+  public static Dataset<Row> stored(SparkSession spark, String path) {
+    return spark.read().parquet(path);
+  }
+
+  /**
+   * Both models' answers checked (as the local engine checks them: ids, classes, probabilities)
+   * and joined by id with the examples on the executors.
+   *
+   * @param deployed the deployed model's answers, as a predictions file has them (id, prediction[, score_&lt;class&gt;…])
+   */
+  public static DistributedAnswers join(ParquetSources sources, List<String> classes, Dataset<Row> examples,
+      Dataset<Row> deployed, Dataset<Row> candidate) {
+    Dataset<Row> before = predictions(deployed, sources.deployed(), DEPLOYED, DEPLOYED_SCORES, classes)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> after = predictions(candidate, sources.candidate(), CANDIDATE, CANDIDATE_SCORES, classes)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    InputChecks.checkDuplicates(sources.deployed(), before);
+    InputChecks.checkDuplicates(sources.candidate(), after);
+    // One full outer join: it finds the missing and stray answers, and (once every row has all three
+    // sides) it is the rows the gate counts.
+    Dataset<Row> all = examples.withColumn(IN_GOLDEN_SET, lit(true))
+        .join(before.withColumn(DEPLOYED_ANSWERED, lit(true)), ID, "full_outer")
+        .join(after.withColumn(CANDIDATE_ANSWERED, lit(true)), ID, "full_outer")
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    InputChecks.checkJoined(sources, classes, all, present(IN_GOLDEN_SET),
+        answers(before, DEPLOYED_ANSWERED, DEPLOYED, DEPLOYED_SCORES), answers(after, CANDIDATE_ANSWERED, CANDIDATE, CANDIDATE_SCORES));
     Column classArray = array(classes.stream().map(c -> lit(c)).toArray(Column[]::new));
     // array_position is 1-based; the checks above guarantee every value is a known class.
-    Dataset<Row> joined = examples.join(deployed.drop(InputChecks.DEPLOYED_ROWS), ID)
-        .join(candidate.drop(InputChecks.CANDIDATE_ROWS), ID)
+    Dataset<Row> joined = all.drop(IN_GOLDEN_SET, DEPLOYED_ANSWERED, CANDIDATE_ANSWERED)
         .withColumn(LABEL, array_position(classArray, col(sources.labelColumn()).cast("string")).minus(1).cast("int"))
         .withColumn("__flipgate_d", array_position(classArray, col(DEPLOYED)).minus(1).cast("int"))
-        .withColumn("__flipgate_c", array_position(classArray, col(CANDIDATE)).minus(1).cast("int"))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    return new DistributedAnswers(examples, joined, classes, List.of(deployed.columns()).contains(DEPLOYED_SCORES),
-        List.of(candidate.columns()).contains(CANDIDATE_SCORES));
+        .withColumn("__flipgate_c", array_position(classArray, col(CANDIDATE)).minus(1).cast("int"));
+    return new DistributedAnswers(examples, joined, classes, List.of(before.columns()).contains(DEPLOYED_SCORES),
+        List.of(after.columns()).contains(CANDIDATE_SCORES), List.of(examples, before, after, all));
+  }
+
+  private static final String IN_GOLDEN_SET = "__flipgate_in_golden_set";
+  private static final String DEPLOYED_ANSWERED = "__flipgate_deployed_answered";
+  private static final String CANDIDATE_ANSWERED = "__flipgate_candidate_answered";
+
+  private static Column present(String marker) {
+    return org.apache.spark.sql.functions.coalesce(col(marker), lit(false));
+  }
+
+  private static InputChecks.Answers answers(Dataset<Row> predictions, String marker, String answer, String scores) {
+    return new InputChecks.Answers(predictions, present(marker), col(answer),
+        List.of(predictions.columns()).contains(scores) ? col(scores) : null);
+  }
+
+  private static Column[] asText(List<String> columns) {
+    return columns.stream().map(c -> org.apache.spark.sql.functions.coalesce(col(c).cast("string"), lit("")).as(c))
+        .toArray(Column[]::new);
   }
 
   /** Fails, naming the file and the first id, when a range slice's column holds a value that is not a number. */
@@ -115,17 +173,15 @@ public final class DistributedAnswers {
    * in id order: every column of the examples as text (a null as empty, as the local reader reads
    * it), then the deployed and the candidate answer.
    */
-  public Excerpt excerpt(Collection<String> ids, boolean flips) {
+  public Excerpt excerpt(Collection<String> ids) {
     Column right = col("__flipgate_d").equalTo(col(LABEL));
     Column flip = right.notEqual(col("__flipgate_c").equalTo(col(LABEL)));
     Column wanted = col(ID).isin(ids.toArray());
     List<String> columns = List.of(examples.columns()).stream().filter(c -> !c.equals(ID)).toList();
-    Column[] asText = columns.stream()
-        .map(c -> org.apache.spark.sql.functions.coalesce(col(c).cast("string"), lit("")).as(c)).toArray(Column[]::new);
-    Column[] selected = java.util.stream.Stream.concat(java.util.Arrays.stream(asText),
+    Column[] selected = java.util.stream.Stream.concat(java.util.Arrays.stream(asText(columns)),
         java.util.stream.Stream.of(col(DEPLOYED), col(CANDIDATE), scores(deployedScored, DEPLOYED_SCORES),
             scores(candidateScored, CANDIDATE_SCORES))).toArray(Column[]::new);
-    List<Row> rows = joined.filter(flips ? flip.or(wanted) : wanted).orderBy(col(ID)).select(selected).collectAsList();
+    List<Row> rows = joined.filter(flip.or(wanted)).orderBy(col(ID)).select(selected).collectAsList();
     return new Excerpt(columns, rows);
   }
 
@@ -198,21 +254,9 @@ public final class DistributedAnswers {
    */
   public record Excerpt(List<String> columns, List<Row> rows) {}
 
-  /**
-   * Each predicted id once, with how many rows the file has for it (the checks refuse more than
-   * one) and its first answer: columns id, rows, answer[, scores]. Persisted: read once.
-   */
-  private static Dataset<Row> answersById(Dataset<Row> predictions, String rows) {
-    List<String> columns = List.of(predictions.columns());
-    Column[] firsts = columns.subList(1, columns.size()).stream()
-        .map(c -> org.apache.spark.sql.functions.first(col(c)).as(c)).toArray(Column[]::new);
-    return predictions.groupBy(col(ID)).agg(count(lit(1)).as(rows), firsts).persist(StorageLevel.MEMORY_AND_DISK());
-  }
-
   /** A model's answers (id, label and, if it gave them, the probability of each class in class order). */
-  private static Dataset<Row> predictions(SparkSession spark, String path, String model, String scores,
+  private static Dataset<Row> predictions(Dataset<Row> file, String path, String model, String scores,
       List<String> classes) {
-    Dataset<Row> file = spark.read().parquet(path);
     List<String> columns = List.of(file.columns());
     if (!columns.contains("id") || !columns.contains("prediction")) {
       throw Problem.at(path).expected("the columns id and prediction").found("columns " + columns)

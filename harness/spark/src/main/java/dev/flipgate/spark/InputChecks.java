@@ -28,17 +28,15 @@ import org.apache.spark.sql.Row;
 final class InputChecks {
   private InputChecks() {}
 
-  static final String EXAMPLE_ROWS = "__flipgate_example_rows";
-  static final String DEPLOYED_ROWS = "__flipgate_deployed_rows";
-  static final String CANDIDATE_ROWS = "__flipgate_candidate_rows";
+  private static final String EXAMPLE_ROWS = "__flipgate_example_rows";
 
   /**
    * @param examples the examples with their id as text in {@link DistributedAnswers#ID}
-   * @param deployed each predicted id once, with how many rows the file has for it ({@link #DEPLOYED_ROWS})
-   * @param candidate likewise ({@link #CANDIDATE_ROWS})
+   * @param deployed the deployed model's answers: id, answer[, class probabilities]
+   * @param candidate the candidate's, likewise
    */
-  static void check(ParquetSources sources, List<String> classes, Dataset<Row> examples, Dataset<Row> deployed,
-      Dataset<Row> candidate) {
+  /** The golden set's own faults: an example without an id, an id twice, a label that is no class (exit 2). */
+  static void checkExamples(ParquetSources sources, List<String> classes, Dataset<Row> examples) {
     Column label = col(sources.labelColumn());
     Row golden = examples.agg(count(when(col(ID).isNull().or(col(ID).equalTo("")), lit(1))),
         min(when(label.isNull().or(label.cast("string").isin(classes.toArray()).unary_$bang()), col(ID)))).first();
@@ -47,23 +45,7 @@ final class InputChecks {
           .found(golden.getLong(0) + " rows without one").whatToDo("give every example a stable, unique id")
           .configurationError("missing example id");
     }
-    // Every id of the three sources once, with how often each has it: one job finds every fault,
-    // reported in the local engine's order.
-    Dataset<Row> ids = examples.groupBy(col(ID)).agg(count(lit(1)).as(EXAMPLE_ROWS))
-        .join(deployed.select(col(ID), col(DEPLOYED_ROWS), col(deployed.columns()[2]).as("d")), ID, "full_outer")
-        .join(candidate.select(col(ID), col(CANDIDATE_ROWS), col(candidate.columns()[2]).as("c")), ID, "full_outer");
-    Column inGoldenSet = col(EXAMPLE_ROWS).isNotNull();
-    Row first = ids.agg(
-        min(when(col(EXAMPLE_ROWS).gt(1), col(ID))),
-        min(when(col(DEPLOYED_ROWS).gt(1), col(ID))),
-        min(when(inGoldenSet.and(col(DEPLOYED_ROWS).isNull()), col(ID))),
-        min(when(col(EXAMPLE_ROWS).isNull().and(col(DEPLOYED_ROWS).isNotNull()), col(ID))),
-        min(when(col(DEPLOYED_ROWS).isNotNull().and(unknown(col("d"), classes)), col(ID))),
-        min(when(col(CANDIDATE_ROWS).gt(1), col(ID))),
-        min(when(inGoldenSet.and(col(CANDIDATE_ROWS).isNull()), col(ID))),
-        min(when(col(EXAMPLE_ROWS).isNull().and(col(CANDIDATE_ROWS).isNotNull()), col(ID))),
-        min(when(col(CANDIDATE_ROWS).isNotNull().and(unknown(col("c"), classes)), col(ID)))).first();
-    present(first, 0).ifPresent(id -> {
+    firstOf(rowsById(examples, EXAMPLE_ROWS).filter(col(EXAMPLE_ROWS).gt(1))).ifPresent(id -> {
       throw Problem.at(sources.examples()).example(id).expected("one row per example id").found("more than one")
           .whatToDo("remove the duplicate rows from the golden set").configurationError("duplicate example id");
     });
@@ -71,69 +53,90 @@ final class InputChecks {
       throw Problem.at(sources.examples()).example(id).expected("a label among the classes " + classes)
           .found("another label").whatToDo("fix the label, or the manifest's classes").configurationError("unknown label");
     });
-    checkPredictions(sources.deployed(), classes, first, 1);
-    checkPredictions(sources.candidate(), classes, first, 5);
-    for (var model : List.of(deployed, candidate)) {
-      if (model.columns().length > 3) {
-        checkScores(model == deployed ? sources.deployed() : sources.candidate(), classes, model, model.columns()[3]);
-      }
-    }
   }
 
-  private static Column unknown(Column answer, List<String> classes) {
-    return answer.isNull().or(answer.isin(classes.toArray()).unary_$bang());
-  }
-
-  /** @param at where this model's first duplicate, missing, stray and unknown answers are in {@code first} */
-  private static void checkPredictions(String file, List<String> classes, Row first, int at) {
-    present(first, at).ifPresent(id -> {
+  /** A model's answer for an id twice (exit 3): found with a count of each id, before the rows are joined. */
+  static void checkDuplicates(String file, Dataset<Row> predictions) {
+    firstOf(rowsById(predictions, "__flipgate_rows").filter(col("__flipgate_rows").gt(1))).ifPresent(id -> {
       throw Problem.at(file).example(id).expected("one prediction per id").found("more than one")
           .whatToDo("write each example's prediction once").modelFailure("duplicate prediction");
     });
-    present(first, at + 1).ifPresent(id -> {
+  }
+
+  /**
+   * The models' other faults (exit 3), all found in one pass over the examples joined (full outer)
+   * with both models' answers: an example not answered, an answer for an id the golden set lacks,
+   * an answer that is no class, and class probabilities the local reader would refuse
+   * ({@link ClassScores#problemWith}: finite, each within [0, 1], summing to 1 within its tolerance).
+   *
+   * @param inGoldenSet whether a joined row has an example (the models' {@link Answers} say whether it has their answer)
+   */
+  static void checkJoined(ParquetSources sources, List<String> classes, Dataset<Row> joined, Column inGoldenSet,
+      Answers deployed, Answers candidate) {
+    Column[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(faults(classes, inGoldenSet, deployed)),
+        java.util.Arrays.stream(faults(classes, inGoldenSet, candidate))).toArray(Column[]::new);
+    Row first = joined.agg(all[0], java.util.Arrays.copyOfRange(all, 1, all.length)).first();
+    report(sources.deployed(), classes, first, 0, deployed);
+    report(sources.candidate(), classes, first, 5, candidate);
+  }
+
+  /** A model's answers in the joined rows: whether a row has one, its answer, its class probabilities (or null). */
+  record Answers(Dataset<Row> predictions, Column answered, Column answer, Column scores) {}
+
+  private static Column[] faults(List<String> classes, Column inGoldenSet, Answers model) {
+    Column answer = model.answer();
+    Column scores = model.scores();
+    Column nonFinite = scores == null ? lit(false)
+        : exists(scores, x -> x.isNull().or(x.isNaN()).or(abs(x).equalTo(Double.POSITIVE_INFINITY)));
+    Column unusable = scores == null ? lit(false) : exists(scores, x -> x.lt(0).or(x.gt(1)))
+        .or(abs(aggregate(scores, lit(0.0), (total, x) -> total.plus(x)).minus(1)).gt(ClassScores.SUM_TOLERANCE));
+    Column both = inGoldenSet.and(model.answered());
+    return new Column[] {
+      min(when(inGoldenSet.and(model.answered().unary_$bang()), col(ID))),
+      min(when(inGoldenSet.unary_$bang().and(model.answered()), col(ID))),
+      min(when(both.and(answer.isNull().or(answer.isin(classes.toArray()).unary_$bang())), col(ID))),
+      min(when(both.and(nonFinite), col(ID))),
+      min(when(both.and(unusable), col(ID)))};
+  }
+
+  private static void report(String file, List<String> classes, Row first, int at, Answers model) {
+    present(first, at).ifPresent(id -> {
       throw Problem.at(file).example(id).expected("a prediction for every example of the golden set").found("none")
           .whatToDo("predict every example; a gate with holes would let a regression pass unseen")
           .modelFailure("missing prediction");
     });
-    present(first, at + 2).ifPresent(id -> {
+    present(first, at + 1).ifPresent(id -> {
       throw Problem.at(file).example(id).expected("ids of the golden set's examples").found("an id it does not have")
           .whatToDo("check the predictions belong to this golden set").modelFailure("prediction for an unknown example");
     });
-    present(first, at + 3).ifPresent(id -> {
+    present(first, at + 2).ifPresent(id -> {
       throw Problem.at(file).example(id).expected("one of the classes " + classes).found("another answer")
           .whatToDo("check the model's class names against the manifest").modelFailure("unknown class");
     });
+    present(first, at + 3).ifPresent(id -> {
+      throw Problem.at(file).example(id).expected("a finite score for every class")
+          .found(problemOf(model, classes, id))
+          .whatToDo("fix the model that wrote these predictions; a NaN is never an answer").modelFailure("non-finite score");
+    });
+    present(first, at + 4).ifPresent(id -> {
+      throw Problem.at(file).example(id).expected("class probabilities: each within [0, 1], summing to 1 within "
+          + ClassScores.SUM_TOLERANCE).found(problemOf(model, classes, id))
+          .whatToDo("write probabilities (apply softmax to logits, exp to log-probabilities), not raw scores")
+          .modelFailure("scores that are not probabilities");
+    });
+  }
+
+  private static Dataset<Row> rowsById(Dataset<Row> rows, String count) {
+    return rows.groupBy(col(ID)).agg(count(lit(1)).as(count));
   }
 
   private static Optional<String> present(Row row, int at) {
     return row.isNullAt(at) ? Optional.empty() : Optional.of(row.getString(at));
   }
 
-  /**
-   * Class probabilities as the local reader takes them ({@link ClassScores#problemWith}): finite,
-   * each within [0, 1], summing to 1 within its tolerance. The first offending id's scores are
-   * brought to the driver to say what is wrong with them.
-   */
-  private static void checkScores(String file, List<String> classes, Dataset<Row> predictions, String scores) {
-    Column nonFinite = exists(col(scores), x -> x.isNull().or(x.isNaN()).or(abs(x).equalTo(Double.POSITIVE_INFINITY)));
-    firstOf(predictions.filter(nonFinite)).ifPresent(id -> {
-      throw Problem.at(file).example(id).expected("a finite score for every class").found(problemOf(predictions, scores,
-              classes, id)).whatToDo("fix the model that wrote these predictions; a NaN is never an answer")
-          .modelFailure("non-finite score");
-    });
-    Column sum = aggregate(col(scores), lit(0.0), (total, x) -> total.plus(x));
-    Column unusable = exists(col(scores), x -> x.lt(0).or(x.gt(1)))
-        .or(abs(sum.minus(1)).gt(ClassScores.SUM_TOLERANCE));
-    firstOf(predictions.filter(unusable)).ifPresent(id -> {
-      throw Problem.at(file).example(id).expected("class probabilities: each within [0, 1], summing to 1 within "
-          + ClassScores.SUM_TOLERANCE).found(problemOf(predictions, scores, classes, id))
-          .whatToDo("write probabilities (apply softmax to logits, exp to log-probabilities), not raw scores")
-          .modelFailure("scores that are not probabilities");
-    });
-  }
-
-  private static String problemOf(Dataset<Row> predictions, String scores, List<String> classes, String id) {
-    List<?> values = predictions.filter(col(ID).equalTo(id)).select(col(scores)).first().getList(0);
+  private static String problemOf(Answers model, List<String> classes, String id) {
+    Dataset<Row> predictions = model.predictions();
+    List<?> values = predictions.filter(col(ID).equalTo(id)).select(col(predictions.columns()[2])).first().getList(0);
     double[] probabilities = values.stream().mapToDouble(v -> v == null ? Double.NaN : ((Number) v).doubleValue()).toArray();
     return ClassScores.problemWith(classes, probabilities).orElse(java.util.Arrays.toString(probabilities));
   }

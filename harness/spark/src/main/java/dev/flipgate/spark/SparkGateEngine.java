@@ -15,6 +15,7 @@ import dev.flipgate.model.Prediction;
 import dev.flipgate.provenance.HarnessVersion;
 import dev.flipgate.provenance.Provenance;
 import dev.flipgate.run.GateEngine;
+import dev.flipgate.run.LatencyProbe;
 import dev.flipgate.run.RunResult;
 import dev.flipgate.suite.Suite;
 import dev.flipgate.suite.SuiteReader;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import dev.flipgate.comparison.ScoredExamples;
 import java.util.Set;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -67,26 +69,34 @@ public final class SparkGateEngine implements GateEngine {
     // A session that was running before (a notebook's, a test's) is the caller's to stop.
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = session(request);
+    DistributedAnswers answers = null;
+    Dataset<Row> examples = null;
+    List<ModelAnswers> models = new ArrayList<>();
     try {
-      var answers = DistributedAnswers.read(spark, parts.sources(), parts.classes());
+      examples = DistributedAnswers.examples(spark, parts.sources(), parts.classes());
       var examplesIdentity = DataIdentity.of(spark, parts.sources().examples());
       // The rows the policy names are read first, so a misnamed slice, critical example or waiver
-      // fails before the slices are counted.
+      // fails before any model runs or any slice is counted.
       Set<String> named = new LinkedHashSet<>(parts.criticalIds());
       suite.policy().waivers().forEach(w -> named.addAll(w.examples()));
-      GoldenSet named0 = parts.excerpt(answers.excerpt(named, false), examplesIdentity);
-      suite.policy().validate(named0, suite.file());
-      answers.checkRanges(parts.sources().examples(), named0.slices());
+      GoldenSet declared = parts.excerpt(DistributedAnswers.rowsOf(examples, named), examplesIdentity);
+      suite.policy().validate(declared, suite.file());
+      InputChecks.checkRanges(parts.sources().examples(), examples, declared.slices());
 
-      long[][] cells = answers.cells(named0.slices(), parts.tagsColumn());
-      long flips = flipsOf(cells[0], parts.classes().size());
-      if (flips > maxFlips) {
-        throw Problem.at("flipgate.maxFlips").expected("at most " + maxFlips + " flips to bring to the driver")
-            .found(flips + " flips").whatToDo("raise it (--conf flipgate.maxFlips=N) and the driver's memory"
-                + " (about 1 KiB a flip), or gate a smaller golden set")
-            .configurationError("too many flips for the driver");
+      var deployedAnswers = ModelAnswers.of(spark, parts.deployed(), "deployed", parts, declared, examples);
+      models.add(deployedAnswers);
+      var candidateAnswers = ModelAnswers.of(spark, parts.candidate(), "candidate", parts, declared, examples);
+      models.add(candidateAnswers);
+      answers = DistributedAnswers.join(parts.sources(), parts.classes(), examples, deployedAnswers.rows(),
+          candidateAnswers.rows());
+      long[][] cells = answers.cells(declared.slices(), parts.tagsColumn());
+      long count = 0;
+      for (long cell : cells[0]) {
+        count += cell;
       }
-      var excerpt = answers.excerpt(named, true);
+      requireAtMost(flipsOf(cells[0], parts.classes().size()), maxFlips, "flipgate.maxFlips", "flips to bring to the"
+          + " driver", "the driver's memory (about 1 KiB a flip), or gate a smaller golden set", "too many flips for the driver");
+      var excerpt = answers.excerpt(named);
       GoldenSet goldenSet = parts.excerpt(excerpt, examplesIdentity);
       List<Prediction> deployed = new ArrayList<>();
       List<Prediction> candidate = new ArrayList<>();
@@ -95,41 +105,71 @@ public final class SparkGateEngine implements GateEngine {
         deployed.add(answers.prediction(row, columns, true));
         candidate.add(answers.prediction(row, columns, false));
       }
-      long examples = 0;
-      for (long count : cells[0]) {
-        examples += count;
-      }
       Optional<ScoredExamples> scored = Optional.empty();
       if (answers.scored()) {
-        if (examples > maxScoredRows) {
-          throw Problem.at("flipgate.maxScoredRows").expected("at most " + maxScoredRows + " scored examples, whose class"
-                  + " probabilities the driver holds for exact score metrics").found(examples + " examples")
-              .whatToDo("raise it (--conf flipgate.maxScoredRows=N) and the driver's memory (about 16·(k+1) bytes an"
-                  + " example for k classes), or drop the score columns; score metrics from binned curves are not built yet")
-              .configurationError("too many scored examples for the driver");
-        }
-        scored = Optional.of(answers.scoredExamples(goldenSet.slices(), parts.tagsColumn(), Math.toIntExact(examples)));
+        requireAtMost(count, maxScoredRows, "flipgate.maxScoredRows", "scored examples, whose class probabilities the"
+            + " driver holds for exact score metrics", "the driver's memory (about 16·(k+1) bytes an example for k"
+            + " classes), or drop the score columns; score metrics from binned curves are not built yet",
+            "too many scored examples for the driver");
+        scored = Optional.of(answers.scoredExamples(goldenSet.slices(), parts.tagsColumn(), Math.toIntExact(count)));
       }
       Comparison comparison = ExcerptComparison.compare(goldenSet, deployed, candidate, cells, scored, suite.evidence());
+      if (suite.latency().enabled() && deployedAnswers.adapter().isPresent() && candidateAnswers.adapter().isPresent()) {
+        comparison = comparison.withLatency(latency(suite, examples, declared, parts.sources().examples(),
+            deployedAnswers.adapter().get(), candidateAnswers.adapter().get(), request.progress()));
+      }
       GateDecision decision = suite.policy().decide(comparison, java.time.LocalDate.ofInstant(startedAt, java.time.ZoneOffset.UTC));
+      String written = request.options().get("flipgate.writeAnswers");
+      if (written != null) {
+        deployedAnswers.writeIfRun(written);
+        candidateAnswers.writeIfRun(written);
+      }
       var provenance = new Provenance(request.runId(), HarnessVersion.current(), suite.seed(), startedAt,
           request.clock().instant(), suite.name(), dev.flipgate.io.Sha256.ofFile(suite.file()),
-          new Provenance.GoldenSetIdentity(goldenSet.name(), goldenSet.version(), goldenSet.sha256(), Math.toIntExact(examples), 0),
-          identity(spark, suite.deployed(), parts.sources().deployed()),
-          identity(spark, candidateDeclaration, parts.sources().candidate()), System.getProperty("java.version"));
+          new Provenance.GoldenSetIdentity(goldenSet.name(), goldenSet.version(), goldenSet.sha256(), Math.toIntExact(count),
+              0),
+          deployedAnswers.identity(), candidateAnswers.identity(), System.getProperty("java.version"));
       return new RunResult(provenance, goldenSet, comparison, decision, Map.of());
     } finally {
+      if (answers != null) {
+        answers.release();
+      } else if (examples != null) {
+        examples.unpersist();
+      }
+      models.forEach(ModelAnswers::close);
+      ExecutorModels.closeAll();
       if (ownSession) {
         spark.stop();
       }
     }
   }
 
-  private static ModelIdentity identity(SparkSession spark, ModelDeclaration declaration, String path) {
-    var data = DataIdentity.of(spark, path);
-    // A local file is named by its path, as the local engine names it; a remote one by its URI.
-    String location = path.startsWith("file:") ? java.nio.file.Paths.get(java.net.URI.create(path)).toString() : path;
-    return new ModelIdentity(declaration.name(), "predictions-file", location, data.sha256(), data.sizeBytes());
+  /**
+   * Both run models' single-example latency, measured on the driver as the local engine measures
+   * it ({@link LatencyProbe}) over examples drawn by the suite's seed; the executors' batched pass
+   * is not timed (its throughput would be the cluster's, not the model's).
+   */
+  private static dev.flipgate.latency.LatencyComparison latency(Suite suite, Dataset<Row> examples, GoldenSet declared,
+      String file, dev.flipgate.model.ModelAdapter deployed, dev.flipgate.model.ModelAdapter candidate,
+      dev.flipgate.run.ProgressListener progress) {
+    int wanted = Math.max(suite.latency().samples(), suite.latency().warmup());
+    List<org.apache.spark.sql.Column> columns = new ArrayList<>(List.of(org.apache.spark.sql.functions.col(DistributedAnswers.ID)));
+    declared.inputColumns().forEach(c -> columns.add(org.apache.spark.sql.functions.col(c)));
+    List<Row> drawn = examples.orderBy(org.apache.spark.sql.functions.xxhash64(
+            org.apache.spark.sql.functions.col(DistributedAnswers.ID), org.apache.spark.sql.functions.lit(suite.seed())))
+        .limit(wanted).select(columns.toArray(org.apache.spark.sql.Column[]::new)).collectAsList();
+    List<dev.flipgate.model.ModelInput> inputs = drawn.stream()
+        .map(row -> ExecutorModels.input(row, declared.inputColumns(), declared.inputLayout().shape(), file))
+        .sorted(java.util.Comparator.comparing(dev.flipgate.model.ModelInput::exampleId)).toList();
+    return LatencyProbe.measure(deployed, candidate, inputs, suite.latency(), suite.seed(), Double.NaN, Double.NaN,
+        progress);
+  }
+
+  private static void requireAtMost(long found, long limit, String option, String what, String orElse, String says) {
+    if (found > limit) {
+      throw Problem.at(option).expected("at most " + limit + " " + what).found(String.valueOf(found))
+          .whatToDo("raise it (--conf " + option + "=N) and " + orElse).configurationError(says);
+    }
   }
 
   /** Both models' flips (one right, the other wrong) among a slice's cells. */
@@ -174,7 +214,9 @@ public final class SparkGateEngine implements GateEngine {
       builder = builder.master("local[*]");
     }
     // Spark's INFO lines would bury the gate's own messages; --conf spark.log.level=INFO brings them back.
-    builder = builder.config("spark.log.level", "WARN");
+    builder = builder.config("spark.log.level", "WARN")
+        // The joins are of ids spread evenly: hashing them is cheaper than sorting them.
+        .config("spark.sql.join.preferSortMergeJoin", "false");
     for (var option : request.options().entrySet()) {
       if (option.getKey().startsWith("spark.")) {
         builder = builder.config(option.getKey(), option.getValue());

@@ -25,8 +25,8 @@ import org.apache.spark.sql.Row;
  * set of examples (no adversarial examples, no human baseline) and two models whose answers are
  * predictions files; each refusal says what to do instead, so nothing is gated half.
  */
-record SparkSuite(Path manifestFile, ParquetSources sources, List<String> classes, String tagsColumn,
-    List<String> criticalIds) {
+record SparkSuite(Path suiteFile, Path manifestFile, ParquetSources sources, List<String> classes, String tagsColumn,
+    List<String> criticalIds, ModelDeclaration deployed, ModelDeclaration candidate) {
   /** A URI scheme of two characters or more: {@code C:\\…} is a Windows path, not a scheme. */
   private static final Pattern URI = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
 
@@ -58,8 +58,8 @@ record SparkSuite(Path manifestFile, ParquetSources sources, List<String> classe
         declared.labelColumn() == null ? "label" : declared.labelColumn(), deployed, candidatePath);
     List<String> critical = manifest.critical() == null || manifest.critical().ids() == null ? List.of()
         : List.copyOf(new java.util.LinkedHashSet<>(manifest.critical().ids()));
-    return new SparkSuite(manifestFile, sources, manifest.classes() == null ? List.of() : manifest.classes(),
-        declared.tagsColumn(), critical);
+    return new SparkSuite(suite.file(), manifestFile, sources, manifest.classes() == null ? List.of() : manifest.classes(),
+        declared.tagsColumn(), critical, suite.deployed(), candidate);
   }
 
   /**
@@ -93,13 +93,17 @@ record SparkSuite(Path manifestFile, ParquetSources sources, List<String> classe
     }
   }
 
+  /** Where a model's answers are: its predictions file, or (an ONNX model run on the executors) where messages say they come from. */
   private static String predictions(Path suiteFile, ModelDeclaration model, String role) {
+    if (model instanceof ModelDeclaration.Onnx) {
+      return "the " + role.replaceAll("s$", "") + " model '" + model.name() + "' (ONNX, run on the executors)";
+    }
     if (!(model instanceof ModelDeclaration.PredictionsFile file)) {
-      throw Problem.at(suiteFile).part(role).expected("type: predictions, a Parquet file or directory of the model's"
-              + " answers (columns id, prediction)")
-          .found("'" + model.name() + "', a model to run").whatToDo("write the model's answers as Parquet predictions"
-              + " (batch inference), or gate with the local engine (leave out --engine)")
-          .configurationError("the Spark engine reads answers, it does not run models yet");
+      throw Problem.at(suiteFile).part(role).expected("type: predictions (a Parquet file or directory of the model's"
+              + " answers, columns id, prediction) or type: onnx (run on the executors)")
+          .found("'" + model.name() + "', a model served or run as a process").whatToDo("write the model's answers as"
+              + " Parquet predictions (batch inference), or gate with the local engine (leave out --engine)")
+          .configurationError("the Spark engine does not run this kind of model");
     }
     return location(suiteFile, file.file(), "predictions file", false);
   }

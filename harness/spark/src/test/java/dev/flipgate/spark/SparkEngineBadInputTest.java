@@ -181,7 +181,7 @@ class SparkEngineBadInputTest {
   }
 
   @Test
-  void aModelToRunIsRefusedBeforeAnySparkJob() throws IOException {
+  void aModelServedOrRunAsAProcessIsRefusedBeforeAnySparkJob() throws IOException {
     Path suite = gate(data.examples, data.deployed, data.candidate);
     Files.writeString(suite, Files.readString(suite).replace("next: { type: predictions, name: next, file: candidate.parquet }",
         "next: { type: subprocess, name: next, command: [\"python3\", \"model.py\"] }"));
@@ -189,7 +189,7 @@ class SparkEngineBadInputTest {
     Run run = gate(suite);
 
     assertThat(run.code()).as(run.err()).isEqualTo(2);
-    assertThat(run.err()).contains("suite.yaml").contains("candidates").contains("does not run models");
+    assertThat(run.err()).contains("suite.yaml").contains("candidates").contains("does not run this kind of model");
   }
 
   @Test
