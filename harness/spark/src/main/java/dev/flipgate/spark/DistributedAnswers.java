@@ -4,10 +4,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import dev.flipgate.failure.Problem;
 import dev.flipgate.goldenset.SliceDefinition;
@@ -148,22 +145,24 @@ public final class DistributedAnswers {
 
   /**
    * Per slice, in the order given, the count of every cell at {@code (label·k + deployed)·k +
-   * candidate}: one group-by over (slice, cell), each row counted once per slice it belongs to.
+   * candidate}. The executors count rows by (cell, the set of slices the row is in) — a few
+   * thousand groups however many rows — and the driver adds each group to its slices.
    *
    * @param tagsColumn the examples' tags column, or null when the golden set has none
    */
   public long[][] cells(List<SliceDefinition> slices, String tagsColumn) {
     int k = classes.size();
-    Column[] memberOf = new Column[slices.size()];
-    for (int s = 0; s < slices.size(); s++) {
-      memberOf[s] = when(SliceColumns.membership(slices.get(s).predicate(), tagsColumn), lit(s));
-    }
+    Column[] memberOf = slices.stream().map(s -> SliceColumns.membership(s.predicate(), tagsColumn)).toArray(Column[]::new);
     Column cell = col(LABEL).multiply(k).plus(col("__flipgate_d")).multiply(k).plus(col("__flipgate_c"));
-    Dataset<Row> counted = joined.select(cell.as("cell"), explode(filter(array(memberOf), s -> s.isNotNull())).as("slice"))
-        .groupBy(col("slice"), col("cell")).agg(count(lit(1)).as("n"));
+    Dataset<Row> counted = joined.groupBy(cell.as("cell"), array(memberOf).as("in")).agg(count(lit(1)).as("n"));
     long[][] cells = new long[slices.size()][Math.multiplyExact(k, Math.multiplyExact(k, k))];
     for (Row row : counted.collectAsList()) {
-      cells[row.getInt(0)][row.getInt(1)] = row.getLong(2);
+      List<Boolean> in = row.getList(1);
+      for (int s = 0; s < in.size(); s++) {
+        if (in.get(s)) {
+          cells[s][row.getInt(0)] += row.getLong(2);
+        }
+      }
     }
     return cells;
   }
