@@ -14,16 +14,8 @@ rounds="${2:-3}"
 csv="${TMPDIR:-/tmp}/flipgate-bench-vs-pandas-$n"
 work="${TMPDIR:-/tmp}/flipgate-bench-parquet-$n"
 [[ -f "$csv/suite.yaml" ]] || python3 "$root/bench/gate-1m/generate.py" "$csv" "$n"
-"$root/flipgate" --version >/dev/null  # builds the harness and its lib/ once
-mkdir -p "$work"
-classpath="$root/harness/cli/target/lib/*"
-for name in examples deployed candidate; do
-  [[ -f "$work/$name.parquet" ]] || java -cp "$classpath" "$root/bench/gate-parquet/CsvToParquet.java" \
-    "$csv/$name.csv.gz" "$work/$name.parquet"
-done
-sed 's/examples.csv.gz/examples.parquet/' "$csv/manifest.yaml" > "$work/manifest.yaml"
-sed 's/deployed.csv.gz/deployed.parquet/; s/candidate.csv.gz/candidate.parquet/' "$csv/suite.yaml" > "$work/suite.yaml"
-
+source "$root/bench/lib/parquet-twin.sh"
+parquet_twin "$root" "$csv" "$work"
 source "$root/bench/lib/timed.sh"
 
 results="$work/results.txt"

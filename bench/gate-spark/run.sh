@@ -13,16 +13,9 @@ rounds="${2:-1}"
 csv="${TMPDIR:-/tmp}/flipgate-bench-vs-pandas-$n"
 work="${TMPDIR:-/tmp}/flipgate-bench-spark-$n"
 [[ -f "$csv/suite.yaml" ]] || python3 "$root/bench/gate-1m/generate.py" "$csv" "$n"
-"$root/flipgate" --version >/dev/null  # builds the CLI and its lib/ once
-"$root/flipgate" --version --engine spark >/dev/null 2>&1 || true  # and flipgate-spark with Spark's lib/
-mkdir -p "$work"
-for name in examples deployed candidate; do
-  [[ -f "$work/$name.parquet" ]] || java -cp "$root/harness/cli/target/lib/*" "$root/bench/gate-parquet/CsvToParquet.java" \
-    "$csv/$name.csv.gz" "$work/$name.parquet"
-done
-sed 's/examples.csv.gz/examples.parquet/' "$csv/manifest.yaml" > "$work/manifest.yaml"
-sed 's/deployed.csv.gz/deployed.parquet/; s/candidate.csv.gz/candidate.parquet/' "$csv/suite.yaml" > "$work/suite.yaml"
-
+"$root/flipgate" --version --engine spark >/dev/null  # and flipgate-spark with Spark's lib/
+source "$root/bench/lib/parquet-twin.sh"
+parquet_twin "$root" "$csv" "$work"
 source "$root/bench/lib/timed.sh"
 
 results="$work/results.txt"
