@@ -1,0 +1,198 @@
+package dev.flipgate.comparison;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flipgate.failure.ConfigurationException;
+import dev.flipgate.goldenset.GoldenSet;
+import dev.flipgate.goldenset.GoldenSetLoader;
+import dev.flipgate.io.Sha256;
+import dev.flipgate.model.ClassScores;
+import dev.flipgate.model.Prediction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What an engine that never holds every example compares on its driver — each slice's cells, the
+ * excerpt of rows the rules and reports name (every flip, the critical examples), and with class
+ * scores every example's codes and probabilities — is the comparison the local engine makes of
+ * the whole golden set: the same slices (metrics, intervals, p-values, power, score metrics and
+ * their bootstrap), the same flips and critical outcomes, the same golden-set identity.
+ */
+class ExcerptComparisonTest {
+  private static final List<String> CLASSES = List.of("a", "b", "c");
+  private static final EvidenceSettings SETTINGS = new EvidenceSettings(0.95, 200, 7L);
+
+  @TempDir Path directory;
+
+  @Test
+  void answersOnlyTheExcerptAndCellsGiveTheLocalComparison() throws IOException {
+    assertExcerptGivesTheLocalComparison(false);
+  }
+
+  @Test
+  void withScoresTheScoredColumnsGiveTheLocalScoreMetricsAndBootstrap() throws IOException {
+    assertExcerptGivesTheLocalComparison(true);
+  }
+
+  @Test
+  void anExcerptWithoutEveryNegativeFlipIsRefused() throws IOException {
+    var data = new Generated(false);
+    GoldenSet full = data.load();
+    Comparison local = ComparisonCalculator.compare(full, data.deployed, data.candidate, SETTINGS);
+    String dropped = local.flips().stream().filter(o -> o.kind() == FlipKind.NEGATIVE).findFirst().orElseThrow().id();
+    List<String> rows = new ArrayList<>(data.excerptIds(local));
+    rows.remove(dropped);
+
+    GoldenSet excerpt = data.excerpt(rows);
+
+    assertThatThrownBy(() -> ExcerptComparison.compare(excerpt, data.answers(excerpt, data.deployed),
+        data.answers(excerpt, data.candidate), cells(local), SETTINGS))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative flips");
+  }
+
+  @Test
+  void anExcerptWithoutACriticalExampleFailsAsAnUnknownCriticalExample() throws IOException {
+    var data = new Generated(false);
+
+    assertThatThrownBy(() -> data.excerpt(List.of("x5")))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("unknown critical example");
+  }
+
+  @Test
+  void scoredColumnsOfAnotherLengthAreRefused() {
+    assertThatThrownBy(() -> new ScoredExamples(new int[3], new int[3], new int[2], Optional.empty(), Optional.empty(),
+        List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ScoredExamples(new int[3], new int[3], new int[3], Optional.of(new double[][] {new double[2]}),
+        Optional.empty(), List.of())).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private void assertExcerptGivesTheLocalComparison(boolean scored) throws IOException {
+    var data = new Generated(scored);
+    GoldenSet full = data.load();
+    Comparison local = ComparisonCalculator.compare(full, data.deployed, data.candidate, SETTINGS);
+    GoldenSet excerpt = data.excerpt(data.excerptIds(local));
+
+    Comparison fromExcerpt = ExcerptComparison.compare(excerpt, data.answers(excerpt, data.deployed),
+        data.answers(excerpt, data.candidate), cells(local), scored ? Optional.of(data.scored(full)) : Optional.empty(),
+        SETTINGS);
+
+    assertThat(excerpt.sha256()).isEqualTo(full.sha256());
+    assertThat(excerpt.table().size()).isLessThan(full.table().size() / 2);
+    assertThat(fromExcerpt.slices()).usingRecursiveComparison().isEqualTo(local.slices());
+    assertThat(fromExcerpt.flips()).usingRecursiveComparison().isEqualTo(local.flips());
+    assertThat(fromExcerpt.outcomes(fromExcerpt.criticalIds())).usingRecursiveComparison()
+        .isEqualTo(local.outcomes(local.criticalIds()));
+    if (scored) {
+      assertThat(local.slices().get(0).deployed().value(SliceMetric.MACRO_ROC_AUC)).isPresent();
+    }
+  }
+
+  private static long[][] cells(Comparison local) {
+    return local.slices().stream().map(s -> s.cells().orElseThrow().dense()).toArray(long[][]::new);
+  }
+
+  /** 3,000 generated examples of three classes in id order, two slices, two critical examples. */
+  private final class Generated {
+    final Map<String, Prediction> deployed = new LinkedHashMap<>();
+    final Map<String, Prediction> candidate = new LinkedHashMap<>();
+    final StringBuilder csv = new StringBuilder("id,label,group\n");
+
+    Generated(boolean scored) throws IOException {
+      var random = new Random(3);
+      for (int i = 0; i < 3_000; i++) {
+        String id = String.format("x%04d", i);
+        String label = CLASSES.get(random.nextInt(3));
+        csv.append(id).append(',').append(label).append(',').append(random.nextInt(3)).append('\n');
+        String before = random.nextDouble() < 0.8 ? label : CLASSES.get(random.nextInt(3));
+        String after = random.nextDouble() < 0.9 ? before : CLASSES.get(random.nextInt(3));
+        deployed.put(id, answer(before, scored, random));
+        candidate.put(id, answer(after, scored, random));
+      }
+      Files.writeString(directory.resolve("examples.csv"), csv);
+      Files.writeString(directory.resolve("manifest.yaml"), """
+          name: excerpt
+          version: "1"
+          classes: [a, b, c]
+          examples: { file: examples.csv, metadata: [group] }
+          slices:
+            - { name: group-0, where: { column: group, equals: "0" } }
+            - { name: group-1-or-2, where: { column: group, in: ["1", "2"] } }
+          critical: { ids: [x0007, x0042] }
+          """);
+    }
+
+    private Prediction answer(String label, boolean scored, Random random) {
+      if (!scored) {
+        return Prediction.of(label);
+      }
+      double[] p = new double[3];
+      double top = 0.4 + random.nextInt(50) / 100.0;
+      double second = Math.round((1 - top) * random.nextDouble() * 100) / 100.0;
+      int at = CLASSES.indexOf(label);
+      p[at] = top;
+      p[(at + 1) % 3] = second;
+      p[(at + 2) % 3] = 1 - top - second;
+      return new Prediction(label, Optional.of(new ClassScores(CLASSES, p)));
+    }
+
+    GoldenSet load() {
+      return GoldenSetLoader.load(directory);
+    }
+
+    /** Every flip and the critical examples, as an engine brings them back. */
+    List<String> excerptIds(Comparison local) {
+      var ids = new java.util.TreeSet<String>(local.criticalIds());
+      local.flips().forEach(o -> ids.add(o.id()));
+      return List.copyOf(ids);
+    }
+
+    GoldenSet excerpt(List<String> ids) throws IOException {
+      var wanted = new java.util.HashSet<>(ids);
+      var rows = new StringBuilder("id,label,group\n");
+      csv.toString().lines().skip(1).filter(line -> wanted.contains(line.substring(0, line.indexOf(','))))
+          .forEach(line -> rows.append(line).append('\n'));
+      Path excerptFile = Files.createTempFile(directory, "excerpt-", ".csv");
+      Files.writeString(excerptFile, rows);
+      return GoldenSetLoader.loadExcerpt(directory, new GoldenSetLoader.Excerpt(excerptFile, "examples.csv",
+          Sha256.ofFile(directory.resolve("examples.csv"))));
+    }
+
+    List<Prediction> answers(GoldenSet excerpt, Map<String, Prediction> by) {
+      return excerpt.table().ids().stream().map(by::get).toList();
+    }
+
+    ScoredExamples scored(GoldenSet full) {
+      int n = full.table().size();
+      int[] label = new int[n];
+      int[] before = new int[n];
+      int[] after = new int[n];
+      double[][] beforeScores = new double[3][n];
+      double[][] afterScores = new double[3][n];
+      for (int row = 0; row < n; row++) {
+        String id = full.table().id(row);
+        label[row] = CLASSES.indexOf(full.table().labels().value(row));
+        before[row] = CLASSES.indexOf(deployed.get(id).label());
+        after[row] = CLASSES.indexOf(candidate.get(id).label());
+        double[] p = deployed.get(id).scores().orElseThrow().toArray();
+        double[] q = candidate.get(id).scores().orElseThrow().toArray();
+        for (int c = 0; c < 3; c++) {
+          beforeScores[c][row] = p[c];
+          afterScores[c][row] = q[c];
+        }
+      }
+      List<BitSet> members = full.slices().stream().map(s -> s.predicate().members(full.table())).toList();
+      return new ScoredExamples(label, before, after, Optional.of(beforeScores), Optional.of(afterScores), members);
+    }
+  }
+}
