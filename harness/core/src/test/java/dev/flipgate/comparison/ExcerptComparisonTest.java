@@ -70,6 +70,29 @@ class ExcerptComparisonTest {
   }
 
   @Test
+  void scoredRowsThatAreNotTheRowsTheCellsCountAreRefused() throws IOException {
+    var data = new Generated(true);
+    GoldenSet full = data.load();
+    Comparison local = ComparisonCalculator.compare(full, data.deployed, data.candidate, SETTINGS);
+    GoldenSet excerpt = data.excerpt(data.excerptIds(local));
+    ScoredExamples scored = data.scored(full);
+    var fewerMembers = new java.util.ArrayList<>(scored.members());
+    BitSet shrunk = (BitSet) fewerMembers.get(1).clone();
+    shrunk.clear(shrunk.nextSetBit(0));
+    fewerMembers.set(1, shrunk);
+    var oneMissing = new ScoredExamples(scored.label(), scored.deployed(), scored.candidate(), scored.deployedScores(),
+        scored.candidateScores(), fewerMembers);
+    var sliceMissing = new ScoredExamples(scored.label(), scored.deployed(), scored.candidate(), scored.deployedScores(),
+        scored.candidateScores(), scored.members().subList(0, 2));
+
+    for (var wrong : List.of(oneMissing, sliceMissing)) {
+      assertThatThrownBy(() -> ExcerptComparison.compare(excerpt, data.answers(excerpt, data.deployed),
+          data.answers(excerpt, data.candidate), cells(local), Optional.of(wrong), SETTINGS))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scored rows");
+    }
+  }
+
+  @Test
   void scoredColumnsOfAnotherLengthAreRefused() {
     assertThatThrownBy(() -> new ScoredExamples(new int[3], new int[3], new int[2], Optional.empty(), Optional.empty(),
         List.of())).isInstanceOf(IllegalArgumentException.class);
@@ -83,9 +106,11 @@ class ExcerptComparisonTest {
     Comparison local = ComparisonCalculator.compare(full, data.deployed, data.candidate, SETTINGS);
     GoldenSet excerpt = data.excerpt(data.excerptIds(local));
 
-    Comparison fromExcerpt = ExcerptComparison.compare(excerpt, data.answers(excerpt, data.deployed),
-        data.answers(excerpt, data.candidate), cells(local), scored ? Optional.of(data.scored(full)) : Optional.empty(),
-        SETTINGS);
+    Comparison fromExcerpt = scored
+        ? ExcerptComparison.compare(excerpt, data.answers(excerpt, data.deployed), data.answers(excerpt, data.candidate),
+            cells(local), Optional.of(data.scored(full)), SETTINGS)
+        : ExcerptComparison.compare(excerpt, data.answers(excerpt, data.deployed), data.answers(excerpt, data.candidate),
+            cells(local), SETTINGS);
 
     assertThat(excerpt.sha256()).isEqualTo(full.sha256());
     assertThat(excerpt.table().size()).isLessThan(full.table().size() / 2);
