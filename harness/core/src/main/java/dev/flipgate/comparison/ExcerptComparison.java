@@ -37,6 +37,46 @@ public final class ExcerptComparison {
    */
   public static Comparison compare(GoldenSet excerpt, List<Prediction> deployed, List<Prediction> candidate,
       long[][] cells, java.util.Optional<ScoredExamples> scored, EvidenceSettings settings) {
+    int positive = excerpt.positiveClass().map(excerpt.classes()::indexOf).orElse(-1);
+    var scoredRows = scored.map(s -> s.rows(positive));
+    return compare(excerpt, deployed, candidate, cells, settings, (s, slice, negativeFlipIds) -> {
+      var scoredMembers = scored.map(e -> e.members().get(slice(e, s)));
+      scoredMembers.ifPresent(rows -> requireCounted(slice.name(), rows.cardinality(), cells[s]));
+      return CellSlices.compare(slice, excerpt.classes(), excerpt.positiveClass(), cells[s], negativeFlipIds, settings,
+          scoredRows.flatMap(r -> r.deployedMetrics(scoredMembers.get())),
+          scoredRows.flatMap(r -> r.candidateMetrics(scoredMembers.get())));
+    });
+  }
+
+  /**
+   * As above, with the score metrics of every slice from each model's binned scores on it (in the
+   * order of {@code excerpt.slices()}; empty for a model without scores): approximations whose
+   * error bounds each slice states, without bootstrap intervals.
+   */
+  public static Comparison compareBinned(GoldenSet excerpt, List<Prediction> deployed, List<Prediction> candidate,
+      long[][] cells, List<java.util.Optional<BinnedScores>> deployedScores,
+      List<java.util.Optional<BinnedScores>> candidateScores, EvidenceSettings settings) {
+    if (deployedScores.size() != cells.length || candidateScores.size() != cells.length) {
+      throw new IllegalArgumentException("binned scores of " + deployedScores.size() + " and " + candidateScores.size()
+          + " slices for " + cells.length);
+    }
+    return compare(excerpt, deployed, candidate, cells, settings, (s, slice, negativeFlipIds) -> {
+      for (var scores : List.of(deployedScores.get(s), candidateScores.get(s))) {
+        scores.ifPresent(binned -> requireCounted(slice.name(), binned.examples(), cells[s]));
+      }
+      return CellSlices.compareBinned(slice, excerpt.classes(), excerpt.positiveClass(), cells[s], negativeFlipIds,
+          settings, deployedScores.get(s), candidateScores.get(s));
+    });
+  }
+
+  /** How one slice is compared, given its index, its definition and its negative flips' ids. */
+  @FunctionalInterface
+  private interface SliceComparer {
+    SliceComparison compare(int index, dev.flipgate.goldenset.SliceDefinition slice, List<String> negativeFlipIds);
+  }
+
+  private static Comparison compare(GoldenSet excerpt, List<Prediction> deployed, List<Prediction> candidate,
+      long[][] cells, EvidenceSettings settings, SliceComparer comparer) {
     ExampleTable examples = excerpt.table();
     if (deployed.size() != examples.size() || candidate.size() != examples.size()
         || cells.length != excerpt.slices().size()) {
@@ -49,12 +89,10 @@ public final class ExcerptComparison {
           excerpt.task()).ordinal();
     }
     OutcomeRows outcomes = new OutcomeRows(examples, deployed, candidate, kinds);
-    int positive = excerpt.positiveClass().map(excerpt.classes()::indexOf).orElse(-1);
-    var scoredRows = scored.map(s -> s.rows(positive));
     // Slices are independent (each bootstrap has its own seeded stream): compared in parallel, as
     // the local engine compares them; the list keeps the golden set's order.
     List<SliceComparison> slices = java.util.stream.IntStream.range(0, cells.length).parallel()
-        .mapToObj(s -> compareSlice(excerpt, outcomes, s, cells[s], scored, scoredRows, settings)).toList();
+        .mapToObj(s -> compareSlice(excerpt, outcomes, s, comparer)).toList();
     return new Comparison(outcomes, slices, List.of(), List.of(), excerpt.criticalIds(), settings);
   }
 
@@ -76,8 +114,7 @@ public final class ExcerptComparison {
     }
   }
 
-  private static SliceComparison compareSlice(GoldenSet excerpt, OutcomeRows outcomes, int s, long[] sliceCells,
-      java.util.Optional<ScoredExamples> scored, java.util.Optional<ScoredRows> scoredRows, EvidenceSettings settings) {
+  private static SliceComparison compareSlice(GoldenSet excerpt, OutcomeRows outcomes, int s, SliceComparer comparer) {
     var slice = excerpt.slices().get(s);
     ExampleTable examples = excerpt.table();
     BitSet members = slice.predicate().members(examples);
@@ -87,11 +124,7 @@ public final class ExcerptComparison {
         negativeFlipIds.add(examples.id(row));
       }
     }
-    var scoredMembers = scored.map(e -> e.members().get(slice(e, s)));
-    scoredMembers.ifPresent(rows -> requireCounted(slice.name(), rows.cardinality(), sliceCells));
-    SliceComparison compared = CellSlices.compare(slice, excerpt.classes(), excerpt.positiveClass(), sliceCells,
-        negativeFlipIds, settings, scoredRows.flatMap(r -> r.deployedMetrics(scoredMembers.get())),
-        scoredRows.flatMap(r -> r.candidateMetrics(scoredMembers.get())));
+    SliceComparison compared = comparer.compare(s, slice, negativeFlipIds);
     if (compared.counts().negativeFlips() != negativeFlipIds.size()) {
       throw new IllegalArgumentException("slice " + slice.name() + ": the cells count "
           + compared.counts().negativeFlips() + " negative flips, the excerpt holds " + negativeFlipIds.size());

@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
  */
 final class ScoreMetrics implements ExampleMetrics {
   private static final double EPSILON = Math.ulp(1.0);
-  private static final int CALIBRATION_BINS = 10;
+  static final int CALIBRATION_BINS = 10;
 
   private final int classCount;
   private final int positive;
@@ -439,6 +439,33 @@ final class ScoreMetrics implements ExampleMetrics {
       rowSum += clip(columns.score(c, row));
     }
     return -Math.log(clip(columns.score(label, row)) / rowSum);
+  }
+
+  /** One example's log-loss term from its probabilities in class order: {@link #logLossOf}'s formula. */
+  static double logLossTerm(double[] probabilities, int label) {
+    double rowSum = 0;
+    for (double p : probabilities) {
+      rowSum += clip(p);
+    }
+    return -Math.log(clip(probabilities[label]) / rowSum);
+  }
+
+  /** One example's Brier term from its probabilities in class order: {@link #brierOf}'s formula. */
+  static double brierTerm(double[] probabilities, int label, int positive) {
+    if (positive >= 0 && probabilities.length == 2) {
+      double error = probabilities[positive] - (label == positive ? 1 : 0);
+      return error * error;
+    }
+    double sum = 0;
+    for (int c = 0; c < probabilities.length; c++) {
+      double error = probabilities[c] - (label == c ? 1 : 0);
+      sum += error * error;
+    }
+    return sum;
+  }
+
+  static int calibrationBinOf(double confidence) {
+    return binOf(confidence);
   }
 
   private static double clip(double p) {

@@ -3,14 +3,25 @@ package dev.flipgate.comparison;
 import java.util.List;
 import java.util.OptionalDouble;
 
-/** Both models on one slice: the flip table, each model's metrics and the evidence on their deltas. */
+/**
+ * Both models on one slice: the flip table, each model's metrics and the evidence on their deltas;
+ * and, where its score metrics were computed from binned scores, how closely ({@code scoreApproximation}).
+ */
 public record SliceComparison(
     String name, String description, FlipCounts counts, ClassificationMetrics deployed,
     ClassificationMetrics candidate, List<String> negativeFlipIds, java.util.Optional<PairedCells> cells,
-    SliceEvidence evidence) {
+    SliceEvidence evidence, java.util.Optional<ScoreApproximation> scoreApproximation) {
 
   public SliceComparison {
     negativeFlipIds = List.copyOf(negativeFlipIds);
+    java.util.Objects.requireNonNull(scoreApproximation, "scoreApproximation");
+  }
+
+  /** A slice whose score metrics, if any, are exact. */
+  public SliceComparison(String name, String description, FlipCounts counts, ClassificationMetrics deployed,
+      ClassificationMetrics candidate, List<String> negativeFlipIds, java.util.Optional<PairedCells> cells,
+      SliceEvidence evidence) {
+    this(name, description, counts, deployed, candidate, negativeFlipIds, cells, evidence, java.util.Optional.empty());
   }
 
   public long n() {

@@ -39,6 +39,14 @@ record SliceComparisonParts(
         Optional.of(cells), deployedScores, candidateScores, Optional.empty(), Optional.empty());
   }
 
+  /** A slice whose score metrics are given as values (binned scores): no bootstrap of them is possible. */
+  static SliceComparisonParts of(PairedCells cells, java.util.Map<SliceMetric, Double> deployedScores,
+      java.util.Map<SliceMetric, Double> candidateScores) {
+    ClassificationMetrics[] metrics = cells.sliceMetrics();
+    return new SliceComparisonParts(withValues(metrics[0], deployedScores), withValues(metrics[1], candidateScores),
+        Optional.of(cells), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
   static SliceComparisonParts ofValues(List<ExampleOutcome> outcomes) {
     double[] target = outcomes.stream().mapToDouble(o -> Double.parseDouble(o.label())).toArray();
     var deployed = new ValueMetrics(target, outcomes.stream().mapToDouble(o -> Double.parseDouble(o.deployed().label())).toArray());
@@ -53,12 +61,16 @@ record SliceComparisonParts(
   }
 
   private static ClassificationMetrics withScores(ClassificationMetrics answers, Optional<ScoreMetrics> scores) {
+    return scores.isEmpty() ? answers : withValues(answers, scores.get().values());
+  }
+
+  private static ClassificationMetrics withValues(ClassificationMetrics answers, java.util.Map<SliceMetric, Double> scores) {
     if (scores.isEmpty()) {
       return answers;
     }
     var values = new EnumMap<SliceMetric, Double>(SliceMetric.class);
     values.putAll(answers.values());
-    values.putAll(scores.get().values());
+    values.putAll(scores);
     return new ClassificationMetrics(values, answers.perClass(), answers.confusion());
   }
 

@@ -3,6 +3,7 @@ package dev.flipgate.report;
 import dev.flipgate.comparison.InfluenceInterval;
 import dev.flipgate.comparison.SliceMetric;
 import dev.flipgate.report.result.ResultDocument;
+import java.util.List;
 import java.util.Locale;
 
 /** Formats result.json numbers for people: rates as percentages, changes in percentage points. */
@@ -26,7 +27,38 @@ public final class ReportNumbers {
         ? "Δ = candidate − deployed, with its " + level + " paired bootstrap interval"
         : "Δ = candidate − deployed, with its " + level + " interval (accuracy: Tango's score interval for paired"
             + " proportions; other metrics: paired bootstrap"
-            + (deltaMethod ? ", score metrics of the largest slices: paired delta-method interval" : "") + ")";
+            + (deltaMethod ? ", score metrics of the largest slices: paired delta-method interval" : "") + ")"
+            + binnedNote(result);
+  }
+
+  /** Where score metrics come from binned scores: how many bins, and the largest error bound of any. */
+  private static String binnedNote(ResultDocument result) {
+    ResultDocument.Slice widest = null;
+    String widestMetric = null;
+    double widestBound = -1;
+    int bins = 0;
+    for (ResultDocument.Slice slice : result.slices()) {
+      var approximation = slice.scoreApproximation();
+      if (approximation == null) {
+        continue;
+      }
+      bins = approximation.bins();
+      for (var bounds : List.of(approximation.errorBounds().deployed(), approximation.errorBounds().candidate())) {
+        for (var bound : bounds.entrySet()) {
+          if (bound.getValue() > widestBound) {
+            widest = slice;
+            widestMetric = bound.getKey();
+            widestBound = bound.getValue();
+          }
+        }
+      }
+    }
+    if (widest == null) {
+      return "";
+    }
+    return String.format(Locale.ROOT, "; score metrics from %d equal-width score bins (too many examples to hold every"
+        + " score), without intervals, each within its stated bound of the exact value: at most %.2g (%s on '%s';"
+        + " every bound is in result.json)", bins, widestBound, widestMetric, widest.name());
   }
 
   private static String trim(double percent) {

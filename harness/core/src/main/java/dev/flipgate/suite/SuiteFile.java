@@ -25,7 +25,8 @@ public record SuiteFile(
   public record LatencyDeclaration(Integer warmup, Integer samples) {}
 
   /** Optional: the confidence level of intervals and the number of bootstrap resamples. */
-  public record EvidenceDeclaration(Double level, Integer resamples, Double power) {}
+  /** {@code scoreBins}: how many bins class scores fall into on an engine that cannot hold them all (Spark). */
+  public record EvidenceDeclaration(Double level, Integer resamples, Double power, Integer scoreBins) {}
 
   /** {@code signConvention} is documentation for the reader; the rules' convention is fixed. */
   public record PolicyDeclaration(String signConvention, String underpowered, List<GateRule> rules) {}

@@ -105,7 +105,9 @@ public final class SuiteReader {
           .found("level " + level + ", power " + power + ", resamples " + resamples).whatToDo("fix the evidence settings")
           .configurationError("unusable evidence settings");
     }
-    return new EvidenceSettings(level, resamples, seed, power);
+    int scoreBins = BoundedSetting.of(file, "evidence.scoreBins", declared == null ? null : declared.scoreBins(),
+        EvidenceSettings.DEFAULT_SCORE_BINS, 10, EvidenceSettings.MAX_SCORE_BINS);
+    return new EvidenceSettings(level, resamples, seed, power, scoreBins);
   }
 
   private static LatencySettings latency(Path file, SuiteFile.LatencyDeclaration declared) {

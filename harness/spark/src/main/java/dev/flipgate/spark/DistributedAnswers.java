@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import dev.flipgate.failure.Problem;
 import dev.flipgate.goldenset.SliceDefinition;
+import dev.flipgate.comparison.BinnedScores;
 import dev.flipgate.comparison.ScoredExamples;
 import dev.flipgate.model.ClassScores;
 import dev.flipgate.model.Prediction;
@@ -220,6 +221,78 @@ public final class DistributedAnswers {
     }
     return new ScoredExamples(label, deployed, candidate, Optional.ofNullable(deployedScores),
         Optional.ofNullable(candidateScores), members);
+  }
+
+  /**
+   * Each model's class scores on every slice, binned ({@link BinnedScores}): each partition keeps
+   * one set of bins per set of slices its rows are in, partitions merge by that set, and the
+   * driver adds each set to its slices. An empty entry for a model without scores.
+   *
+   * @param positive the positive class of a binary task, or -1
+   */
+  public List<List<Optional<BinnedScores>>> binnedScores(List<SliceDefinition> slices, String tagsColumn, int bins,
+      int positive) {
+    Column[] memberOf = slices.stream().map(s -> SliceColumns.membership(s.predicate(), tagsColumn)).toArray(Column[]::new);
+    Dataset<Row> rows = joined.select(array(memberOf), col(LABEL), col("__flipgate_d"), col("__flipgate_c"),
+        scores(deployedScored, DEPLOYED_SCORES), scores(candidateScored, CANDIDATE_SCORES));
+    List<scala.Tuple2<String, BinnedScores[]>> bySet = rows.javaRDD()
+        .mapPartitionsToPair(binPartition(classes.size(), bins, positive, deployedScored, candidateScored))
+        .reduceByKey(DistributedAnswers::merge).collect();
+    List<List<Optional<BinnedScores>>> bySlice = new ArrayList<>();
+    for (int model = 0; model < 2; model++) {
+      boolean scoredModel = model == 0 ? deployedScored : candidateScored;
+      List<Optional<BinnedScores>> slicesOfModel = new ArrayList<>();
+      for (int s = 0; s < slices.size(); s++) {
+        BinnedScores sum = scoredModel ? new BinnedScores(classes.size(), bins) : null;
+        for (var set : bySet) {
+          if (sum != null && set._1().charAt(s) == '1') {
+            sum.plus(set._2()[model]);
+          }
+        }
+        slicesOfModel.add(Optional.ofNullable(sum));
+      }
+      bySlice.add(slicesOfModel);
+    }
+    return bySlice;
+  }
+
+  /** A partition's rows binned per set of slices ('1' where a row is in the slice), both models at once. */
+  private static org.apache.spark.api.java.function.PairFlatMapFunction<java.util.Iterator<Row>, String, BinnedScores[]>
+      binPartition(int classCount, int bins, int positive, boolean deployedScored, boolean candidateScored) {
+    return rows -> {
+      java.util.Map<String, BinnedScores[]> sets = new java.util.HashMap<>();
+      while (rows.hasNext()) {
+        Row row = rows.next();
+        List<Boolean> in = row.getList(0);
+        var key = new StringBuilder(in.size());
+        in.forEach(member -> key.append(member ? '1' : '0'));
+        BinnedScores[] both = sets.computeIfAbsent(key.toString(), k -> new BinnedScores[] {
+            deployedScored ? new BinnedScores(classCount, bins) : null,
+            candidateScored ? new BinnedScores(classCount, bins) : null});
+        int label = row.getInt(1);
+        if (deployedScored) {
+          both[0].add(probabilities(row, 4), label, row.getInt(2), positive);
+        }
+        if (candidateScored) {
+          both[1].add(probabilities(row, 5), label, row.getInt(3), positive);
+        }
+      }
+      return sets.entrySet().stream().map(e -> new scala.Tuple2<>(e.getKey(), e.getValue())).iterator();
+    };
+  }
+
+  private static BinnedScores[] merge(BinnedScores[] a, BinnedScores[] b) {
+    for (int model = 0; model < a.length; model++) {
+      if (a[model] != null) {
+        a[model].plus(b[model]);
+      }
+    }
+    return a;
+  }
+
+  private static double[] probabilities(Row row, int at) {
+    List<Double> values = row.getList(at);
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   private static void copy(Row row, int at, double[][] columns, int position) {

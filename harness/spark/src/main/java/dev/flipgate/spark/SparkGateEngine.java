@@ -49,7 +49,8 @@ public final class SparkGateEngine implements GateEngine {
   /**
    * The most scored examples whose probabilities a run brings to the driver (option
    * {@code flipgate.maxScoredRows}): score metrics and their bootstrap are then exactly the local
-   * engine's. Beyond, the run fails: score metrics from binned curves are not built yet.
+   * engine's. Beyond, they come from binned scores ({@code evidence.scoreBins} in the suite), with
+   * each slice's error bounds stated and no bootstrap interval.
    */
   static final long MAX_SCORED_ROWS = 2_000_000;
 
@@ -105,15 +106,19 @@ public final class SparkGateEngine implements GateEngine {
         deployed.add(answers.prediction(row, columns, true));
         candidate.add(answers.prediction(row, columns, false));
       }
-      Optional<ScoredExamples> scored = Optional.empty();
-      if (answers.scored()) {
-        requireAtMost(count, maxScoredRows, "flipgate.maxScoredRows", "scored examples, whose class probabilities the"
-            + " driver holds for exact score metrics", "the driver's memory (about 16·(k+1) bytes an example for k"
-            + " classes), or drop the score columns; score metrics from binned curves are not built yet",
-            "too many scored examples for the driver");
-        scored = Optional.of(answers.scoredExamples(goldenSet.slices(), parts.tagsColumn(), Math.toIntExact(count)));
+      Comparison comparison;
+      if (!answers.scored()) {
+        comparison = ExcerptComparison.compare(goldenSet, deployed, candidate, cells, suite.evidence());
+      } else if (count <= maxScoredRows) {
+        // Small enough for the driver: exactly the local engine's score metrics and their bootstrap.
+        var scored = answers.scoredExamples(goldenSet.slices(), parts.tagsColumn(), Math.toIntExact(count));
+        comparison = ExcerptComparison.compare(goldenSet, deployed, candidate, cells, Optional.of(scored), suite.evidence());
+      } else {
+        int positive = goldenSet.positiveClass().map(goldenSet.classes()::indexOf).orElse(-1);
+        var binned = answers.binnedScores(goldenSet.slices(), parts.tagsColumn(), suite.evidence().scoreBins(), positive);
+        comparison = ExcerptComparison.compareBinned(goldenSet, deployed, candidate, cells, binned.get(0), binned.get(1),
+            suite.evidence());
       }
-      Comparison comparison = ExcerptComparison.compare(goldenSet, deployed, candidate, cells, scored, suite.evidence());
       if (suite.latency().enabled() && deployedAnswers.adapter().isPresent() && candidateAnswers.adapter().isPresent()) {
         comparison = comparison.withLatency(latency(suite, examples, declared, parts.sources().examples(),
             deployedAnswers.adapter().get(), candidateAnswers.adapter().get(), request.progress()));

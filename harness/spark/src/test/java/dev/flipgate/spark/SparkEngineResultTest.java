@@ -108,6 +108,49 @@ class SparkEngineResultTest {
   }
 
   @Test
+  void scoresBeyondTheDriversLimitAreBinnedWithinTheBoundsTheResultStates() throws IOException {
+    Path reports = write(new SparkGateEngine().run(new GateEngine.Request(suite, Optional.empty(), "run-1", CLOCK,
+        ProgressListener.SILENT, Map.of("master", "local[2]", "flipgate.maxScoredRows", "1000"))),
+        directory.resolve("spark-binned"));
+    JsonNode exact = JSON.readTree(localReports.resolve("result.json").toFile());
+    JsonNode binned = JSON.readTree(reports.resolve("result.json").toFile());
+
+    assertThat(binned.path("flips")).isEqualTo(exact.path("flips"));
+    assertThat(binned.path("flipCounts")).isEqualTo(exact.path("flipCounts"));
+    for (int s = 0; s < exact.path("slices").size(); s++) {
+      JsonNode want = exact.path("slices").get(s);
+      JsonNode got = binned.path("slices").get(s);
+      JsonNode approximation = got.path("scoreApproximation");
+      assertThat(approximation.path("bins").asInt()).isEqualTo(1000);
+      assertThat(want.has("scoreApproximation")).as("the exact run states none").isFalse();
+      for (String model : new String[] {"deployed", "candidate"}) {
+        JsonNode bounds = approximation.path("errorBounds").path(model);
+        want.path(model).fields().forEachRemaining(metric -> {
+          double value = got.path(model).path(metric.getKey()).asDouble(Double.NaN);
+          double bound = bounds.path(metric.getKey()).asDouble(0) + 1e-9;
+          assertThat(Math.abs(value - metric.getValue().asDouble())).as(want.path("name").asText() + " " + model + " "
+              + metric.getKey()).isLessThanOrEqualTo(bound);
+        });
+        assertThat(bounds.path("macroRocAuc").asDouble()).as("a stated, small bound").isGreaterThan(0).isLessThan(0.01);
+        assertThat(bounds.path("logLoss").asDouble()).isZero();
+      }
+      JsonNode aucDelta = got.path("deltas").path("macroRocAuc");
+      assertThat(aucDelta.path("ci").isNull() || aucDelta.path("ci").isMissingNode()).as("no bootstrap of binned scores: "
+          + aucDelta).isTrue();
+      assertThat(got.path("deltas").path("accuracy")).isEqualTo(want.path("deltas").path("accuracy"));
+    }
+    // A rule that judges a score metric by its interval cannot pass without one: it fails, never passes silently.
+    assertThat(binned.path("checks").toString()).contains("cannot be judged by its lower-bound");
+    assertThat(binned.path("verdict").asText()).isEqualTo("BLOCK");
+    // The reports a reviewer reads say so too.
+    for (String report : new String[] {"summary.md", "report.html"}) {
+      assertThat(Files.readString(reports.resolve(report))).as(report)
+          .contains("score metrics from 1000 equal-width score bins").contains("every bound is in result.json");
+    }
+    assertThat(Files.readString(localReports.resolve("summary.md"))).doesNotContain("score bins");
+  }
+
+  @Test
   void aGateOfAnswersAloneIsTheLocalEnginesToo() throws IOException {
     Path golden = Files.createDirectories(directory.resolve("answers-only"));
     Path answersSuite = new GeneratedGate(20_000, 11L).write(spark, golden);

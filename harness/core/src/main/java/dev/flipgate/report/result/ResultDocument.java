@@ -189,7 +189,16 @@ public record ResultDocument(
       Double nfr, Double pfr, Double nfi, Double btc, Double bec, Map<String, Delta> deltas, Rate negativeFlipRate,
       PerModel<List<ClassRow>> perClass, PerModel<long[][]> confusion,
       @JsonInclude(JsonInclude.Include.NON_NULL) long[][] flipMatrix,
-      @JsonInclude(JsonInclude.Include.NON_NULL) Human human) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) Human human,
+      @JsonInclude(JsonInclude.Include.NON_NULL) ScoreApproximation scoreApproximation) {}
+
+  /**
+   * Present where a slice's score metrics come from binned scores (an engine that cannot hold every
+   * example's scores): the bin count, how the metrics are computed from the bins, and per model the
+   * most each score metric can differ from its exact value (0 for the sums: log loss, Brier score,
+   * calibration error). Their deltas then have no bootstrap interval.
+   */
+  public record ScoreApproximation(int bins, String method, PerModel<Map<String, Double>> errorBounds) {}
 
   /**
    * A slice's human baseline, where the golden set carries a human annotator's answers: accuracy of

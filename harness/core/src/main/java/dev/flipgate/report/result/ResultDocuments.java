@@ -210,7 +210,26 @@ public final class ResultDocuments {
         new ResultDocument.PerModel<>(perClass(slice.deployed()), perClass(slice.candidate())),
         new ResultDocument.PerModel<>(slice.deployed().confusion(), slice.candidate().confusion()),
         slice.cells().map(dev.flipgate.comparison.PairedCells::flipMatrix).orElse(null),
-        comparison.human(slice.name()).map(h -> human(h, comparison.evidence().level())).orElse(null));
+        comparison.human(slice.name()).map(h -> human(h, comparison.evidence().level())).orElse(null),
+        slice.scoreApproximation().map(ResultDocuments::approximation).orElse(null));
+  }
+
+  static final String BINNED_METHOD = "each class's scores counted in equal-width bins of [0, 1] per label; ROC AUC and"
+      + " average precision with each bin one tied score, log loss, Brier score and calibration error from exact sums";
+
+  private static ResultDocument.ScoreApproximation approximation(dev.flipgate.comparison.ScoreApproximation a) {
+    return new ResultDocument.ScoreApproximation(a.bins(), BINNED_METHOD,
+        new ResultDocument.PerModel<>(byId(a.deployedErrorBounds()), byId(a.candidateErrorBounds())));
+  }
+
+  private static Map<String, Double> byId(Map<SliceMetric, Double> bounds) {
+    Map<String, Double> byId = new LinkedHashMap<>();
+    for (SliceMetric metric : SliceMetric.values()) {
+      if (bounds.containsKey(metric) && Double.isFinite(bounds.get(metric))) {
+        byId.put(metric.id(), bounds.get(metric));
+      }
+    }
+    return byId;
   }
 
   private static ResultDocument.Human human(dev.flipgate.comparison.HumanAgreement h, double level) {
