@@ -81,10 +81,54 @@ class BinnedScoresTest {
 
     BinnedScores merged = first.plus(second);
 
-    assertThat(merged.examples()).isEqualTo(whole.examples());
+    assertThat(merged.examples()).isEqualTo(whole.examples()).isEqualTo(4_000);
     whole.values(-1).forEach((metric, value) ->
         assertThat(merged.values(-1).get(metric)).as(metric.id()).isCloseTo(value, within(1e-12)));
     assertThatThrownBy(() -> whole.plus(new BinnedScores(3, 51))).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theBoundsAreReachedByTheWorstOrderingWithinABin() {
+    // One positive above four negatives, all in one bin: exactly ROC AUC 1 and average precision 1;
+    // binned, each bin is one tied score (0.5 and 1/5): the errors are exactly the stated bounds.
+    BinnedScores scores = new BinnedScores(2, 10);
+    scores.add(new double[] {0.05, 0.95}, 1, 1, 1);
+    for (double p : new double[] {0.91, 0.92, 0.93, 0.94}) {
+      scores.add(new double[] {1 - p, p}, 0, 1, 1);
+    }
+
+    Map<SliceMetric, Double> values = scores.values(1);
+    Map<SliceMetric, Double> bounds = scores.errorBounds(1);
+
+    assertThat(values.get(SliceMetric.ROC_AUC)).isCloseTo(0.5, within(1e-15));
+    assertThat(bounds.get(SliceMetric.ROC_AUC)).isCloseTo(1 - 0.5, within(1e-15));
+    assertThat(values.get(SliceMetric.AVERAGE_PRECISION)).isCloseTo(0.2, within(1e-15));
+    assertThat(bounds.get(SliceMetric.AVERAGE_PRECISION)).isCloseTo(1 - 0.2, within(1e-15));
+    assertThat(scores.examples()).isEqualTo(5);
+  }
+
+  @Test
+  void scoresOfExactlyZeroAndOneFallInTheEndBins() {
+    BinnedScores scores = new BinnedScores(2, 2);
+    scores.add(new double[] {1, 0}, 0, 0, -1);
+    scores.add(new double[] {0, 1}, 1, 1, -1);
+
+    assertThat(scores.values(-1).get(SliceMetric.MACRO_ROC_AUC)).isEqualTo(1.0);
+    assertThat(scores.errorBounds(-1).get(SliceMetric.MACRO_ROC_AUC)).isZero();
+    assertThatThrownBy(() -> new BinnedScores(2, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new BinnedScores(1, 2)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aSliceOfOneClassHasNoRocAucButAnAveragePrecision() {
+    BinnedScores scores = new BinnedScores(3, 10);
+    scores.add(new double[] {0.7, 0.2, 0.1}, 0, 0, -1);
+    scores.add(new double[] {0.4, 0.5, 0.1}, 0, 1, -1);
+
+    Map<SliceMetric, Double> values = scores.values(-1);
+
+    assertThat(values).doesNotContainKey(SliceMetric.MACRO_ROC_AUC).containsKey(SliceMetric.MEAN_AVERAGE_PRECISION);
+    assertThat(values.get(SliceMetric.MEAN_AVERAGE_PRECISION)).isEqualTo(1.0);
   }
 
   @Test

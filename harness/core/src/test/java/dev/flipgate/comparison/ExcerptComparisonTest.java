@@ -93,6 +93,65 @@ class ExcerptComparisonTest {
   }
 
   @Test
+  void binnedScoresGiveTheAnswersExactlyAndTheScoreMetricsWithinTheirStatedBounds() throws IOException {
+    var data = new Generated(true);
+    GoldenSet full = data.load();
+    Comparison local = ComparisonCalculator.compare(full, data.deployed, data.candidate, SETTINGS);
+    GoldenSet excerpt = data.excerpt(data.excerptIds(local));
+    List<Optional<BinnedScores>> deployedBins = data.binned(full, data.deployed);
+    List<Optional<BinnedScores>> candidateBins = data.binned(full, data.candidate);
+
+    Comparison binned = ExcerptComparison.compareBinned(excerpt, data.answers(excerpt, data.deployed),
+        data.answers(excerpt, data.candidate), cells(local), deployedBins, candidateBins, SETTINGS);
+
+    assertThat(binned.flips()).usingRecursiveComparison().isEqualTo(local.flips());
+    for (int s = 0; s < local.slices().size(); s++) {
+      SliceComparison exact = local.slices().get(s);
+      SliceComparison approximate = binned.slices().get(s);
+      assertThat(approximate.counts()).isEqualTo(exact.counts());
+      assertThat(approximate.evidence().delta(SliceMetric.ACCURACY)).usingRecursiveComparison()
+          .isEqualTo(exact.evidence().delta(SliceMetric.ACCURACY));
+      ScoreApproximation approximation = approximate.scoreApproximation().orElseThrow();
+      assertThat(approximation.bins()).isEqualTo(SETTINGS.scoreBins());
+      for (SliceMetric metric : new SliceMetric[] {SliceMetric.MACRO_ROC_AUC, SliceMetric.MEAN_AVERAGE_PRECISION,
+          SliceMetric.LOG_LOSS}) {
+        double candidateError = Math.abs(approximate.candidate().value(metric).getAsDouble()
+            - exact.candidate().value(metric).getAsDouble());
+        double deployedError = Math.abs(approximate.deployed().value(metric).getAsDouble()
+            - exact.deployed().value(metric).getAsDouble());
+        assertThat(candidateError).as(exact.name() + " candidate " + metric.id())
+            .isLessThanOrEqualTo(approximation.candidateErrorBounds().get(metric) + 1e-12);
+        assertThat(deployedError).as(exact.name() + " deployed " + metric.id())
+            .isLessThanOrEqualTo(approximation.deployedErrorBounds().get(metric) + 1e-12);
+      }
+      assertThat(approximation.deployedErrorBounds().get(SliceMetric.MACRO_ROC_AUC)).isPositive();
+      var aucDelta = approximate.evidence().delta(SliceMetric.MACRO_ROC_AUC);
+      assertThat(aucDelta == null || aucDelta.ci().isEmpty()).as("no bootstrap of binned scores").isTrue();
+    }
+    assertThat(local.slices().get(0).scoreApproximation()).isEmpty();
+  }
+
+  @Test
+  void binnedScoresOfOtherExamplesOrSlicesAreRefused() throws IOException {
+    var data = new Generated(true);
+    GoldenSet full = data.load();
+    Comparison local = ComparisonCalculator.compare(full, data.deployed, data.candidate, SETTINGS);
+    GoldenSet excerpt = data.excerpt(data.excerptIds(local));
+    List<Optional<BinnedScores>> bins = data.binned(full, data.deployed);
+    var extra = new java.util.ArrayList<>(bins);
+    BinnedScores oneMore = new BinnedScores(3, SETTINGS.scoreBins());
+    oneMore.add(new double[] {0.5, 0.3, 0.2}, 0, 0, -1);
+    extra.set(1, Optional.of(oneMore.plus(bins.get(1).orElseThrow())));
+
+    assertThatThrownBy(() -> ExcerptComparison.compareBinned(excerpt, data.answers(excerpt, data.deployed),
+        data.answers(excerpt, data.candidate), cells(local), extra, bins, SETTINGS))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the cells count");
+    assertThatThrownBy(() -> ExcerptComparison.compareBinned(excerpt, data.answers(excerpt, data.deployed),
+        data.answers(excerpt, data.candidate), cells(local), bins.subList(0, 2), bins, SETTINGS))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("slices");
+  }
+
+  @Test
   void scoredColumnsOfAnotherLengthAreRefused() {
     assertThatThrownBy(() -> new ScoredExamples(new int[3], new int[3], new int[2], Optional.empty(), Optional.empty(),
         List.of())).isInstanceOf(IllegalArgumentException.class);
@@ -167,7 +226,7 @@ class ExcerptComparisonTest {
       int at = CLASSES.indexOf(label);
       p[at] = top;
       p[(at + 1) % 3] = second;
-      p[(at + 2) % 3] = 1 - top - second;
+      p[(at + 2) % 3] = Math.max(0, Math.round((1 - top - second) * 100) / 100.0); // probabilities are never below 0
       return new Prediction(label, Optional.of(new ClassScores(CLASSES, p)));
     }
 
@@ -195,6 +254,22 @@ class ExcerptComparisonTest {
 
     List<Prediction> answers(GoldenSet excerpt, Map<String, Prediction> by) {
       return excerpt.table().ids().stream().map(by::get).toList();
+    }
+
+    /** Each slice's binned scores of one model, as partitions of a larger golden set would reduce them. */
+    List<Optional<BinnedScores>> binned(GoldenSet full, Map<String, Prediction> model) {
+      List<Optional<BinnedScores>> slices = new ArrayList<>();
+      for (var slice : full.slices()) {
+        BinnedScores scores = new BinnedScores(3, SETTINGS.scoreBins());
+        BitSet members = slice.predicate().members(full.table());
+        for (int row = members.nextSetBit(0); row >= 0; row = members.nextSetBit(row + 1)) {
+          Prediction answer = model.get(full.table().id(row));
+          scores.add(answer.scores().orElseThrow().toArray(), CLASSES.indexOf(full.table().labels().value(row)),
+              CLASSES.indexOf(answer.label()), -1);
+        }
+        slices.add(Optional.of(scores));
+      }
+      return slices;
     }
 
     ScoredExamples scored(GoldenSet full) {
