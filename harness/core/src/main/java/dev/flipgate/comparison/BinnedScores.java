@@ -105,31 +105,11 @@ public final class BinnedScores implements java.io.Serializable {
     values.put(SliceMetric.LOG_LOSS, bounds ? 0 : logLoss / examples);
     values.put(SliceMetric.BRIER_SCORE, bounds ? 0 : brier / examples);
     values.put(SliceMetric.EXPECTED_CALIBRATION_ERROR, bounds ? 0 : calibrationError());
-    double apSum = 0;
-    double aucSum = 0;
-    int apCount = 0;
-    int aucCount = 0;
-    for (int c = 0; c < positives.length; c++) {
+    ScoreMetrics.putCurves(values, positives.length, positive, (c, into) -> {
       double[] curve = curve(c, bounds);
-      if (Double.isFinite(curve[0])) {
-        apSum += curve[0];
-        apCount++;
-      }
-      if (Double.isFinite(curve[1])) {
-        aucSum += curve[1];
-        aucCount++;
-      }
-      if (c == positive) {
-        putIfFinite(values, SliceMetric.AVERAGE_PRECISION, curve[0]);
-        putIfFinite(values, SliceMetric.ROC_AUC, curve[1]);
-      }
-    }
-    if (apCount > 0) {
-      values.put(SliceMetric.MEAN_AVERAGE_PRECISION, apSum / apCount);
-    }
-    if (aucCount > 0) {
-      values.put(SliceMetric.MACRO_ROC_AUC, aucSum / aucCount);
-    }
+      into[0] = curve[0];
+      into[1] = curve[1];
+    });
     return values;
   }
 
@@ -198,9 +178,4 @@ public final class BinnedScores implements java.io.Serializable {
     return Math.min(bins - 1, Math.max(0, (int) (p * bins)));
   }
 
-  private static void putIfFinite(Map<SliceMetric, Double> values, SliceMetric metric, double value) {
-    if (Double.isFinite(value)) {
-      values.put(metric, value);
-    }
-  }
 }

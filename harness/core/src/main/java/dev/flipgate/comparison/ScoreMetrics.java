@@ -164,7 +164,7 @@ final class ScoreMetrics implements ExampleMetrics {
   }
 
   /** Writes class c's average precision and ROC AUC into a two-element array. */
-  private interface Curve {
+  interface Curve {
     void of(int c, double[] into);
   }
 
@@ -177,6 +177,16 @@ final class ScoreMetrics implements ExampleMetrics {
     values.put(SliceMetric.LOG_LOSS, logLoss(weight) / total);
     values.put(SliceMetric.BRIER_SCORE, brier(weight) / total);
     values.put(SliceMetric.EXPECTED_CALIBRATION_ERROR, calibrationError(weight, total));
+    putCurves(values, classCount, positive, curveOf);
+    return values;
+  }
+
+  /**
+   * Puts the curve metrics from each class's average precision and ROC AUC: the positive class's
+   * own, and their means over the classes where each is defined (NaN where it is not). The binned
+   * scores of an engine that cannot hold every example ({@link BinnedScores}) average them alike.
+   */
+  static void putCurves(Map<SliceMetric, Double> values, int classCount, int positive, Curve curveOf) {
     double apSum = 0;
     double aucSum = 0;
     int apCount = 0;
@@ -203,7 +213,6 @@ final class ScoreMetrics implements ExampleMetrics {
     if (aucCount > 0) {
       values.put(SliceMetric.MACRO_ROC_AUC, aucSum / aucCount);
     }
-    return values;
   }
 
   /**
