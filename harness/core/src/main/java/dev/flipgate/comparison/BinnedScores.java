@@ -114,28 +114,36 @@ public final class BinnedScores implements java.io.Serializable {
   }
 
   /**
-   * Class c's average precision and ROC AUC from its bins in descending score order (each bin one
-   * tied threshold, as the local engine sweeps tied scores), or their error bounds.
+   * Class c's average precision and ROC AUC from its bins in descending score order, each bin one
+   * tied run as the local engine sweeps tied scores ({@link ScoreMetrics#tiedCurve}); or their error bounds.
    */
   private double[] curve(int c, boolean bounds) {
+    double[] runPositives = new double[bins];
+    double[] runNegatives = new double[bins];
     double allPositives = 0;
-    for (long count : positives[c]) {
-      allPositives += count;
+    for (int b = 0; b < bins; b++) {
+      runPositives[b] = positives[c][bins - 1 - b];
+      runNegatives[b] = negatives[c][bins - 1 - b];
+      allPositives += runPositives[b];
     }
     double allNegatives = examples - allPositives;
+    return bounds ? errorBounds(runPositives, runNegatives, allPositives, allNegatives)
+        : ScoreMetrics.tiedCurve(runPositives, runNegatives, allNegatives);
+  }
+
+  /** How far the exact average precision and ROC AUC can lie from the binned ones, bins highest first. */
+  private static double[] errorBounds(double[] runPositives, double[] runNegatives, double allPositives,
+      double allNegatives) {
     if (allPositives == 0) {
       return new double[] {Double.NaN, Double.NaN};
     }
     double truePositives = 0;
     double falsePositives = 0;
-    double recalled = 0;
-    double precisionSum = 0;
-    double area = 0;
     double precisionSpread = 0;
     double sharedPairs = 0;
-    for (int b = bins - 1; b >= 0; b--) {
-      double p = positives[c][b];
-      double n = negatives[c][b];
+    for (int b = 0; b < runPositives.length; b++) {
+      double p = runPositives[b];
+      double n = runNegatives[b];
       if (p > 0) {
         // A positive in this bin is ranked after every example of the bins above, and before or
         // after the bin's others: its precision lies between these two.
@@ -144,19 +152,8 @@ public final class BinnedScores implements java.io.Serializable {
         precisionSpread += p * (highest - lowest);
       }
       sharedPairs += p * n;
-      double previousTruePositives = truePositives;
       truePositives += p;
       falsePositives += n;
-      area += n * (truePositives + previousTruePositives) / 2;
-      if (truePositives + falsePositives > 0) {
-        double recall = truePositives / allPositives;
-        precisionSum += (recall - recalled) * truePositives / (truePositives + falsePositives);
-        recalled = recall;
-      }
-    }
-    double auc = allNegatives == 0 ? Double.NaN : area / (allPositives * allNegatives);
-    if (!bounds) {
-      return new double[] {precisionSum, auc};
     }
     return new double[] {precisionSpread / allPositives,
         allNegatives == 0 ? Double.NaN : sharedPairs / (2 * allPositives * allNegatives)};

@@ -381,9 +381,16 @@ final class ScoreMetrics implements ExampleMetrics {
   /** {@link #sweep} at unit weights from the runs' counts: the same sums in the same order. */
   private double[] unitCurve(int c) {
     double[] runPositives = runCounts(c)[0];
-    double[] runNegatives = runCounts(c)[1];
+    return tiedCurve(runPositives, runCounts(c)[1], label.length - Arrays.stream(runPositives).sum());
+  }
+
+  /**
+   * A class's average precision (step-wise) and ROC AUC (trapezoidal) from the counts of its
+   * positives and negatives in each run of tied scores, highest scores first; NaN where undefined.
+   * Binned scores ({@link BinnedScores}) are runs of this kind too: one a bin.
+   */
+  static double[] tiedCurve(double[] runPositives, double[] runNegatives, double negatives) {
     double positives = Arrays.stream(runPositives).sum();
-    double negatives = label.length - positives;
     if (positives == 0) {
       return new double[] {Double.NaN, Double.NaN};
     }

@@ -139,11 +139,6 @@ public final class DistributedAnswers {
         .toArray(Column[]::new);
   }
 
-  /** Fails, naming the file and the first id, when a range slice's column holds a value that is not a number. */
-  public void checkRanges(String file, List<SliceDefinition> slices) {
-    InputChecks.checkRanges(file, examples, slices);
-  }
-
   /**
    * Per slice, in the order given, the count of every cell at {@code (label·k + deployed)·k +
    * candidate}. The executors count rows by (cell, the set of slices the row is in) — a few
