@@ -84,9 +84,19 @@ public final class PredictionCache implements AutoCloseable {
     }
   }
 
-  /** The SHA-256 of an input's values: what an answer is cached under. */
+  /**
+   * The SHA-256 of an input's values, or of a text input's exact UTF-8 bytes (no normalisation:
+   * "Good" and "good", or a text with and without a trailing space, are different questions to a
+   * model): what an answer is cached under. A text is hashed behind its own prefix, so that no
+   * text can share a key with a numeric input.
+   */
   public static String key(InputTensor input) {
     MessageDigest digest = Sha256.newDigest();
+    if (input.isText()) {
+      digest.update("flipgate-text\0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      digest.update(input.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest.digest());
+    }
     ByteBuffer bytes = ByteBuffer.allocate(input.size() * Float.BYTES);
     for (int i = 0; i < input.size(); i++) {
       bytes.putFloat(input.get(i));

@@ -36,6 +36,21 @@ final class DataFileRows {
     }
   }
 
+  private static ConfigurationException invalidUtf8(Path file, Exception cause) {
+    Problem.Builder problem = Problem.at(file);
+    try {
+      var place = dev.flipgate.io.InvalidUtf8.find(file);
+      if (place.isPresent()) {
+        problem = problem.line(place.get().line());
+      }
+    } catch (IOException e) {
+      cause.addSuppressed(e);
+    }
+    return new ConfigurationException(problem.expected("UTF-8 text").found("bytes that are not UTF-8")
+        .whatToDo("save the file as UTF-8 (a text written as Latin-1 or Windows-1252 shows this), then run again")
+        .says("the data file is not UTF-8"), cause);
+  }
+
   static void forEach(Path file, Consumer<List<String>> onHeader, Consumer<Row> onRow) {
     boolean parquet = file.getFileName().toString().endsWith(".parquet");
     try (TableRecords records = TableRecords.open(file)) {
@@ -52,6 +67,9 @@ final class DataFileRows {
         onRow.accept(new Row(file, records));
       }
     } catch (IOException | java.io.UncheckedIOException e) {
+      if (dev.flipgate.io.InvalidUtf8.causedBy(e)) {
+        throw invalidUtf8(file, e);
+      }
       throw new ConfigurationException(
           Problem.at(file).whatToDo(parquet ? "check that the file is a complete Parquet file"
               : "check that the file is a complete CSV file" + (file.toString().endsWith(".gz") ? " compressed with gzip" : ""))

@@ -20,8 +20,16 @@ public record GoldenSetManifest(
     AdversarialDeclaration adversarial,
     CriticalDeclaration critical) {
 
-  /** The columns that form the model input, and the tensor shape they form (row-major). */
-  public record InputDeclaration(ColumnsDeclaration columns, List<Integer> shape, String layout) {}
+  /**
+   * The columns that form the model input, and the tensor shape they form (row-major); or
+   * {@code text}: the one column whose UTF-8 text is the model input (a sentence, a review).
+   */
+  public record InputDeclaration(ColumnsDeclaration columns, List<Integer> shape, String layout, String text) {
+
+    public InputDeclaration(ColumnsDeclaration columns, List<Integer> shape, String layout) {
+      this(columns, shape, layout, null);
+    }
+  }
 
   /** Either explicit column names or {@code prefix} + {@code count} ({@code px0 … px783}). */
   public record ColumnsDeclaration(List<String> names, String prefix, Integer count) {}

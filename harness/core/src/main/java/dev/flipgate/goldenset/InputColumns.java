@@ -6,15 +6,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 
-/** Turns the declared input columns of a data row into an {@link InputTensor}. */
+/** Turns the declared input columns of a data row into an {@link InputTensor}: numbers, or one text. */
 final class InputColumns {
   private final List<String> names;
   private final int[] shape;
+  private final boolean text;
   private int[] positions;
 
   InputColumns(List<String> names, int[] shape) {
+    this(names, shape, false);
+  }
+
+  private InputColumns(List<String> names, int[] shape, boolean text) {
     this.names = List.copyOf(names);
     this.shape = shape.clone();
+    this.text = text;
   }
 
   /**
@@ -29,6 +35,15 @@ final class InputColumns {
   static InputColumns of(GoldenSetManifest.InputDeclaration declaration, Path manifest) {
     if (declaration == null) {
       return none();
+    }
+    if (declaration.text() != null) {
+      if (declaration.columns() != null || declaration.shape() != null || declaration.layout() != null
+          || declaration.text().isBlank()) {
+        throw Problem.at(manifest).expected("input: {text: <column>} alone: a text input is one column, shape [1]")
+            .found(declaration.text().isBlank() ? "an empty text column name" : "text together with columns, shape or layout")
+            .whatToDo("declare either input.text or input.columns").configurationError("ambiguous input declaration");
+      }
+      return new InputColumns(List.of(declaration.text()), new int[] {1}, true);
     }
     if (declaration.columns() == null) {
       throw Problem.at(manifest).expected("input: {columns: {prefix: px, count: 784}, shape: [28, 28, 1]}")
@@ -76,7 +91,15 @@ final class InputColumns {
     }
   }
 
+  /** Whether the input is one text column. */
+  boolean isText() {
+    return text;
+  }
+
   InputTensor read(DataFileRows.Row row, String exampleId) {
+    if (text) {
+      return readText(row, exampleId);
+    }
     float[] values = new float[positions.length];
     for (int i = 0; i < positions.length; i++) {
       String text = row.get(positions[i]);
@@ -89,6 +112,17 @@ final class InputColumns {
       }
     }
     return new InputTensor(values, shape);
+  }
+
+  private InputTensor readText(DataFileRows.Row row, String exampleId) {
+    String value = row.get(positions[0]);
+    if (value.isBlank()) {
+      throw row.problem().example(exampleId)
+          .expected("a non-empty text in input column '" + names.get(0) + "'")
+          .found(value.isEmpty() ? "an empty text" : "only white space").whatToDo("write the text, or remove the example")
+          .configurationError("empty text input");
+    }
+    return InputTensor.ofText(value);
   }
 
   private static String abbreviate(List<String> header) {

@@ -7,12 +7,17 @@ import java.util.List;
 
 /**
  * The shape of every example's input and, for images, the order of its axes: {@code HWC}
- * (height, width, channels — how images are usually stored) or {@code FLAT} for feature vectors
- * and anything a model takes as declared.
+ * (height, width, channels — how images are usually stored), {@code FLAT} for feature vectors
+ * and anything a model takes as declared, or {@code TEXT}: one text per example, shape {@code [1]}.
  */
 public record InputLayout(int[] shape, Order order) {
 
-  public enum Order { HWC, FLAT }
+  public enum Order { HWC, FLAT, TEXT }
+
+  /** Whether each example's input is one text rather than numbers. */
+  public boolean isText() {
+    return order == Order.TEXT;
+  }
 
   public InputLayout {
     shape = shape.clone();
@@ -40,6 +45,9 @@ public record InputLayout(int[] shape, Order order) {
   static InputLayout of(GoldenSetManifest.InputDeclaration declaration, Path manifest) {
     if (declaration == null) {
       return none();
+    }
+    if (declaration.text() != null) {
+      return new InputLayout(new int[] {1}, Order.TEXT);
     }
     List<Integer> declared = declaration.shape();
     int[] shape = declared == null

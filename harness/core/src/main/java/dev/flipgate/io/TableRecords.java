@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +18,13 @@ import java.util.zip.GZIPInputStream;
  * and locate faults by the record's position: the physical line of a CSV record, the row number
  * of a Parquet one.
  */
-public sealed interface TableRecords extends Closeable permits CsvRecords, ParquetRecords {
+public sealed interface TableRecords extends Closeable permits CsvRecords, JsonLinesRecords, ParquetRecords {
 
   /**
-   * Opens {@code file}: {@code .parquet} is Parquet, anything else CSV ({@code .gz}: gzip).
+   * Opens {@code file}: {@code .parquet} is Parquet, {@code .jsonl} JSON lines, anything else CSV
+   * ({@code .gz} after either: gzip). Text is decoded as strict UTF-8: a malformed byte sequence
+   * stops the read with a {@link java.nio.charset.CharacterCodingException} (see {@link InvalidUtf8})
+   * rather than turning silently into U+FFFD, which would hand a model a text nobody wrote.
    *
    * @throws IllegalArgumentException for a header or schema the reader cannot take (message says why)
    */
@@ -32,7 +36,10 @@ public sealed interface TableRecords extends Closeable permits CsvRecords, Parqu
     InputStream raw = Files.newInputStream(file);
     try {
       InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-      return new CsvRecords(new InputStreamReader(in, StandardCharsets.UTF_8));
+      var reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+      String plain = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+      return plain.endsWith(".jsonl") ? new JsonLinesRecords(file, reader) : new CsvRecords(reader);
     } catch (IOException | RuntimeException e) {
       raw.close();
       throw e;

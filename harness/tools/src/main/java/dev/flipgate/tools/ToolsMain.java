@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     name = "flipgate-tools",
     mixinStandardHelpOptions = true,
     description = "Rebuilds the bundled golden sets from their raw files, and the published JSON Schemas from the code.",
-    subcommands = {CurateMnistCommand.class, CurateBreastCancerCommand.class, WriteSchemasCommand.class,
+    subcommands = {CurateMnistCommand.class, CurateBreastCancerCommand.class, dev.flipgate.curation.CurateSentimentCommand.class, WriteSchemasCommand.class,
         CommandLine.HelpCommand.class})
 public final class ToolsMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -27,6 +27,6 @@ public final class ToolsMain implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing command: curate-mnist, curate-breast-cancer or write-schemas");
+        "Missing command: curate-mnist, curate-breast-cancer, curate-sentiment or write-schemas");
   }
 }

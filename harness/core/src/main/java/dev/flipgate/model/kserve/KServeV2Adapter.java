@@ -13,7 +13,6 @@ import dev.flipgate.model.Prediction;
 import dev.flipgate.model.tensor.InputPreparation;
 import dev.flipgate.model.tensor.OutputKind;
 import dev.flipgate.model.tensor.OutputRows;
-import dev.flipgate.model.tensor.Standardizer;
 import dev.flipgate.io.Sha256;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -97,10 +96,10 @@ public final class KServeV2Adapter implements ModelAdapter {
     }
     var input = declaration.input();
     boolean channelsFirst = "NCHW".equals(input.layout());
-    var preparation = input.standardize() != null
-        ? Standardizer.read(context.suiteFile(), input.standardize(), context.inputColumns(), context.inputLayout())
-        : InputPreparation.scaled(context.inputLayout(), channelsFirst,
-            input.scale() == null ? 1 : input.scale(), input.offset() == null ? 0 : input.offset());
+    var preparation = InputPreparation.of(input, new InputPreparation.ModelContextView(context.suiteFile(),
+        declaration.name(), context.inputLayout(), context.inputColumns()), channelsFirst);
+    kind.checkClasses(declaration.classes() == null ? context.classes() : declaration.classes(),
+        Problem.at(context.suiteFile()).part("model '" + declaration.name() + "'"));
     List<String> classes = declaration.classes() == null ? context.classes() : declaration.classes();
     if (!context.classes().containsAll(classes)) {
       throw Problem.at(context.suiteFile()).part("model '" + declaration.name() + "'")

@@ -25,14 +25,21 @@ final class V2Protocol {
 
   private V2Protocol() {}
 
-  /** {@code rows} are sent as the input tensor; the ids of {@code examples} are named in a parameter. */
+  /**
+   * {@code rows} are sent as the input tensor: {@code FP32} numbers, or for a text golden set a
+   * {@code BYTES} tensor of the texts (as UTF-8 strings, the v2 protocol's JSON form of BYTES,
+   * shape {@code [rows]} or {@code [rows, 1]} as declared). The ids of {@code examples} are named in a parameter.
+   */
   static byte[] request(String requestId, String inputName, long[] exampleShape, InputPreparation preparation,
       String outputName, List<ModelInput> rows, List<ModelInput> examples) {
     List<ModelInput> batch = rows;
-    int perExample = preparation.source().size();
+    boolean text = preparation.source().isText();
+    int perExample = text ? 0 : preparation.source().size();
     FloatBuffer values = FloatBuffer.allocate(perExample * batch.size());
-    batch.forEach(input -> preparation.write(input.tensor(), values));
-    var bytes = new ByteArrayOutputStream(values.capacity() * 8 + 256);
+    if (!text) {
+      batch.forEach(input -> preparation.write(input.tensor(), values));
+    }
+    var bytes = new ByteArrayOutputStream(text ? 256 * batch.size() : values.capacity() * 8 + 256);
     try (JsonGenerator json = JSON_FACTORY.createGenerator(bytes)) {
       json.writeStartObject();
       json.writeStringField("id", requestId);
@@ -48,8 +55,13 @@ final class V2Protocol {
         json.writeNumber(exampleShape[i]);
       }
       json.writeEndArray();
-      json.writeStringField("datatype", "FP32");
+      json.writeStringField("datatype", text ? "BYTES" : "FP32");
       json.writeArrayFieldStart("data");
+      if (text) {
+        for (ModelInput input : batch) {
+          json.writeString(input.tensor().text());
+        }
+      }
       for (int i = 0; i < values.capacity(); i++) {
         float value = values.get(i);
         // Pixels and counts are whole numbers: written as integers they are shorter and much cheaper.

@@ -36,6 +36,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <pre>{"id": "b7", "examples": [{"id": "e1", "input": [0.1, 0.2]}, …]}</pre>
  *
+ * (for a text golden set {@code "input"} is the example's text, a JSON string, exactly as the
+ * golden set holds it)
  * and must answer one line, the predictions in the same order,
  *
  * <pre>{"id": "b7", "predictions": [{"id": "e1", "label": "cat", "scores": {"cat": 0.9, "dog": 0.1}}, …]}</pre>
@@ -47,6 +49,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class SubprocessAdapter implements ModelAdapter {
   private static final ObjectMapper JSON = dev.flipgate.io.StrictJson.MAPPER;
+  private static final com.fasterxml.jackson.databind.ObjectWriter REQUEST_WRITER =
+      JSON.writer().with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII);
 
   private final ModelIdentity identity;
   private final Process process;
@@ -195,12 +199,18 @@ public final class SubprocessAdapter implements ModelAdapter {
     var examples = request.putArray("examples");
     for (ModelInput input : batch) {
       var example = examples.addObject().put("id", input.exampleId());
+      if (input.tensor().isText()) {
+        example.put("input", input.tensor().text());
+        continue;
+      }
       var values = example.putArray("input");
       for (int i = 0; i < input.tensor().size(); i++) {
         values.add(input.tensor().get(i));
       }
     }
-    return JSON.writeValueAsString(request);
+    // Non-ASCII escaped (U+2028, U+0085, … as JSON escapes): a text's own line separators can then never split
+    // a request line, whatever the model's language counts as a line break.
+    return REQUEST_WRITER.writeValueAsString(request);
   }
 
   private List<Prediction> parse(String id, String line, List<ModelInput> batch) {

@@ -11,6 +11,34 @@ import java.nio.FloatBuffer;
  */
 public record InputPreparation(InputLayout source, boolean toChannelsFirst, double[] shift, double[] factor) {
 
+  /**
+   * How a model declared with {@code input} takes the golden set's inputs: scaled, shifted or
+   * standardized numbers; or, for a text golden set, the text itself, which no numeric setting
+   * may touch (one declared anyway is refused rather than ignored: it shows a suite written for
+   * another golden set).
+   */
+  public static InputPreparation of(dev.flipgate.model.ModelDeclaration.OnnxInput input, ModelContextView context,
+      boolean channelsFirst) {
+    if (context.layout().isText()) {
+      if (input.scale() != null || input.offset() != null || input.standardize() != null
+          || input.layout() != null && !input.layout().equals("FLAT")) {
+        throw dev.flipgate.failure.Problem.at(context.suiteFile()).part("model '" + context.modelName() + "'")
+            .expected("input: { name, shape: [-1] } for a text golden set: the text is the input, as written")
+            .found("scale, offset, standardize or layout in input").whatToDo("remove them, or check the golden set")
+            .configurationError("numeric input settings for a text input");
+      }
+      return scaled(context.layout(), false, 1, 0);
+    }
+    return input.standardize() != null
+        ? Standardizer.read(context.suiteFile(), input.standardize(), context.inputColumns(), context.layout())
+        : scaled(context.layout(), channelsFirst, input.scale() == null ? 1 : input.scale(),
+            input.offset() == null ? 0 : input.offset());
+  }
+
+  /** What {@link #of} needs to know of the model and the golden set. */
+  public record ModelContextView(java.nio.file.Path suiteFile, String modelName, InputLayout layout,
+      java.util.List<String> inputColumns) {}
+
   /** {@code value * scale + offset} for every element. */
   public static InputPreparation scaled(InputLayout source, boolean toChannelsFirst, double scale, double offset) {
     double[] shift = new double[source.size()];
@@ -41,6 +69,9 @@ public record InputPreparation(InputLayout source, boolean toChannelsFirst, doub
   }
 
   public void write(InputTensor tensor, FloatBuffer target) {
+    if (tensor.isText()) {
+      throw new IllegalStateException("a text input is sent as text, not as numbers");
+    }
     int[] shape = source.shape();
     if (toChannelsFirst && shape[2] > 1) {
       int height = shape[0];

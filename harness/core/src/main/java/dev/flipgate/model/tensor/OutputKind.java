@@ -9,6 +9,12 @@ public enum OutputKind {
   PROBABILITIES("probabilities"),
   LOG_PROBABILITIES("log-probabilities"),
   LABEL("label"),
+  /**
+   * One number per example: the probability of the second of two classes (a binary classifier's
+   * P(positive), as scikit-learn's ONNX exports and many text models give it). It becomes the
+   * scores {@code [1 − p, p]}.
+   */
+  POSITIVE_PROBABILITY("positive-probability"),
   /** One number per example: the prediction of a regression model. */
   VALUE("value");
 
@@ -30,6 +36,21 @@ public enum OutputKind {
     return Arrays.stream(values()).map(OutputKind::id).toList().toString();
   }
 
+  /** Refuses a class list this kind cannot mean: {@link #POSITIVE_PROBABILITY} is of exactly two classes. */
+  public void checkClasses(java.util.List<String> modelClasses, dev.flipgate.failure.Problem.Builder problem) {
+    if (this == POSITIVE_PROBABILITY && modelClasses.size() != 2) {
+      throw problem.expected("two classes [negative, positive] for output.kind positive-probability")
+          .found(modelClasses.size() + " classes " + modelClasses)
+          .whatToDo("declare the model's two classes in order (the probability is of the second), or another output.kind")
+          .configurationError("positive-probability needs two classes");
+    }
+  }
+
+  /** How many numbers an example's output holds, for a model of {@code classes} classes. */
+  public int width(int classes) {
+    return this == LABEL || this == VALUE || this == POSITIVE_PROBABILITY ? 1 : classes;
+  }
+
   /** Turns one example's raw outputs into probabilities. Not for {@link #LABEL}. */
   public double[] toProbabilities(float[] raw) {
     double[] p = new double[raw.length];
@@ -45,6 +66,9 @@ public enum OutputKind {
         }
       }
       case LOGITS -> softmax(raw, p);
+      case POSITIVE_PROBABILITY -> {
+        return new double[] {1 - (double) raw[0], raw[0]};
+      }
       case LABEL, VALUE -> throw new IllegalStateException(id + " outputs have no class scores");
     }
     return p;

@@ -28,7 +28,7 @@ public final class OutputRows {
 
   /** How many numbers the model gives per example. */
   public int width() {
-    return kind == OutputKind.LABEL || kind == OutputKind.VALUE ? 1 : modelClasses.size();
+    return kind.width(modelClasses.size());
   }
 
   /**
@@ -101,7 +101,8 @@ public final class OutputRows {
   private RuntimeException contradiction(float[] row, String id, String problem) {
     return Problem.at("model '" + modelName + "'").example(id)
         .expected(kind.id() + ", as output.kind declares: " + (kind == OutputKind.PROBABILITIES
-            ? "each within [0, 1], summing to 1" : "each at most 0, their exponentials summing to 1"))
+            ? "each within [0, 1], summing to 1" : kind == OutputKind.POSITIVE_PROBABILITY ? "a probability within [0, 1]"
+            : "each at most 0, their exponentials summing to 1"))
         .found(problem + " in the row " + Arrays.toString(row))
         .whatToDo("declare the output.kind the model gives (logits, probabilities or log-probabilities)")
         .modelFailure("the declared output kind contradicts the values");

@@ -3,7 +3,6 @@ package dev.flipgate.model.onnx;
 import dev.flipgate.model.tensor.InputPreparation;
 import dev.flipgate.model.tensor.OutputKind;
 import dev.flipgate.model.tensor.OutputRows;
-import dev.flipgate.model.tensor.Standardizer;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -78,10 +77,11 @@ public final class OnnxModelAdapter implements ModelAdapter {
       int batchSize = signature.batchSize(shape);
       String output = signature.outputName(session.inspect(), kind, classes.size());
       var input = declaration.input();
-      var preparation = input.standardize() != null
-          ? Standardizer.read(context.suiteFile(), input.standardize(), context.inputColumns(), context.inputLayout())
-          : InputPreparation.scaled(context.inputLayout(), signature.channelsFirst(),
-              input.scale() == null ? 1 : input.scale(), input.offset() == null ? 0 : input.offset());
+      signature.checkInputType(session.inspect(), context.inputLayout().isText());
+      kind.checkClasses(classes, signature.problem());
+      var preparation = InputPreparation.of(input, new InputPreparation.ModelContextView(context.suiteFile(),
+          declaration.name(), context.inputLayout(), context.inputColumns()),
+          !context.inputLayout().isText() && signature.channelsFirst());
       var identity = new ModelIdentity(declaration.name(), "onnx", file.toString(), Sha256.ofFile(file), Files.size(file));
       var answerKey = AnswerKey.of("onnx").with("model sha256", identity.sha256())
           .with("input", input.name() + " " + java.util.Arrays.toString(shape))
@@ -137,6 +137,19 @@ public final class OnnxModelAdapter implements ModelAdapter {
   public List<Prediction> predict(List<ModelInput> batch) {
     // A model with a fixed batch size gets short batches padded with the last input.
     int rows = inputShape[0] > 0 ? (int) inputShape[0] : batch.size();
+    if (preparation.source().isText()) {
+      String[] texts = new String[rows];
+      for (int row = 0; row < rows; row++) {
+        texts[row] = batch.get(Math.min(row, batch.size() - 1)).tensor().text();
+      }
+      long[] shape = inputShape.clone();
+      shape[0] = rows;
+      try (OnnxTensor tensor = OnnxTensor.createTensor(environment, texts, shape)) {
+        return run(tensor, batch);
+      } catch (OrtException e) {
+        throw failed(batch, e);
+      }
+    }
     int perExample = preparation.source().size();
     FloatBuffer buffer = FloatBuffer.allocate(rows * perExample);
     for (int row = 0; row < rows; row++) {
@@ -146,15 +159,23 @@ public final class OnnxModelAdapter implements ModelAdapter {
     long[] shape = inputShape.clone();
     shape[0] = rows;
     try (OnnxTensor tensor = OnnxTensor.createTensor(environment, buffer, shape)) {
-      List<Prediction> predictions = session.run(Map.of(inputName, tensor), Set.of(outputName),
-          result -> outputReader.read(result.get(outputName).orElseThrow(), batch));
-      return new ArrayList<>(predictions.subList(0, batch.size()));
+      return run(tensor, batch);
     } catch (OrtException e) {
-      throw Problem.at(identity.location())
-          .expected("ONNX Runtime to answer for " + OutputRows.ids(batch)).found(e.getMessage())
-          .whatToDo("check that the model and its declared input fit the golden set")
-          .modelFailure("model '" + identity.name() + "' failed");
+      throw failed(batch, e);
     }
+  }
+
+  private List<Prediction> run(OnnxTensor tensor, List<ModelInput> batch) throws OrtException {
+    List<Prediction> predictions = session.run(Map.of(inputName, tensor), Set.of(outputName),
+        result -> outputReader.read(result.get(outputName).orElseThrow(), batch));
+    return new ArrayList<>(predictions.subList(0, batch.size()));
+  }
+
+  private RuntimeException failed(List<ModelInput> batch, OrtException e) {
+    return Problem.at(identity.location())
+        .expected("ONNX Runtime to answer for " + OutputRows.ids(batch)).found(e.getMessage())
+        .whatToDo("check that the model and its declared input fit the golden set")
+        .modelFailure("model '" + identity.name() + "' failed");
   }
 
   /** Frees the session once the runs in flight (a latency probe, a JUnit engine thread) have ended. */

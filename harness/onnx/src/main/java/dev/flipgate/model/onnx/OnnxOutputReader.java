@@ -67,9 +67,9 @@ final class OnnxOutputReader {
   }
 
   private List<Prediction> readScores(OnnxTensor tensor, long rows, long elements, List<ModelInput> batch) {
-    int classes = modelClasses.size();
-    if (rows < batch.size() || elements != rows * classes) {
-      throw failure(batch, rows + " rows of " + classes + " " + kind.id(),
+    int width = kind.width(modelClasses.size());
+    if (rows < batch.size() || elements != rows * width) {
+      throw failure(batch, rows + " rows of " + width + " " + kind.id(),
           "shape " + java.util.Arrays.toString(tensor.getInfo().getShape()), "wrong output shape");
     }
     FloatBuffer buffer = tensor.getFloatBuffer();

@@ -60,6 +60,19 @@ final class OnnxSignature {
     return shape;
   }
 
+  /** A graph that takes strings needs a text golden set, and one that takes numbers a numeric one. */
+  void checkInputType(OrtSession session, boolean textGoldenSet) throws OrtException {
+    String name = declaration.input().name();
+    var type = ((TensorInfo) session.getInputInfo().get(name).getInfo()).type;
+    boolean takesText = type == ai.onnxruntime.OnnxJavaType.STRING;
+    if (takesText != textGoldenSet) {
+      throw problem().expected(textGoldenSet ? "a string input, for the golden set's texts" : "a numeric input, for the golden set's numbers")
+          .found("input '" + name + "' of type " + type)
+          .whatToDo(textGoldenSet ? "use the model's string input, or a text model" : "declare input.text in the manifest, or use a numeric model")
+          .configurationError("the model's input type does not fit the golden set");
+    }
+  }
+
   int batchSize(long[] inputShape) {
     int batchSize = dev.flipgate.declaration.BoundedSetting.of(suiteFile, "model '" + declaration.name() + "'.batchSize",
         declaration.batchSize(), inputShape[0] > 0 ? (int) inputShape[0] : 32, 1, dev.flipgate.declaration.BoundedSetting.MAX_BATCH);
@@ -84,8 +97,9 @@ final class OnnxSignature {
     if (kind != OutputKind.LABEL && kind != OutputKind.VALUE && outputs.get(name).getInfo() instanceof TensorInfo info) {
       long[] shape = info.getShape();
       long perExample = Arrays.stream(shape).skip(1).reduce(1, (a, b) -> a * b);
-      if (shape.length >= 2 && Arrays.stream(shape).skip(1).allMatch(d -> d > 0) && perExample != classes) {
-        throw problem().expected("one " + kind.id() + " value per class: " + classes)
+      if (shape.length >= 2 && Arrays.stream(shape).skip(1).allMatch(d -> d > 0) && perExample != kind.width(classes)) {
+        throw problem().expected(kind == OutputKind.POSITIVE_PROBABILITY ? "one probability per example"
+                : "one " + kind.id() + " value per class: " + classes)
             .found("output '" + name + "' of shape " + Arrays.toString(shape))
             .whatToDo("check output.name, output.kind and the class names")
             .configurationError("the output does not match the classes");
