@@ -1,0 +1,75 @@
+package dev.flipgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flipgate.testing.CliRun;
+import dev.flipgate.testing.SentimentReference;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code flipgate gate golden-sets/sentiment/suite.yaml --candidate <each>}: the deployed AFINN
+ * model as a real Node.js process, the candidates two more npm lexicon models (Node.js) and the
+ * TF-IDF ONNX model in-process. Every count is checked against {@code reference/flips.js}, which
+ * calls the same packages and the ONNX model outside Flipgate.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SentimentGateAcceptanceTest {
+  private JsonNode reference;
+
+  @BeforeAll
+  void computeTheReference() {
+    reference = SentimentReference.flips();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"wink", "vader", "tfidf"})
+  void flipCountsEqualTheIndependentComputation(String candidate, @TempDir Path reports) throws IOException {
+    CliRun run = CliRun.of("gate", SentimentReference.goldenSet().resolve("suite.yaml").toString(),
+        "--candidate", candidate, "--out", reports.toString(), "--quiet");
+    JsonNode result = new ObjectMapper().readTree(reports.resolve("result.json").toFile());
+    JsonNode expected = reference.path("candidates").path(candidate);
+    JsonNode all = slice(result, "all");
+
+    assertThat(all.path("n").asInt()).isEqualTo(reference.path("examples").asInt());
+    assertThat(all.path("negativeFlips").asInt()).as(run.toString()).isEqualTo(expected.path("negativeFlips").asInt());
+    assertThat(all.path("positiveFlips").asInt()).isEqualTo(expected.path("positiveFlips").asInt());
+    assertThat(Math.round(all.path("deployed").path("accuracy").asDouble() * 3000))
+        .isEqualTo(reference.path("deployedCorrect").asLong());
+    assertThat(Math.round(all.path("candidate").path("accuracy").asDouble() * 3000))
+        .isEqualTo(expected.path("candidateCorrect").asLong());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"wink", "vader", "tfidf"})
+  void everyCandidateIsBlockedForNewMistakes(String candidate, @TempDir Path reports) throws IOException {
+    CliRun run = CliRun.of("gate", SentimentReference.goldenSet().resolve("suite.yaml").toString(),
+        "--candidate", candidate, "--out", reports.toString(), "--quiet");
+    JsonNode result = new ObjectMapper().readTree(reports.resolve("result.json").toFile());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(result.path("verdict").asText()).isEqualTo("BLOCK");
+    List<String> blocked = new ArrayList<>();
+    result.path("reasons").forEach(r -> blocked.add(r.path("rule").asText() + " " + r.path("slice").asText()));
+    // wink gains on average yet reads 16 imdb sentences wrong that AFINN read right.
+    assertThat(blocked).contains("max-negative-flip-rate imdb");
+    if (candidate.equals("wink")) {
+      assertThat(blocked).containsExactly("max-negative-flip-rate imdb");
+    }
+  }
+
+  private static JsonNode slice(JsonNode result, String name) {
+    return StreamSupport.stream(result.path("slices").spliterator(), false)
+        .filter(s -> s.path("name").asText().equals(name)).findFirst().orElseThrow();
+  }
+}
