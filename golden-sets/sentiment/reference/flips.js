@@ -5,7 +5,10 @@
 // probability Flipgate reads. A test compares these counts with the gate's.
 //
 //   npm ci --ignore-scripts --prefix golden-sets/sentiment/reference
-//   node golden-sets/sentiment/reference/flips.js [golden-sets/sentiment]   # prints JSON
+//   node golden-sets/sentiment/reference/flips.js [golden-sets/sentiment] [--predictions FILE]
+//
+// prints the counts as JSON; with --predictions it also writes the ONNX model's answers as a
+// Flipgate predictions file (JSON lines: id, prediction, scores), for gating it as a file.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -15,7 +18,10 @@ const vader = require('vader-sentiment');
 const ort = require('onnxruntime-node');
 
 async function main() {
-  const dir = process.argv[2] || path.join(__dirname, '..');
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--predictions');
+  const predictionsFile = at >= 0 ? args.splice(at, 2)[1] : null;
+  const dir = args[0] || path.join(__dirname, '..');
   // JSON lines split on \n alone: two sentences hold U+0085.
   const examples = fs.readFileSync(path.join(dir, 'examples.jsonl'), 'utf8').split('\n')
     .filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
@@ -27,8 +33,15 @@ async function main() {
   };
   const session = await ort.InferenceSession.create(path.join(dir, 'models', 'tfidf_lr_rt_polarity.onnx'));
   const texts = examples.map((e) => e.text);
-  const out = await session.run({ text: new ort.Tensor('string', texts, [texts.length]) }, ['label']);
+  const out = await session.run({ text: new ort.Tensor('string', texts, [texts.length]) }, ['label', 'probability']);
   answers.tfidf = Array.from(out.label.data, (label) => Number(label) === 1);
+  if (predictionsFile) {
+    const lines = examples.map((e, i) => {
+      const p = out.probability.data[i];
+      return JSON.stringify({ id: e.id, prediction: answers.tfidf[i] ? 'positive' : 'negative', scores: { negative: 1 - p, positive: p } });
+    });
+    fs.writeFileSync(predictionsFile, lines.join('\n') + '\n');
+  }
 
   const truth = examples.map((e) => e.label === 'positive');
   const correct = (said) => said.filter((positive, i) => positive === truth[i]).length;

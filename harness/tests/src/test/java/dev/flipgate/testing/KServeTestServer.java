@@ -350,6 +350,9 @@ public final class KServeTestServer implements AutoCloseable {
     JsonNode input = request.path("inputs").get(0);
     long[] shape = JSON.convertValue(input.path("shape"), long[].class);
     JsonNode data = input.path("data");
+    if (input.path("datatype").asText().equals("BYTES")) {
+      return runOnTexts(session, request, input, shape, model, version);
+    }
     float[] values = new float[data.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = (float) data.get(i).asDouble();
@@ -409,6 +412,37 @@ public final class KServeTestServer implements AutoCloseable {
       }
     });
     return response.toString();
+  }
+
+  /** A BYTES input (the v2 JSON form: one string per element) run as an ONNX string tensor; the output as FP32 rows. */
+  private static String runOnTexts(GuardedSession session, JsonNode request, JsonNode input, long[] shape, String model,
+      String version) throws OrtException {
+    String[] texts = new String[input.path("data").size()];
+    for (int i = 0; i < texts.length; i++) {
+      texts[i] = input.path("data").get(i).textValue();
+    }
+    String outputName = request.path("outputs").get(0).path("name").asText();
+    try (var tensor = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), texts, shape)) {
+      float[] all = session.run(Map.of(input.path("name").asText(), tensor), java.util.Set.of(outputName), result -> {
+        FloatBuffer floats = ((OnnxTensor) result.get(outputName).orElseThrow()).getFloatBuffer();
+        float[] copy = new float[floats.remaining()];
+        floats.get(copy);
+        return copy;
+      });
+      ObjectNode response = JSON.createObjectNode();
+      response.put("model_name", model);
+      response.put("model_version", version);
+      response.put("id", request.path("id").asText());
+      var output = response.putArray("outputs").addObject();
+      output.put("name", outputName);
+      output.putArray("shape").add(texts.length).add(all.length / Math.max(1, texts.length));
+      output.put("datatype", "FP32");
+      var flat = output.putArray("data");
+      for (float v : all) {
+        flat.add(v);
+      }
+      return response.toString();
+    }
   }
 
   private static void respond(HttpExchange exchange, int status, String body) throws IOException {
