@@ -76,11 +76,12 @@ public final class ComparisonCalculator {
     for (int a = 0; a < goldenSet.adversarialExamples().size(); a++) {
       AdversarialExample example = goldenSet.adversarialExamples().get(a);
       int row = examples.size() + a;
-      int source = examples.ids().rowOf(example.sourceId());
+      // A template's text has no source: its own answers stand in (a true-label check reads only them).
+      int source = example.hasSource() ? examples.ids().rowOf(example.sourceId()) : row;
       adversarial.add(new AdversarialOutcome(example,
           require(deployed, row, example.id(), "deployed"), require(candidate, row, example.id(), "candidate"),
-          require(deployed, source, example.sourceId(), "deployed"),
-          require(candidate, source, example.sourceId(), "candidate"),
+          require(deployed, source, example.hasSource() ? example.sourceId() : example.id(), "deployed"),
+          require(candidate, source, example.hasSource() ? example.sourceId() : example.id(), "candidate"),
           goldenSet.task()));
     }
     return new Comparison(outcomes, slices, adversarial, comparePerturbations(goldenSet, adversarial),

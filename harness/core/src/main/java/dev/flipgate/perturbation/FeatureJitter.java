@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  *
  * <pre>change: { kind: jitter, features: [f00, f01], relative: 0.01 }</pre>
  */
-public record FeatureJitter(List<String> features, Double absolute, Double relative) implements Perturbation {
+@com.fasterxml.jackson.annotation.JsonTypeName(FeatureJitter.KIND)
+public record FeatureJitter(List<String> features, Double absolute, Double relative) implements NumericPerturbation {
   public static final String KIND = "jitter";
 
   @Override

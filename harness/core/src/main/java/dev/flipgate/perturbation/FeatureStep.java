@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  *
  * <pre>change: { kind: feature-step, features: [f00, f02, f03], by: 0.1, relative: true }</pre>
  */
-public record FeatureStep(List<String> features, Double by, Boolean relative) implements Perturbation {
+@com.fasterxml.jackson.annotation.JsonTypeName(FeatureStep.KIND)
+public record FeatureStep(List<String> features, Double by, Boolean relative) implements NumericPerturbation {
   public static final String KIND = "feature-step";
 
   @Override

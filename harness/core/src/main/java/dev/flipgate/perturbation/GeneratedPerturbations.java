@@ -25,18 +25,21 @@ import java.util.SplittableRandom;
  * suite's seed), each result clipped into the declared range and added to the golden set as
  * adversarial examples with their expectation. The same seed gives the same examples.
  */
-public record GeneratedPerturbations(Path suiteFile, Optional<double[]> range, List<PerturbationsDeclaration.Generated> declared) {
+public record GeneratedPerturbations(Path suiteFile, Optional<double[]> range, List<PerturbationsDeclaration.Generated> declared,
+    List<PerturbationsDeclaration.Template> templates) {
 
-  public static final GeneratedPerturbations NONE = new GeneratedPerturbations(Path.of("suite.yaml"), Optional.empty(), List.of());
+  public static final GeneratedPerturbations NONE =
+      new GeneratedPerturbations(Path.of("suite.yaml"), Optional.empty(), List.of(), List.of());
 
   public GeneratedPerturbations {
     declared = declared == null ? List.of() : List.copyOf(declared);
+    templates = templates == null ? List.of() : List.copyOf(templates);
   }
 
   /** Reads the section as declared; what it names is checked against the golden set by {@link #addTo}. */
   public static GeneratedPerturbations of(Path suiteFile, PerturbationsDeclaration declaration) {
     if (declaration == null) {
-      return new GeneratedPerturbations(suiteFile, Optional.empty(), List.of());
+      return new GeneratedPerturbations(suiteFile, Optional.empty(), List.of(), List.of());
     }
     Optional<double[]> range = Optional.empty();
     if (declaration.range() != null) {
@@ -47,16 +50,16 @@ public record GeneratedPerturbations(Path suiteFile, Optional<double[]> range, L
       }
       range = Optional.of(new double[] {r.get(0), r.get(1)});
     }
-    return new GeneratedPerturbations(suiteFile, range, declaration.generate());
+    return new GeneratedPerturbations(suiteFile, range, declaration.generate(), declaration.templates());
   }
 
   public boolean isEmpty() {
-    return declared.isEmpty();
+    return declared.isEmpty() && templates.isEmpty();
   }
 
   /** The golden set with every declared perturbation's examples added. */
   public GoldenSet addTo(GoldenSet goldenSet, long seed) {
-    if (declared.isEmpty()) {
+    if (isEmpty()) {
       return goldenSet;
     }
     var inputs = new Inputs(goldenSet.inputLayout(), goldenSet.inputColumns());
@@ -82,26 +85,59 @@ public record GeneratedPerturbations(Path suiteFile, Optional<double[]> range, L
       descriptions.put(d.name(), d.description() != null ? d.description()
           : d.change().describe() + " (" + expectation.id() + direction.map(x -> ": " + x.describe()).orElse("") + ")");
     }
+    List<Integer> templateLines = KeyLines.itemLines(suiteFile, "perturbations", "templates");
+    for (int i = 0; i < templates.size(); i++) {
+      var t = templates.get(i);
+      var at = Problem.at(suiteFile).line(i < templateLines.size() ? templateLines.get(i) : 0)
+          .part("perturbations.templates[" + i + "]" + (t.name() == null ? "" : " (" + t.name() + ")"));
+      for (AdversarialExample example : TemplateExamples.generate(t, goldenSet, inputs, seed, at, names)) {
+        if (!ids.add(example.id())) {
+          throw at.expected("generated ids unique in the golden set").found("'" + example.id() + "' exists already")
+              .whatToDo("rename the template").configurationError("generated id clashes");
+        }
+        generated.add(example);
+      }
+      descriptions.put(t.name(), t.description() != null ? t.description()
+          : "texts of the template \"" + t.text() + "\" must be read as " + t.label() + " (mft)");
+    }
     return goldenSet.withAdversarial(generated, descriptions);
+  }
+
+  /** Refuses a name that is missing, not a plain word, or taken by another perturbation. */
+  static void requireName(String name, Problem.Builder at, Set<String> names) {
+    if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9._-]+") || !names.add(name)) {
+      throw at.expected("name: a unique perturbation name of letters, digits, '.', '_' or '-'")
+          .found(name == null ? "none" : "'" + name + "'" + (names.contains(name) ? ", used before" : ""))
+          .whatToDo("name the perturbation").configurationError("invalid perturbation name");
+    }
   }
 
   private void validate(PerturbationsDeclaration.Generated d, GoldenSet goldenSet, Inputs inputs, Problem.Builder at,
       Set<String> names) {
-    if (d.name() == null || d.name().isBlank() || !d.name().matches("[A-Za-z0-9._-]+") || !names.add(d.name())) {
-      throw at.expected("name: a unique perturbation name of letters, digits, '.', '_' or '-'")
-          .found(d.name() == null ? "none" : "'" + d.name() + "'" + (names.contains(d.name()) ? ", used before" : ""))
-          .whatToDo("name the perturbation").configurationError("invalid perturbation name");
-    }
+    requireName(d.name(), at, names);
     if (d.change() == null) {
       throw at.expected("change: { kind: …, … } (shift, rotation, gaussian-noise, brightness-contrast, occlusion, jitter,"
-          + " feature-step, missing-value)").found("none").whatToDo("declare the change").configurationError("no change");
+          + " feature-step, missing-value; for texts typo, contraction, punctuation, case, name-swap, append-clause,"
+          + " negation)").found("none").whatToDo("declare the change").configurationError("no change");
     }
     if (inputs.layout().isEmpty()) {
       throw at.expected("a golden set with model inputs").found("golden set '" + goldenSet.name() + "' declares none")
           .whatToDo("perturb only golden sets with inputs").configurationError("nothing to perturb");
     }
+    if (inputs.layout().isText() && d.change() instanceof NumericPerturbation) {
+      throw at.expected("a text perturbation (typo, contraction, punctuation, case, name-swap, append-clause, negation)"
+              + " for a text golden set").found("kind " + d.change().kind() + ", which changes numbers")
+          .whatToDo("use a text perturbation").configurationError("perturbation does not suit the inputs");
+    }
     d.change().validate(inputs, at);
-    if (d.change().isImage() && range.isEmpty()) {
+    if (d.change() instanceof TextPerturbation text && text.reversesLabel()
+        && (goldenSet.classes().size() != 2 || !"mft".equals(d.expect()))) {
+      throw at.expected("expect: mft on a golden set of two classes: a " + d.change().kind()
+              + " gives the text the other class as its true label")
+          .found("expect " + d.expect() + " with classes " + goldenSet.classes()).whatToDo("expect mft, or use another kind")
+          .configurationError("a reversing perturbation needs two classes and mft");
+    }
+    if (d.change() instanceof NumericPerturbation numeric && numeric.isImage() && range.isEmpty()) {
       throw at.expected("perturbations.range: the inputs' valid range, e.g. [0, 255], for an image change")
           .found("no range").whatToDo("declare it").configurationError("image change without a range");
     }
@@ -168,13 +204,28 @@ public record GeneratedPerturbations(Path suiteFile, Optional<double[]> range, L
     List<AdversarialExample> examples = new ArrayList<>(rows.length);
     for (int row : rows) {
       InputTensor source = table.input(row);
-      float[] changed = d.change().apply(source.toArray(), inputs, random);
-      range.ifPresent(r -> clip(changed, r));
       String id = table.id(row) + "~" + d.name();
-      examples.add(new AdversarialExample(id, table.id(row), d.name(), expectation, table.labels().value(row),
+      String label = table.labels().value(row);
+      if (d.change() instanceof TextPerturbation text) {
+        // A source the kind does not apply to yields nothing: an unchanged copy would be a free pass.
+        Optional<String> changed = text.apply(source.text(), random).filter(t -> !t.equals(source.text()) && !t.isBlank());
+        if (changed.isPresent()) {
+          String newLabel = text.reversesLabel() ? otherClass(goldenSet, label) : label;
+          examples.add(new AdversarialExample(id, table.id(row), d.name(), expectation, newLabel,
+              InputTensor.ofText(changed.get()), 0, direction));
+        }
+        continue;
+      }
+      float[] changed = ((NumericPerturbation) d.change()).apply(source.toArray(), inputs, random);
+      range.ifPresent(r -> clip(changed, r));
+      examples.add(new AdversarialExample(id, table.id(row), d.name(), expectation, label,
           new InputTensor(changed, source.shape()), 0, direction));
     }
     return examples;
+  }
+
+  private static String otherClass(GoldenSet goldenSet, String label) {
+    return goldenSet.classes().get(1 - goldenSet.classes().indexOf(label));
   }
 
   static void clip(float[] values, double[] range) {

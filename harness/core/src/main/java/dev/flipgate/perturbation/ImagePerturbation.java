@@ -4,7 +4,7 @@ package dev.flipgate.perturbation;
 // The same type id as Perturbation's, repeated so that the schema generator, which reads it from the
 // nearest supertype, gives each image perturbation its `kind`.
 @com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.NAME, property = "kind")
-public sealed interface ImagePerturbation extends Perturbation permits Shift, Rotation, GaussianNoise, BrightnessContrast, Occlusion {
+public sealed interface ImagePerturbation extends NumericPerturbation permits Shift, Rotation, GaussianNoise, BrightnessContrast, Occlusion {
 
   @Override
   default boolean isImage() {

@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  *
  * <pre>change: { kind: missing-value, features: [f04, f05], value: 0.0 }</pre>
  */
-public record MissingValue(List<String> features, Double value) implements Perturbation {
+@com.fasterxml.jackson.annotation.JsonTypeName(MissingValue.KIND)
+public record MissingValue(List<String> features, Double value) implements NumericPerturbation {
   public static final String KIND = "missing-value";
 
   @Override

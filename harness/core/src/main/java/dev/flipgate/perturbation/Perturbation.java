@@ -3,13 +3,13 @@ package dev.flipgate.perturbation;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.flipgate.failure.Problem;
-import java.util.SplittableRandom;
 
 /**
  * A change made to a model input at run time, as a suite declares it under
- * {@code perturbations.generate[].change} by its {@code kind}. Deterministic for the random
- * stream it is given; the generator clips the result into the inputs' valid range. A new kind is
- * one record here plus its test.
+ * {@code perturbations.generate[].change} by its {@code kind}: of numbers ({@link NumericPerturbation},
+ * images and features) or of a text ({@link TextPerturbation}, CheckList's typos, contractions,
+ * name swaps, …). Deterministic for the random stream it is given. A new kind is one record here
+ * plus its test.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
@@ -20,9 +20,16 @@ import java.util.SplittableRandom;
   @JsonSubTypes.Type(value = Occlusion.class, name = Occlusion.KIND),
   @JsonSubTypes.Type(value = FeatureJitter.class, name = FeatureJitter.KIND),
   @JsonSubTypes.Type(value = FeatureStep.class, name = FeatureStep.KIND),
-  @JsonSubTypes.Type(value = MissingValue.class, name = MissingValue.KIND)
+  @JsonSubTypes.Type(value = MissingValue.class, name = MissingValue.KIND),
+  @JsonSubTypes.Type(value = Typo.class, name = Typo.KIND),
+  @JsonSubTypes.Type(value = Contraction.class, name = Contraction.KIND),
+  @JsonSubTypes.Type(value = Punctuation.class, name = Punctuation.KIND),
+  @JsonSubTypes.Type(value = CaseChange.class, name = CaseChange.KIND),
+  @JsonSubTypes.Type(value = NameSwap.class, name = NameSwap.KIND),
+  @JsonSubTypes.Type(value = AppendClause.class, name = AppendClause.KIND),
+  @JsonSubTypes.Type(value = Negation.class, name = Negation.KIND)
 })
-public sealed interface Perturbation permits ImagePerturbation, FeatureJitter, FeatureStep, MissingValue {
+public sealed interface Perturbation permits NumericPerturbation, TextPerturbation {
 
   /** The kind as the suite writes it. */
   String kind();
@@ -35,14 +42,6 @@ public sealed interface Perturbation permits ImagePerturbation, FeatureJitter, F
    */
   void validate(Inputs inputs, Problem.Builder where);
 
-  /** A perturbed copy of {@code values}, drawing what it needs from {@code random}. */
-  float[] apply(float[] values, Inputs inputs, SplittableRandom random);
-
   /** What it does, in words, for reports. */
   String describe();
-
-  /** Whether the kind changes pixels of an image (and so needs the inputs' valid range to clip into). */
-  default boolean isImage() {
-    return false;
-  }
 }

@@ -20,9 +20,21 @@ import java.util.List;
  *       change: { kind: feature-step, features: [f00, f02, f03], by: 0.1, relative: true }
  *       expect: dir
  *       direction: { class: malignant, must: not-decrease, tolerance: 0.0 }
+ *   templates:               # text golden sets: CheckList's MFT templates, examples with no source
+ *     - name: love-this
+ *       text: "I {love|like|adore} this {phone|movie|place}."
+ *       label: positive
+ *       sample: 5              # drawn by the suite's seed (default: every expansion)
  * </pre>
  */
-public record PerturbationsDeclaration(List<Double> range, List<Generated> generate) {
+public record PerturbationsDeclaration(List<Double> range, List<Generated> generate, List<Template> templates) {
+
+  public PerturbationsDeclaration(List<Double> range, List<Generated> generate) {
+    this(range, generate, null);
+  }
+
+  /** A CheckList MFT template: every expansion of its {@code {a|b|c}} choices is a text whose true label is {@code label}. */
+  public record Template(String name, String description, String text, String label, Integer sample) {}
 
   public record Generated(
       String name, String description, Perturbation change, String expect, List<String> slices, Integer sample,

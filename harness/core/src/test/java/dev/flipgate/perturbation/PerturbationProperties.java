@@ -26,7 +26,7 @@ class PerturbationProperties {
   private static final double[] RANGE = {0, 255};
 
   @Property(tries = 300)
-  void theSameSeedGivesTheSameInput(@ForAll("imageChanges") Perturbation change, @ForAll("images") float[] image,
+  void theSameSeedGivesTheSameInput(@ForAll("imageChanges") NumericPerturbation change, @ForAll("images") float[] image,
       @ForAll long seed) {
     change.validate(IMAGE, Problem.at("test"));
 
@@ -35,7 +35,7 @@ class PerturbationProperties {
   }
 
   @Property(tries = 300)
-  void everyClippedValueStaysInTheDeclaredRange(@ForAll("imageChanges") Perturbation change, @ForAll("images") float[] image,
+  void everyClippedValueStaysInTheDeclaredRange(@ForAll("imageChanges") NumericPerturbation change, @ForAll("images") float[] image,
       @ForAll long seed) {
     float[] changed = change.apply(image, IMAGE, new SplittableRandom(seed));
     GeneratedPerturbations.clip(changed, RANGE);
@@ -47,7 +47,7 @@ class PerturbationProperties {
   }
 
   @Property(tries = 200)
-  void featureChangesAreRepeatableAndTouchOnlyTheirFeatures(@ForAll("featureChanges") Perturbation change,
+  void featureChangesAreRepeatableAndTouchOnlyTheirFeatures(@ForAll("featureChanges") NumericPerturbation change,
       @ForAll("rows") float[] row, @ForAll long seed) {
     change.validate(FEATURES, Problem.at("test"));
     float[] changed = change.apply(row, FEATURES, new SplittableRandom(seed));
@@ -73,7 +73,7 @@ class PerturbationProperties {
   }
 
   @Provide
-  Arbitrary<Perturbation> imageChanges() {
+  Arbitrary<NumericPerturbation> imageChanges() {
     Arbitrary<Double> fill = Arbitraries.of(0.0, 255.0);
     return Arbitraries.oneOf(
         Combinators.combine(Arbitraries.integers().between(1, 9), fill).as(Shift::new),
@@ -85,7 +85,7 @@ class PerturbationProperties {
   }
 
   @Provide
-  Arbitrary<Perturbation> featureChanges() {
+  Arbitrary<NumericPerturbation> featureChanges() {
     Arbitrary<List<String>> named = Arbitraries.of("a", "b", "c").list().ofMinSize(1).ofMaxSize(3).uniqueElements();
     return Arbitraries.oneOf(
         Combinators.combine(named, Arbitraries.doubles().between(0, 5)).as((f, a) -> new FeatureJitter(f, a, null)),
