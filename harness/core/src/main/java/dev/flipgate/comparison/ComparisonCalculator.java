@@ -150,7 +150,8 @@ public final class ComparisonCalculator {
       double n = Math.max(1, list.size());
       comparisons.add(new PerturbationComparison(name, goldenSet.perturbations().get(name), list.size(),
           list.isEmpty() ? Double.NaN : deployedPasses / n, list.isEmpty() ? Double.NaN : candidatePasses / n,
-          candidateOnly));
+          candidateOnly, list.stream().filter(o -> !o.deployedPasses()).map(o -> o.example().id()).toList(),
+          list.stream().filter(o -> !o.candidatePasses()).map(o -> o.example().id()).toList()));
     });
     return comparisons;
   }

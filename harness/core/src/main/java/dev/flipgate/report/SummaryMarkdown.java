@@ -178,13 +178,15 @@ public final class SummaryMarkdown {
       return;
     }
     out.append("## Adversarial robustness\n\n")
-        .append("| perturbation | n | deployed | candidate | Δ robustness | failed only by the candidate |\n")
-        .append("|---|---:|---:|---:|---:|---:|\n");
+        .append("| perturbation | n | deployed | candidate | Δ robustness | failed by the deployed | failed by the candidate"
+            + " | failed only by the candidate |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (ResultDocument.Perturbation p : perturbations) {
       out.append("| ").append(md(p.perturbation())).append(" | ").append(p.n())
           .append(" | ").append(ReportNumbers.percent(p.deployed().robustness()))
           .append(" | ").append(ReportNumbers.percent(p.candidate().robustness()))
           .append(" | ").append(ReportNumbers.change("robustness", p.robustnessDrop() == null ? null : -p.robustnessDrop()))
+          .append(" | ").append(count(p.deployed().failures())).append(" | ").append(count(p.candidate().failures()))
           .append(" | ").append(p.candidateOnlyFailures().size()).append(" |\n");
     }
     out.append('\n');
@@ -206,7 +208,8 @@ public final class SummaryMarkdown {
       out.append("| ").append(md(f.id())).append(" | ").append(md(f.perturbation())).append(" | ").append(f.expectation())
           .append(f.direction() == null ? "" : " (" + f.direction().must() + ")")
           .append(" | ").append(md(deployed)).append(" | ").append(md(f.candidate() + answers)).append(" | ")
-          .append(md(f.changes().stream().map(c -> String.format(Locale.ROOT, "%s %.6g → %.6g", c.feature(), c.from(), c.to()))
+          .append(f.text() != null ? md((f.sourceText() == null ? "" : "“" + f.sourceText() + "” → ") + "“" + f.text() + "”")
+              : md(f.changes().stream().map(c -> String.format(Locale.ROOT, "%s %.6g → %.6g", c.feature(), c.from(), c.to()))
               .collect(java.util.stream.Collectors.joining(", ")))).append(" |\n");
     });
     if (failures.size() > FLIPS_SHOWN) {
@@ -235,6 +238,16 @@ public final class SummaryMarkdown {
     out.append('\n');
   }
 
+  /** A count a result written before it was recorded lacks. */
+  private static String count(Long value) {
+    return value == null ? "–" : String.valueOf(value);
+  }
+
+  /** An answer with the model's confidence in it, when it gave scores: "positive (0.82)". */
+  private static String answer(String label, Double confidence) {
+    return md(label) + (confidence == null ? "" : String.format(Locale.ROOT, " (%.2f)", confidence));
+  }
+
   private static String score(Double value) {
     return value == null ? "–" : String.format(Locale.ROOT, "%.4f", value);
   }
@@ -247,9 +260,13 @@ public final class SummaryMarkdown {
       out.append("None: every example the deployed model got right, the candidate gets right too.\n\n");
       return;
     }
-    out.append("| example | label | deployed | candidate |\n|---|---|---|---|\n");
+    boolean texts = negative.stream().anyMatch(f -> f.text() != null);
+    out.append(texts ? "| example | text | label | deployed | candidate |\n|---|---|---|---|---|\n"
+        : "| example | label | deployed | candidate |\n|---|---|---|---|\n");
     negative.stream().limit(FLIPS_SHOWN).forEach(f -> out.append("| ").append(md(f.id())).append(" | ")
-        .append(md(f.label())).append(" | ").append(md(f.deployed())).append(" | ").append(md(f.candidate())).append(" |\n"));
+        .append(texts ? md(f.text()) + " | " : "")
+        .append(md(f.label())).append(" | ").append(answer(f.deployed(), f.deployedConfidence())).append(" | ")
+        .append(answer(f.candidate(), f.candidateConfidence())).append(" |\n"));
     if (total > FLIPS_SHOWN) {
       out.append("\n… and ").append(total - FLIPS_SHOWN).append(" more in ").append(md(result.flipsFile())).append(".\n");
     }
@@ -290,7 +307,8 @@ public final class SummaryMarkdown {
         case '>' -> out.append("&gt;");
         case '&' -> out.append("&amp;");
         case '|', '\\', '`', '*', '_', '[', ']', '#' -> out.append('\\').append(c);
-        case '\n', '\r' -> out.append(' ');
+        // Every line break a text may hold, Unicode's too: a table row is one line.
+        case '\n', '\r', '\u0085', '\u2028', '\u2029' -> out.append(' ');
         default -> out.append(c);
       }
     }

@@ -41,10 +41,12 @@ record Cards(List<ReportPage.Card> list, int leftOut) {
       cards.add(new ReportPage.Card("card-" + cards.size(), "adversarial", "adversarial: " + a.perturbation(), a.id(),
           a.label(), a.deployed(), ReportNumbers.percent(a.deployedConfidence()), a.candidate(),
           ReportNumbers.percent(a.candidateConfidence()), "", List.of(),
-          views.flatMap(v -> Optional.ofNullable(example).map(e -> v.of(e.input(), null))).orElse(new ExampleView.Missing()),
+          views.flatMap(v -> Optional.ofNullable(example).map(e -> Optional.ofNullable(source)
+              .flatMap(src -> v.markedText(e.input(), src.input())).orElseGet(() -> v.of(e.input(), null))))
+              .orElse(new ExampleView.Missing()),
           view(views, source), a.source(), a.perturbation(),
           views.flatMap(v -> Optional.ofNullable(example).flatMap(e -> Optional.ofNullable(source)
-              .flatMap(src -> v.difference(e.input(), src.input())))).orElse(null)));
+              .flatMap(src -> v.difference(e.input(), src.input())))).orElse(null), expectation(a)));
     }
     return new Cards(cards, leftOut);
   }
@@ -53,7 +55,18 @@ record Cards(List<ReportPage.Card> list, int leftOut) {
     List<String> slices = o.slices() == null ? List.of() : o.slices();
     return new ReportPage.Card("card-" + index, kind, kindLabel, o.id(), o.label(), o.deployed(),
         ReportNumbers.percent(o.deployedConfidence()), o.candidate(), ReportNumbers.percent(o.candidateConfidence()),
-        String.join("\u001f", slices), slices, view, null, null, null, null);
+        String.join("\u001f", slices), slices, view, null, null, null, null, null);
+  }
+
+  /** What the example demanded and the candidate missed, in words. */
+  private static String expectation(ResultDocument.AdversarialFailure a) {
+    return switch (a.expectation()) {
+      case "invariant" -> "expected the answer given on the source; the candidate said " + a.candidateOnSource() + " there";
+      case "directional" -> a.direction() == null ? "expected a direction" : String.format(java.util.Locale.ROOT,
+          "the %s score must %s; the candidate's went %.3f → %.3f", a.direction().className(),
+          a.direction().must().replace('-', ' '), a.direction().candidate().get(0), a.direction().candidate().get(1));
+      default -> "expected the true label " + a.label();
+    };
   }
 
   private static ExampleView view(Optional<ExampleViews> views, Example example) {

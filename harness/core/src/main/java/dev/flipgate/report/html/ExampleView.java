@@ -19,6 +19,18 @@ public sealed interface ExampleView {
   /** The example's own text, from the golden set's display column, shown as text. */
   record Text(String text) implements ExampleView {}
 
+  /**
+   * A perturbed text as spans, the words the perturbation changed marked, for a reviewer to see
+   * at a glance what a typo or a name swap did. Each span is rendered as text (escaped).
+   */
+  record MarkedText(List<Span> spans) implements ExampleView {
+    public MarkedText {
+      spans = List.copyOf(spans);
+    }
+  }
+
+  record Span(String text, boolean changed) {}
+
   /** The golden set was not at hand (a report re-rendered without it). */
   record Missing() implements ExampleView {}
 
@@ -28,6 +40,10 @@ public sealed interface ExampleView {
 
   default boolean isText() {
     return this instanceof Text;
+  }
+
+  default boolean isMarkedText() {
+    return this instanceof MarkedText;
   }
 
   default boolean isFeatures() {

@@ -29,6 +29,9 @@ final class ExampleViews {
    * example, its source), whose display column, when the golden set declares one, is shown as text.
    */
   ExampleView of(InputTensor input, dev.flipgate.goldenset.Example owner) {
+    if (input.isText()) {
+      return new ExampleView.Text(input.text());
+    }
     if (displayColumn.isPresent() && owner != null) {
       return new ExampleView.Text(owner.column(displayColumn.get()).orElse(""));
     }
@@ -56,6 +59,14 @@ final class ExampleViews {
       change[i] = largest == 0 ? 0 : change[i] / largest * 255;
     }
     return java.util.Optional.of(image(new InputTensor(change, perturbed.shape())));
+  }
+
+  /** A perturbed text with the words its perturbation changed marked; empty for inputs that are not texts. */
+  java.util.Optional<ExampleView> markedText(InputTensor perturbed, InputTensor source) {
+    if (!perturbed.isText() || !source.isText()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new ExampleView.MarkedText(TextDiff.spans(source.text(), perturbed.text())));
   }
 
   private ExampleView image(InputTensor input) {

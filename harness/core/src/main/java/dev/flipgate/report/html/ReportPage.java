@@ -65,7 +65,7 @@ record ReportPage(
   record Card(
       String anchor, String kind, String kindLabel, String id, String label, String deployed, String deployedConfidence,
       String candidate, String candidateConfidence, String slices, List<String> sliceNames, ExampleView view,
-      ExampleView sourceView, String sourceId, String perturbation, ExampleView differenceView) {}
+      ExampleView sourceView, String sourceId, String perturbation, ExampleView differenceView, String expectation) {}
 
   /** One model's accuracy on one slice, as an SVG bar. */
   record Bar(String slice, String model, double y, double width, String value, double labelY) {}

@@ -230,15 +230,23 @@ public record ResultDocument(
 
 
   /** One example as both models answered it; {@code slices} is set for flips. */
+  /** {@code text}: the example's input, for a golden set whose input is a text (absent otherwise). */
   public record Outcome(
       String id, String kind, String label, String deployed, String candidate, Double deployedConfidence,
-      Double candidateConfidence, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> slices) {}
+      Double candidateConfidence, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> slices,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String text) {}
 
   public record Perturbation(
       String perturbation, String description, long n, Robustness deployed, Robustness candidate,
       Double robustnessDrop, List<String> candidateOnlyFailures) {}
 
-  public record Robustness(Double robustness) {}
+  /**
+   * One model's robustness to a perturbation: the share of its examples still answered as
+   * expected, how many it fails, and the first {@value #FAILURES_LISTED} of them by id.
+   */
+  public record Robustness(Double robustness, Long failures, List<String> failed) {}
+
+  public static final int FAILURES_LISTED = 100;
 
   /**
    * An adversarial example only the candidate fails. {@code changes}: for named feature inputs,
@@ -250,7 +258,9 @@ public record ResultDocument(
       String id, String source, String perturbation, String expectation, String label, String deployed,
       String candidate, String candidateOnSource, Double deployedConfidence, Double candidateConfidence,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Change> changes,
-      @JsonInclude(JsonInclude.Include.NON_NULL) DirectionScores direction) {
+      @JsonInclude(JsonInclude.Include.NON_NULL) DirectionScores direction,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String text,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String sourceText) {
 
     public AdversarialFailure {
       changes = changes == null ? List.of() : changes;

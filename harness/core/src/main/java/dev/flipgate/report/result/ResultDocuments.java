@@ -48,7 +48,8 @@ public final class ResultDocuments {
       @Override
       public ResultDocument.Outcome get(int index) {
         ExampleOutcome flip = flips.get(index);
-        return outcome(flip, slicesOf(ids.rowOf(flip.id()), goldenSet, members, namesOf));
+        int row = ids.rowOf(flip.id());
+        return outcome(flip, slicesOf(row, goldenSet, members, namesOf), textOf(goldenSet, row));
       }
 
       @Override
@@ -88,7 +89,8 @@ public final class ResultDocuments {
         new ResultDocument.FlipCounts(negative, allFlips.size() - negative),
         truncated,
         ResultDocument.FLIPS_FILE,
-        comparison.outcomes(comparison.criticalIds()).stream().map(o -> outcome(o, null)).toList(),
+        comparison.outcomes(comparison.criticalIds()).stream()
+            .map(o -> outcome(o, null, textOf(result.goldenSet(), result.goldenSet().table().ids().rowOf(o.id())))).toList(),
         comparison.perturbations().stream().map(ResultDocuments::perturbation).toList(),
         comparison.adversarialOutcomes().stream().filter(o -> o.deployedPasses() && !o.candidatePasses())
             .map(o -> adversarialFailure(o, result.goldenSet())).toList(),
@@ -281,10 +283,15 @@ public final class ResultDocuments {
     return values;
   }
 
-  private static ResultDocument.Outcome outcome(ExampleOutcome outcome, List<String> slices) {
+  private static ResultDocument.Outcome outcome(ExampleOutcome outcome, List<String> slices, String text) {
     return new ResultDocument.Outcome(outcome.id(), outcome.kind().id(), outcome.label(), outcome.deployed().label(),
         outcome.candidate().label(), number(outcome.deployed().confidence()), number(outcome.candidate().confidence()),
-        slices);
+        slices, text);
+  }
+
+  /** The text of a golden-set row whose input is a text; null otherwise. */
+  private static String textOf(GoldenSet goldenSet, int row) {
+    return row >= 0 && goldenSet.inputLayout().isText() ? goldenSet.table().input(row).text() : null;
   }
 
   /** @param members each slice's rows, in the golden set's order of slices */
@@ -299,21 +306,28 @@ public final class ResultDocuments {
 
   private static ResultDocument.Perturbation perturbation(PerturbationComparison p) {
     return new ResultDocument.Perturbation(p.perturbation(), p.description(), p.n(),
-        new ResultDocument.Robustness(number(p.deployedRobustness())),
-        new ResultDocument.Robustness(number(p.candidateRobustness())), number(p.robustnessDrop()),
+        robustness(p.deployedRobustness(), p.deployedFailures()),
+        robustness(p.candidateRobustness(), p.candidateFailures()), number(p.robustnessDrop()),
         p.candidateOnlyFailures());
+  }
+
+  private static ResultDocument.Robustness robustness(double robustness, List<String> failures) {
+    return new ResultDocument.Robustness(number(robustness), (long) failures.size(),
+        failures.subList(0, Math.min(failures.size(), ResultDocument.FAILURES_LISTED)));
   }
 
   private static ResultDocument.AdversarialFailure adversarialFailure(AdversarialOutcome o, GoldenSet goldenSet) {
     var example = o.example();
-    return new ResultDocument.AdversarialFailure(example.id(), example.sourceId(), example.perturbation(),
+    return new ResultDocument.AdversarialFailure(example.id(), example.hasSource() ? example.sourceId() : null, example.perturbation(),
         example.expectation().id(), example.label(), o.deployed().label(), o.candidate().label(),
         o.candidateOnSource().label(), number(o.deployed().confidence()), number(o.candidate().confidence()),
         changes(example, goldenSet), example.direction().map(d -> new ResultDocument.DirectionScores(d.className(),
             d.mustNotIncrease() ? "not-increase" : "not-decrease", d.tolerance(),
             java.util.Arrays.asList(score(o.deployedOnSource(), d.className()), score(o.deployed(), d.className())),
             java.util.Arrays.asList(score(o.candidateOnSource(), d.className()), score(o.candidate(), d.className()))))
-            .orElse(null));
+            .orElse(null),
+        example.input().isText() ? example.input().text() : null,
+        example.hasSource() ? textOf(goldenSet, goldenSet.table().ids().rowOf(example.sourceId())) : null);
   }
 
   /** The values the perturbation changed, for a golden set whose inputs are named features (not an image). */
