@@ -44,6 +44,12 @@ record ModelAnswers(Dataset<Row> rows, ModelIdentity identity, Optional<String> 
               + model.name() + "' reads").found("none declared").whatToDo("declare input.columns in the manifest")
           .configurationError("a model to run needs inputs");
     }
+    if (declared.inputLayout().isText()) {
+      throw Problem.at(parts.manifestFile()).part("input").expected("numeric input columns: this engine runs models on numbers")
+          .found("a text input (input.text)").whatToDo("gate a text golden set with the local engine (leave out --engine),"
+              + " or gate its models' predictions files on this one")
+          .configurationError("text inputs are not run on the Spark engine");
+    }
     // Opened once on the driver, as the local engine opens it: its declaration is checked against the
     // golden set before any executor runs it, and its identity is the local engine's.
     var context = new ModelContext(parts.suiteFile(), new Task.Classification(), parts.classes(), declared.inputColumns(),
