@@ -45,6 +45,26 @@ class PredictionCacheTest {
   }
 
   @Test
+  void aTextIsFoundAgainOnlyByItsExactCharacters() {
+    var texts = List.of(new ModelInput("t1", InputTensor.ofText("Good phone\u0085really")),
+        new ModelInput("t2", InputTensor.ofText("caf\u00e9")));
+    try (var cache = PredictionCache.open(directory, MODEL, CLASSES)) {
+      cache.put(texts, answers);
+    }
+    try (var cache = PredictionCache.open(directory, MODEL, CLASSES)) {
+      assertThat(cache.get(new ModelInput("other", InputTensor.ofText("Good phone\u0085really")))).contains(answers.get(0));
+      assertThat(cache.get(new ModelInput("t2", InputTensor.ofText("caf\u00e9")))).contains(answers.get(1));
+      // Case, a line separator, a trailing space and Unicode normalisation are all other questions to a model.
+      for (String near : List.of("good phone\u0085really", "Good phone\nreally", "Good phone\u0085really ", "cafe\u0301")) {
+        assertThat(cache.get(new ModelInput("near", InputTensor.ofText(near)))).as(near).isEmpty();
+      }
+      assertThat(cache.corruptEntries()).isZero();
+    }
+    assertThat(PredictionCache.key(InputTensor.ofText(""))).as("no text shares a key with an empty numeric input")
+        .isNotEqualTo(PredictionCache.key(new InputTensor(new float[0], new int[] {0})));
+  }
+
+  @Test
   void aDamagedLineAndATornLastLineAreSkippedAndTheirExamplesAskedAgain() throws IOException {
     Path file;
     try (var cache = PredictionCache.open(directory, MODEL, CLASSES)) {
