@@ -30,10 +30,7 @@ public record AppendClause(String polarity) implements TextPerturbation {
   @Override
   public void validate(Inputs inputs, Problem.Builder where) {
     TextPerturbation.super.validate(inputs, where);
-    if (!"positive".equals(polarity) && !"negative".equals(polarity)) {
-      throw where.expected("polarity: positive or negative").found(polarity == null ? "none" : "'" + polarity + "'")
-          .whatToDo("say which kind of clause to append").configurationError("perturbation parameter out of range");
-    }
+    Inputs.requireOneOf(polarity, "polarity", List.of("positive", "negative"), where);
   }
 
   List<String> clauses() {

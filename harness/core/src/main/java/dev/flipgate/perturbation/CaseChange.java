@@ -1,6 +1,7 @@
 package dev.flipgate.perturbation;
 
 import dev.flipgate.failure.Problem;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -23,10 +24,7 @@ public record CaseChange(String to) implements TextPerturbation {
   @Override
   public void validate(Inputs inputs, Problem.Builder where) {
     TextPerturbation.super.validate(inputs, where);
-    if (!"lower".equals(to) && !"upper".equals(to)) {
-      throw where.expected("to: lower or upper").found(to == null ? "none" : "'" + to + "'").whatToDo("fix to")
-          .configurationError("perturbation parameter out of range");
-    }
+    Inputs.requireOneOf(to, "to", List.of("lower", "upper"), where);
   }
 
   @Override

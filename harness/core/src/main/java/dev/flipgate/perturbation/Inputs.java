@@ -52,6 +52,14 @@ public record Inputs(InputLayout layout, List<String> columns) {
     return positions;
   }
 
+  /** Refuses a word parameter that is missing or not one of {@code options}, naming it. */
+  static void requireOneOf(String value, String key, List<String> options, Problem.Builder where) {
+    if (!options.contains(value)) {
+      throw where.expected(key + ": " + String.join(" or ", options)).found(value == null ? "none" : "'" + value + "'")
+          .whatToDo("fix " + key).configurationError("perturbation parameter out of range");
+    }
+  }
+
   /** Refuses a parameter outside [min, max] (or missing), naming it. */
   static double require(Double value, String key, double min, double max, Problem.Builder where) {
     if (value == null || !(value >= min && value <= max)) {

@@ -23,18 +23,30 @@ public final class FlipsFile {
   static final String[] HEADER = {
     "id", "kind", "label", "deployed", "candidate", "deployed_confidence", "candidate_confidence", "slices"
   };
-  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator('\n').get();
+  /** A text golden set's flips carry their sentence in a last column. */
+  static final String TEXT = "text";
 
   private FlipsFile() {}
 
   public static void write(Path file, List<ResultDocument.Outcome> flips) throws IOException {
+    boolean texts = !flips.isEmpty() && flips.get(0).text() != null;
+    String[] header = HEADER;
+    if (texts) {
+      header = java.util.Arrays.copyOf(HEADER, HEADER.length + 1);
+      header[HEADER.length] = TEXT;
+    }
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').get();
     try (Writer writer = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file), 1 << 16),
         StandardCharsets.UTF_8), 1 << 16);
-        CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
+        CSVPrinter printer = new CSVPrinter(writer, format)) {
       for (ResultDocument.Outcome flip : flips) {
-        printer.printRecord(flip.id(), flip.kind(), flip.label(), flip.deployed(), flip.candidate(),
-            number(flip.deployedConfidence()), number(flip.candidateConfidence()),
-            flip.slices() == null ? "" : String.join(";", flip.slices()));
+        var row = new java.util.ArrayList<Object>(List.of(flip.id(), flip.kind(), flip.label(), flip.deployed(),
+            flip.candidate(), number(flip.deployedConfidence()), number(flip.candidateConfidence()),
+            flip.slices() == null ? "" : String.join(";", flip.slices())));
+        if (texts) {
+          row.add(flip.text());
+        }
+        printer.printRecord(row);
       }
     }
   }

@@ -53,7 +53,9 @@ final class AllureDetails implements TestDetails {
       Map<String, InputTensor> inputs = new java.util.HashMap<>();
       result.goldenSet().examples().forEach(e -> inputs.put(e.id(), e.input()));
       result.goldenSet().adversarialExamples().forEach(a -> inputs.put(a.id(), a.input()));
-      return new RunIndex(result, new ExamplesCsv(result.comparison()), inputs);
+      boolean texts = result.goldenSet().inputLayout().isText();
+      return new RunIndex(result, texts ? new ExamplesCsv(result.comparison(),
+          id -> java.util.Optional.ofNullable(inputs.get(id)).map(InputTensor::text)) : new ExamplesCsv(result.comparison()), inputs);
     }
   }
 

@@ -35,8 +35,7 @@ class SentimentGateAcceptanceTest {
   @ParameterizedTest
   @ValueSource(strings = {"wink", "vader", "tfidf"})
   void flipCountsEqualTheIndependentComputation(String candidate, @TempDir Path reports) throws IOException {
-    CliRun run = CliRun.of("gate", SentimentReference.goldenSet().resolve("suite.yaml").toString(),
-        "--candidate", candidate, "--out", reports.toString(), "--quiet");
+    CliRun run = gate(candidate, reports);
     JsonNode result = new ObjectMapper().readTree(reports.resolve("result.json").toFile());
     JsonNode expected = reference.path("candidates").path(candidate);
     JsonNode all = slice(result, "all");
@@ -50,11 +49,31 @@ class SentimentGateAcceptanceTest {
         .isEqualTo(expected.path("candidateCorrect").asLong());
   }
 
+  @org.junit.jupiter.api.Test
+  void everyFlipIsShownAsItsSentence(@TempDir Path reports) throws IOException {
+    gate("wink", reports);
+    JsonNode result = new ObjectMapper().readTree(reports.resolve("result.json").toFile());
+    java.util.Map<String, String> sentences = new java.util.HashMap<>();
+    for (String line : java.nio.file.Files.readAllLines(SentimentReference.goldenSet().resolve("examples.jsonl"))) {
+      JsonNode example = new ObjectMapper().readTree(line);
+      sentences.put(example.path("id").asText(), example.path("text").asText());
+    }
+
+    assertThat(result.path("flips")).hasSize(116).allSatisfy(flip ->
+        assertThat(flip.path("text").asText()).isEqualTo(sentences.get(flip.path("id").asText())));
+    try (var csv = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().get().parse(new java.io.InputStreamReader(
+        new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(reports.resolve("flips.csv.gz"))),
+        java.nio.charset.StandardCharsets.UTF_8))) {
+      assertThat(csv.getRecords()).hasSize(116).allSatisfy(row -> assertThat(row.get("text")).isEqualTo(sentences.get(row.get("id"))));
+    }
+    String summary = java.nio.file.Files.readString(reports.resolve("summary.md"));
+    assertThat(summary).contains("| imdb-0033 | " + sentences.get("imdb-0033").replace("|", "\\|"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"wink", "vader", "tfidf"})
   void everyCandidateIsBlockedForNewMistakes(String candidate, @TempDir Path reports) throws IOException {
-    CliRun run = CliRun.of("gate", SentimentReference.goldenSet().resolve("suite.yaml").toString(),
-        "--candidate", candidate, "--out", reports.toString(), "--quiet");
+    CliRun run = gate(candidate, reports);
     JsonNode result = new ObjectMapper().readTree(reports.resolve("result.json").toFile());
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
@@ -66,6 +85,11 @@ class SentimentGateAcceptanceTest {
     if (candidate.equals("wink")) {
       assertThat(blocked).containsExactly("max-negative-flip-rate imdb");
     }
+  }
+
+  private static CliRun gate(String candidate, Path reports) {
+    return CliRun.of("gate", SentimentReference.goldenSet().resolve("suite.yaml").toString(), "--candidate", candidate,
+        "--out", reports.toString(), "--quiet");
   }
 
   private static JsonNode slice(JsonNode result, String name) {

@@ -73,11 +73,11 @@ public final class OnnxModelAdapter implements ModelAdapter {
     OrtEnvironment environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "flipgate");
     GuardedSession session = GuardedSession.of(createSession(environment, file, signature));
     try {
+      signature.checkInputType(session.inspect(), context.inputLayout().isText());
       long[] shape = signature.inputShape(session.inspect(), context.inputLayout().size());
       int batchSize = signature.batchSize(shape);
       String output = signature.outputName(session.inspect(), kind, classes.size());
       var input = declaration.input();
-      signature.checkInputType(session.inspect(), context.inputLayout().isText());
       kind.checkClasses(classes, signature.problem());
       var preparation = InputPreparation.of(input, new InputPreparation.ModelContextView(context.suiteFile(),
           declaration.name(), context.inputLayout(), context.inputColumns()),

@@ -163,7 +163,7 @@ class OnnxModelAdapterTest {
       assertThatThrownBy(() -> OnnxModelAdapter.open(declaration, context))
           .isInstanceOf(ConfigurationException.class)
           .hasMessageContaining("'softmax'")
-          .hasMessageContaining("[logits, probabilities, log-probabilities, label, value]");
+          .hasMessageContaining("[logits, probabilities, log-probabilities, label, positive-probability, value]");
     }
   }
 }
