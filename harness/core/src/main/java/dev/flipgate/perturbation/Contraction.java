@@ -2,7 +2,6 @@ package dev.flipgate.perturbation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
@@ -46,7 +45,6 @@ public record Contraction() implements TextPerturbation {
     if (sites.isEmpty()) {
       return Optional.empty();
     }
-    sites.sort(java.util.Comparator.comparingInt(Site::start).thenComparingInt(Site::end));
     Site site = sites.get(random.nextInt(sites.size()));
     return Optional.of(text.substring(0, site.start()) + site.replacement() + text.substring(site.end()));
   }
@@ -63,16 +61,6 @@ public record Contraction() implements TextPerturbation {
       }
       sites.add(new Site(matcher.start(), matcher.end(), replacement));
     }
-  }
-
-  /** The text with every listed contraction expanded, lower-cased: equal for a text and any of its contraction changes. */
-  static String expanded(String text) {
-    String out = text.replace('’', '\'').toLowerCase(Locale.ROOT);
-    for (String[] pair : PAIRS) {
-      out = out.replaceAll("(?<![\\p{L}'])" + Pattern.quote(pair[1].toLowerCase(Locale.ROOT)) + "(?![\\p{L}'])",
-          Matcher.quoteReplacement(pair[0].toLowerCase(Locale.ROOT)));
-    }
-    return out;
   }
 
   @Override

@@ -54,7 +54,7 @@ public record Inputs(InputLayout layout, List<String> columns) {
 
   /** Refuses a word parameter that is missing or not one of {@code options}, naming it. */
   static void requireOneOf(String value, String key, List<String> options, Problem.Builder where) {
-    if (!options.contains(value)) {
+    if (value == null || !options.contains(value)) {
       throw where.expected(key + ": " + String.join(" or ", options)).found(value == null ? "none" : "'" + value + "'")
           .whatToDo("fix " + key).configurationError("perturbation parameter out of range");
     }

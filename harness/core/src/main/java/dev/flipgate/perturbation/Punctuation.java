@@ -32,11 +32,6 @@ public record Punctuation() implements TextPerturbation {
     return Optional.of(body + "." + text.substring(body.length()));
   }
 
-  /** The text without closing punctuation or trailing white space: equal for a text and its change. */
-  static String core(String text) {
-    return text.replaceAll("[.!?\\s]+$", "");
-  }
-
   @Override
   public String describe() {
     return "the closing punctuation removed, or a full stop added";

@@ -22,11 +22,6 @@ final class Words {
     return words;
   }
 
-  /** {@code text} with {@code word} replaced by {@code replacement}. */
-  static String replace(String text, Word word, String replacement) {
-    return text.substring(0, word.start()) + replacement + text.substring(word.end());
-  }
-
   /** {@code replacement} with the first letter's case of {@code original} ("Is not" → "Isn't"). */
   static String sameInitialCase(String original, String replacement) {
     if (original.isEmpty() || replacement.isEmpty()) {

@@ -62,9 +62,31 @@ class JsonLinesRecordsTest {
     assertThatThrownBy(() -> read("nested.jsonl", "{\"id\": \"a\", \"v\": 1}\n{\"id\": \"b\", \"v\": [1]}\n".getBytes()))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("line 2").hasMessageContaining("nested value");
     assertThatThrownBy(() -> read("keys.jsonl", "{\"id\": \"a\", \"v\": 1}\n\n{\"id\": \"b\", \"w\": 1}\n".getBytes()))
-        .isInstanceOf(ConfigurationException.class).hasMessageContaining("line 3").hasMessageContaining("other keys");
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("line 3").hasMessageContaining("other keys")
+        .hasMessageContaining("[id, v]").hasMessageContaining("keys [id, w]");
     assertThatThrownBy(() -> read("broken.jsonl", "{\"id\": \"a\"}\n{\"id\": \"b\"\n".getBytes()))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("line 2").hasMessageContaining("invalid JSON line");
+  }
+
+  @Test
+  void aRecordLocatesFaultsByItsLine() throws IOException {
+    Path file = directory.resolve("rows.jsonl");
+    Files.writeString(file, "\n{\"id\": \"a\"}\n\n{\"id\": \"b\"}\n");
+    try (TableRecords records = TableRecords.open(file)) {
+      assertThat(records.next()).isTrue();
+      assertThat(records.next()).isTrue();
+      assertThat(records.positionName()).isEqualTo("line");
+      assertThat(records.locate(dev.flipgate.failure.Problem.at(file)).configurationError("x").getMessage())
+          .contains("rows.jsonl, line 4");
+      assertThat(records.next()).isFalse();
+    }
+  }
+
+  @Test
+  void aStrictDecoderRefusalIsRecognisedThroughItsWrappers() {
+    var refusal = new java.nio.charset.MalformedInputException(1);
+    assertThat(InvalidUtf8.causedBy(new java.io.UncheckedIOException(new IOException(refusal)))).isTrue();
+    assertThat(InvalidUtf8.causedBy(new java.io.UncheckedIOException(new IOException("disk full")))).isFalse();
   }
 
   @Test

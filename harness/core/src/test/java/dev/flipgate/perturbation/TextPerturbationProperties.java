@@ -82,7 +82,7 @@ class TextPerturbationProperties {
       return;
     }
     assertThat(changed.get()).isNotEqualTo(text);
-    assertThat(Contraction.expanded(changed.get())).isEqualTo(Contraction.expanded(text));
+    assertThat(expanded(changed.get())).isEqualTo(expanded(text));
     String[] windows = differingWords(text, changed.get());
     assertThat(Contraction.PAIRS).as("%s → %s", windows[0], windows[1]).anySatisfy(pair -> assertThat(
         same(pair[0], windows[0]) && same(pair[1], windows[1]) || same(pair[1], windows[0]) && same(pair[0], windows[1])).isTrue());
@@ -95,7 +95,7 @@ class TextPerturbationProperties {
       return;
     }
     assertThat(changed.get()).isNotEqualTo(text);
-    assertThat(Punctuation.core(changed.get())).isEqualTo(Punctuation.core(text));
+    assertThat(core(changed.get())).isEqualTo(core(text));
   }
 
   @Property(tries = 300)
@@ -196,6 +196,21 @@ class TextPerturbationProperties {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> TemplateExpansion.expand(bad)).as(bad)
           .isInstanceOf(IllegalArgumentException.class);
     }
+  }
+
+  /** The text with every listed contraction expanded, lower-cased: equal for a text and any of its contraction changes. */
+  private static String expanded(String text) {
+    String out = text.replace('’', '\'').toLowerCase(Locale.ROOT);
+    for (String[] pair : Contraction.PAIRS) {
+      out = out.replaceAll("(?<![\\p{L}'])" + Pattern.quote(pair[1].toLowerCase(Locale.ROOT)) + "(?![\\p{L}'])",
+          java.util.regex.Matcher.quoteReplacement(pair[0].toLowerCase(Locale.ROOT)));
+    }
+    return out;
+  }
+
+  /** The text without closing punctuation or trailing white space: equal for a text and its punctuation change. */
+  private static String core(String text) {
+    return text.replaceAll("[.!?\\s]+$", "");
   }
 
   /** The differing stretch of two texts, widened on both sides to whole words (apostrophes included). */

@@ -38,6 +38,13 @@ class TextDiffTest {
   }
 
   @Test
+  void marksATextPastTheTokenLimitWhole() {
+    String longest = "a ".repeat(TextDiff.MAX_TOKENS / 2);
+    assertThat(changed(longest, longest)).isEmpty();
+    assertThat(changed(longest + "b", longest + "b")).containsExactly(longest + "b");
+  }
+
+  @Test
   void marksNothingInAnUnchangedText() {
     assertThat(changed("Same text.", "Same text.")).isEmpty();
   }
