@@ -31,6 +31,11 @@ public final class ReportNumbers {
             + binnedNote(result);
   }
 
+  /** A count, or "–" where a result written before it was recorded lacks it. */
+  public static String count(Long value) {
+    return value == null ? "–" : String.valueOf(value);
+  }
+
   /** Where score metrics come from binned scores: how many bins, and the largest error bound of any. */
   private static String binnedNote(ResultDocument result) {
     ResultDocument.Slice widest = null;

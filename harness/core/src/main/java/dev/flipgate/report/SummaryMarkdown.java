@@ -186,7 +186,8 @@ public final class SummaryMarkdown {
           .append(" | ").append(ReportNumbers.percent(p.deployed().robustness()))
           .append(" | ").append(ReportNumbers.percent(p.candidate().robustness()))
           .append(" | ").append(ReportNumbers.change("robustness", p.robustnessDrop() == null ? null : -p.robustnessDrop()))
-          .append(" | ").append(count(p.deployed().failures())).append(" | ").append(count(p.candidate().failures()))
+          .append(" | ").append(ReportNumbers.count(p.deployed().failures()))
+          .append(" | ").append(ReportNumbers.count(p.candidate().failures()))
           .append(" | ").append(p.candidateOnlyFailures().size()).append(" |\n");
     }
     out.append('\n');
@@ -236,11 +237,6 @@ public final class SummaryMarkdown {
       }
     }
     out.append('\n');
-  }
-
-  /** A count a result written before it was recorded lacks. */
-  private static String count(Long value) {
-    return value == null ? "–" : String.valueOf(value);
   }
 
   /** An answer with the model's confidence in it, when it gave scores: "positive (0.82)". */

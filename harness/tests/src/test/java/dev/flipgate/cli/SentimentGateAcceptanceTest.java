@@ -66,6 +66,17 @@ class SentimentGateAcceptanceTest {
         java.nio.charset.StandardCharsets.UTF_8))) {
       assertThat(csv.getRecords()).hasSize(116).allSatisfy(row -> assertThat(row.get("text")).isEqualTo(sentences.get(row.get("id"))));
     }
+    // CheckList failures are listed per model: each count agrees with its robustness, each id is of its test.
+    assertThat(result.path("adversarial")).hasSize(12).allSatisfy(test -> {
+      for (String model : new String[] {"deployed", "candidate"}) {
+        JsonNode robustness = test.path(model);
+        long failures = robustness.path("failures").asLong();
+        assertThat(failures).isEqualTo(Math.round((1 - robustness.path("robustness").asDouble()) * test.path("n").asLong()));
+        assertThat(robustness.path("failed")).hasSize((int) Math.min(100, failures)).allSatisfy(id -> assertThat(id.asText())
+            .matches(".+~" + java.util.regex.Pattern.quote(test.path("perturbation").asText())
+                + "|" + java.util.regex.Pattern.quote(test.path("perturbation").asText()) + "#\\d+"));
+      }
+    });
     String summary = java.nio.file.Files.readString(reports.resolve("summary.md"));
     assertThat(summary).contains("| imdb-0033 | " + sentences.get("imdb-0033").replace("|", "\\|"));
   }

@@ -63,7 +63,8 @@ public final class HtmlReport {
       perturbations.add(new ReportPage.PerturbationRow("perturbation-" + i, a.perturbation(), a.n(),
           ReportNumbers.percent(a.deployed().robustness()), ReportNumbers.percent(a.candidate().robustness()),
           ReportNumbers.change("robustness", a.robustnessDrop() == null ? null : -a.robustnessDrop()),
-          a.candidateOnlyFailures().size()));
+          a.candidateOnlyFailures().size(), ReportNumbers.count(a.deployed().failures()),
+          ReportNumbers.count(a.candidate().failures())));
     }
     Cards cards = Cards.of(result, goldenSet);
     String style = resource("report.css");

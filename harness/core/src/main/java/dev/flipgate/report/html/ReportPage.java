@@ -59,7 +59,8 @@ record ReportPage(
   /** One model's single-example latency, formatted. */
   record LatencyRow(String model, String p50, String p95, String p99, String max, String mean, String throughput) {}
 
-  record PerturbationRow(String anchor, String name, long n, String deployed, String candidate, String change, int failures) {}
+  record PerturbationRow(String anchor, String name, long n, String deployed, String candidate, String change, int failures,
+      String deployedFailures, String candidateFailures) {}
 
   /** A gallery card: a negative flip, a failed critical example or a failed adversarial example. */
   record Card(
