@@ -122,13 +122,15 @@ final class SuiteExecution {
           && c.subject().equals(RuleCheck.Subject.perturbation(example.perturbation())));
       var facts = new TestFacts(suite.suiteName(), "adversarial examples", "perturbation " + example.perturbation(),
           blocking ? TestFacts.Severity.CRITICAL : TestFacts.Severity.MINOR, Optional.of(Concern.ADVERSARIAL),
-          List.of(example.id(), example.sourceId()), true, List.of());
+          example.hasSource() ? List.of(example.id(), example.sourceId()) : List.of(example.id()), true, List.of());
       run(test, facts, result, () -> {
         String expected = example.expectation() == Expectation.TRUE_LABEL
             ? example.label() : failure.candidateOnSource().label();
         String message = String.format(
-            "%s: candidate fails adversarial example %s (%s of %s, expectation %s), which the deployed model passes",
-            Concern.ADVERSARIAL.title(), example.id(), example.perturbation(), example.sourceId(), example.expectation().id());
+            "%s: candidate fails adversarial example %s (%s, expectation %s), which the deployed model passes",
+            Concern.ADVERSARIAL.title(), example.id(),
+            example.hasSource() ? example.perturbation() + " of " + example.sourceId() : "template " + example.perturbation(),
+            example.expectation().id());
         return blocking
             ? TestExecutionResult.failed(new AssertionFailedError(message, expected, failure.candidate().label()))
             : TestExecutionResult.aborted(new TestAbortedException(message + "; tolerated: the policy does not block on "
