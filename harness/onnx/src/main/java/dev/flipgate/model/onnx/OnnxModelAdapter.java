@@ -135,40 +135,33 @@ public final class OnnxModelAdapter implements ModelAdapter {
 
   @Override
   public List<Prediction> predict(List<ModelInput> batch) {
-    // A model with a fixed batch size gets short batches padded with the last input.
-    int rows = inputShape[0] > 0 ? (int) inputShape[0] : batch.size();
-    if (preparation.source().isText()) {
-      String[] texts = new String[rows];
-      for (int row = 0; row < rows; row++) {
-        texts[row] = batch.get(Math.min(row, batch.size() - 1)).tensor().text();
-      }
-      long[] shape = inputShape.clone();
-      shape[0] = rows;
-      try (OnnxTensor tensor = OnnxTensor.createTensor(environment, texts, shape)) {
-        return run(tensor, batch);
-      } catch (OrtException e) {
-        throw failed(batch, e);
-      }
-    }
-    int perExample = preparation.source().size();
-    FloatBuffer buffer = FloatBuffer.allocate(rows * perExample);
-    for (int row = 0; row < rows; row++) {
-      preparation.write(batch.get(Math.min(row, batch.size() - 1)).tensor(), buffer);
-    }
-    buffer.flip();
-    long[] shape = inputShape.clone();
-    shape[0] = rows;
-    try (OnnxTensor tensor = OnnxTensor.createTensor(environment, buffer, shape)) {
-      return run(tensor, batch);
+    try (OnnxTensor tensor = inputTensor(batch)) {
+      List<Prediction> predictions = session.run(Map.of(inputName, tensor), Set.of(outputName),
+          result -> outputReader.read(result.get(outputName).orElseThrow(), batch));
+      return new ArrayList<>(predictions.subList(0, batch.size()));
     } catch (OrtException e) {
       throw failed(batch, e);
     }
   }
 
-  private List<Prediction> run(OnnxTensor tensor, List<ModelInput> batch) throws OrtException {
-    List<Prediction> predictions = session.run(Map.of(inputName, tensor), Set.of(outputName),
-        result -> outputReader.read(result.get(outputName).orElseThrow(), batch));
-    return new ArrayList<>(predictions.subList(0, batch.size()));
+  /** The batch as the model's input: its texts, or its prepared numbers; a fixed batch size is padded with the last input. */
+  private OnnxTensor inputTensor(List<ModelInput> batch) throws OrtException {
+    int rows = inputShape[0] > 0 ? (int) inputShape[0] : batch.size();
+    long[] shape = inputShape.clone();
+    shape[0] = rows;
+    if (preparation.source().isText()) {
+      String[] texts = new String[rows];
+      for (int row = 0; row < rows; row++) {
+        texts[row] = batch.get(Math.min(row, batch.size() - 1)).tensor().text();
+      }
+      return OnnxTensor.createTensor(environment, texts, shape);
+    }
+    FloatBuffer buffer = FloatBuffer.allocate(rows * preparation.source().size());
+    for (int row = 0; row < rows; row++) {
+      preparation.write(batch.get(Math.min(row, batch.size() - 1)).tensor(), buffer);
+    }
+    buffer.flip();
+    return OnnxTensor.createTensor(environment, buffer, shape);
   }
 
   private RuntimeException failed(List<ModelInput> batch, OrtException e) {
