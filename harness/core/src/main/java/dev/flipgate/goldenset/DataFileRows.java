@@ -39,9 +39,9 @@ final class DataFileRows {
   private static ConfigurationException invalidUtf8(Path file, Exception cause) {
     Problem.Builder problem = Problem.at(file);
     try {
-      var place = dev.flipgate.io.InvalidUtf8.find(file);
-      if (place.isPresent()) {
-        problem = problem.line(place.get().line());
+      var line = dev.flipgate.io.InvalidUtf8.firstBadLine(file);
+      if (line.isPresent()) {
+        problem = problem.line(line.getAsLong());
       }
     } catch (IOException e) {
       cause.addSuppressed(e);

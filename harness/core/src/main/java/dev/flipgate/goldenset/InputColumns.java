@@ -91,11 +91,6 @@ final class InputColumns {
     }
   }
 
-  /** Whether the input is one text column. */
-  boolean isText() {
-    return text;
-  }
-
   InputTensor read(DataFileRows.Row row, String exampleId) {
     if (text) {
       return readText(row, exampleId);

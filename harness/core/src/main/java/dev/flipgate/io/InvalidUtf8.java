@@ -11,7 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -20,9 +20,6 @@ import java.util.zip.GZIPInputStream;
  * time through the JDK's own strict decoder.
  */
 public final class InvalidUtf8 {
-  /** The first line that does not decode (from 1), and the byte offset in the file where that line starts. */
-  public record Place(long line, long lineStartsAtByte) {}
-
   private InvalidUtf8() {}
 
   /** Whether {@code failure} or one of its causes is a strict decoder's refusal. */
@@ -35,7 +32,8 @@ public final class InvalidUtf8 {
     return false;
   }
 
-  public static Optional<Place> find(Path file) throws IOException {
+  /** The first line (from 1) that does not decode; empty when every line does. */
+  public static OptionalLong firstBadLine(Path file) throws IOException {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     try (InputStream raw = Files.newInputStream(file);
@@ -43,26 +41,21 @@ public final class InvalidUtf8 {
             file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16)) {
       var bytes = new ByteArrayOutputStream();
       long line = 1;
-      long lineStart = 0;
-      long offset = 0;
       for (int b = in.read(); ; b = in.read()) {
         if (b >= 0 && b != '\n') {
           bytes.write(b);
-          offset++;
           continue;
         }
         try {
           decoder.reset().decode(ByteBuffer.wrap(bytes.toByteArray()));
         } catch (CharacterCodingException e) {
-          return Optional.of(new Place(line, lineStart));
+          return OptionalLong.of(line);
         }
         if (b < 0) {
-          return Optional.empty();
+          return OptionalLong.empty();
         }
         bytes.reset();
-        offset++;
         line++;
-        lineStart = offset;
       }
     }
   }

@@ -142,7 +142,6 @@ public final class JsonLinesRecords implements TableRecords {
   /** Reads up to the next {@code \n} (or the end) into {@link #text}; false when nothing is left. */
   private boolean readLine() {
     text.setLength(0);
-    boolean any = false;
     try {
       while (true) {
         if (position == limit) {
@@ -157,7 +156,6 @@ public final class JsonLinesRecords implements TableRecords {
             break;
           }
         }
-        any = true;
         int start = position;
         while (position < limit && buffer[position] != '\n') {
           position++;
@@ -172,7 +170,8 @@ public final class JsonLinesRecords implements TableRecords {
     } catch (IOException e) {
       throw new UncheckedIOException(e.getMessage(), e);
     }
-    if (any && text.length() > 0) {
+    // The last line, when the file does not end with \n.
+    if (text.length() > 0) {
       line++;
       return true;
     }

@@ -94,8 +94,8 @@ class JsonLinesRecordsTest {
     Path file = directory.resolve("latin1.csv");
     Files.write(file, new byte[] {'i', 'd', '\n', 'a', '\n', 'c', 'a', 'f', (byte) 0xE9, '\n', 'b', '\n'});
 
-    assertThat(InvalidUtf8.find(file)).contains(new InvalidUtf8.Place(3, 5));
+    assertThat(InvalidUtf8.firstBadLine(file)).hasValue(3);
     Files.write(file, "id\ncaf\u00e9\n".getBytes(StandardCharsets.UTF_8));
-    assertThat(InvalidUtf8.find(file)).isEmpty();
+    assertThat(InvalidUtf8.firstBadLine(file)).isEmpty();
   }
 }

@@ -96,8 +96,7 @@ public final class KServeV2Adapter implements ModelAdapter {
     }
     var input = declaration.input();
     boolean channelsFirst = "NCHW".equals(input.layout());
-    var preparation = InputPreparation.of(input, new InputPreparation.ModelContextView(context.suiteFile(),
-        declaration.name(), context.inputLayout(), context.inputColumns()), channelsFirst);
+    var preparation = InputPreparation.of(input, context, declaration.name(), channelsFirst);
     kind.checkClasses(declaration.classes() == null ? context.classes() : declaration.classes(),
         Problem.at(context.suiteFile()).part("model '" + declaration.name() + "'"));
     List<String> classes = declaration.classes() == null ? context.classes() : declaration.classes();

@@ -17,27 +17,23 @@ public record InputPreparation(InputLayout source, boolean toChannelsFirst, doub
    * may touch (one declared anyway is refused rather than ignored: it shows a suite written for
    * another golden set).
    */
-  public static InputPreparation of(dev.flipgate.model.ModelDeclaration.OnnxInput input, ModelContextView context,
-      boolean channelsFirst) {
-    if (context.layout().isText()) {
+  public static InputPreparation of(dev.flipgate.model.ModelDeclaration.OnnxInput input, dev.flipgate.model.ModelContext context,
+      String modelName, boolean channelsFirst) {
+    InputLayout layout = context.inputLayout();
+    if (layout.isText()) {
       if (input.scale() != null || input.offset() != null || input.standardize() != null
           || input.layout() != null && !input.layout().equals("FLAT")) {
-        throw dev.flipgate.failure.Problem.at(context.suiteFile()).part("model '" + context.modelName() + "'")
+        throw dev.flipgate.failure.Problem.at(context.suiteFile()).part("model '" + modelName + "'")
             .expected("input: { name, shape: [-1] } for a text golden set: the text is the input, as written")
             .found("scale, offset, standardize or layout in input").whatToDo("remove them, or check the golden set")
             .configurationError("numeric input settings for a text input");
       }
-      return scaled(context.layout(), false, 1, 0);
+      return scaled(layout, false, 1, 0);
     }
     return input.standardize() != null
-        ? Standardizer.read(context.suiteFile(), input.standardize(), context.inputColumns(), context.layout())
-        : scaled(context.layout(), channelsFirst, input.scale() == null ? 1 : input.scale(),
-            input.offset() == null ? 0 : input.offset());
+        ? Standardizer.read(context.suiteFile(), input.standardize(), context.inputColumns(), layout)
+        : scaled(layout, channelsFirst, input.scale() == null ? 1 : input.scale(), input.offset() == null ? 0 : input.offset());
   }
-
-  /** What {@link #of} needs to know of the model and the golden set. */
-  public record ModelContextView(java.nio.file.Path suiteFile, String modelName, InputLayout layout,
-      java.util.List<String> inputColumns) {}
 
   /** {@code value * scale + offset} for every element. */
   public static InputPreparation scaled(InputLayout source, boolean toChannelsFirst, double scale, double offset) {

@@ -79,8 +79,7 @@ public final class OnnxModelAdapter implements ModelAdapter {
       String output = signature.outputName(session.inspect(), kind, classes.size());
       var input = declaration.input();
       kind.checkClasses(classes, signature.problem());
-      var preparation = InputPreparation.of(input, new InputPreparation.ModelContextView(context.suiteFile(),
-          declaration.name(), context.inputLayout(), context.inputColumns()),
+      var preparation = InputPreparation.of(input, context, declaration.name(),
           !context.inputLayout().isText() && signature.channelsFirst());
       var identity = new ModelIdentity(declaration.name(), "onnx", file.toString(), Sha256.ofFile(file), Files.size(file));
       var answerKey = AnswerKey.of("onnx").with("model sha256", identity.sha256())
