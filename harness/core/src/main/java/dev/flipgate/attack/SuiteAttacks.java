@@ -81,7 +81,7 @@ public record SuiteAttacks(Path suiteFile, List<AttackDeclaration> declared, Opt
   public List<AttackComparison> run(GoldenSet goldenSet, List<ExampleOutcome> outcomes, Oracle deployed, Oracle candidate,
       long seed, Progress progress) {
     var inputs = new Inputs(goldenSet.inputLayout(), goldenSet.inputColumns());
-    List<BitSet> members = goldenSet.slices().stream().map(s -> s.predicate().members(goldenSet.table())).toList();
+    List<BitSet> members = goldenSet.slices().stream().map(s -> goldenSet.table().members(s.predicate())).toList();
     List<AttackComparison> results = new ArrayList<>();
     for (AttackDeclaration d : declared) {
       int[] rows = chosen(d, goldenSet, outcomes, seed);

@@ -13,6 +13,8 @@ import java.util.Map;
  * weighted examples so a bootstrap can reuse it.
  */
 final class AnswerMetrics {
+  private static final SliceMetric[] METRICS = SliceMetric.values();
+
   private final List<String> classes;
   private final int positive;
 
@@ -44,6 +46,67 @@ final class AnswerMetrics {
     if (total == 0) {
       return new ClassificationMetrics(values, perClass, confusion);
     }
+    double[] byMetric = new double[METRICS.length];
+    fill(byMetric, truePositives, answered, support, total, withTables ? perClass : null);
+    for (SliceMetric metric : METRICS) {
+      if (defined(metric)) {
+        values.put(metric, byMetric[metric.ordinal()]);
+      }
+    }
+    return new ClassificationMetrics(values, perClass, confusion);
+  }
+
+  /**
+   * The change of every metric in {@code metrics} from the deployed model's answers to the
+   * candidate's on weighted cells (NaN where a model has no value): the bootstrap's statistic. The
+   * same sums in the same order as {@link #compute} twice, so the numbers are equal to the bit,
+   * without the maps and tables made for each resample.
+   */
+  double[] deltas(int[] label, int[] deployed, int[] candidate, double[] weight, SliceMetric[] metrics) {
+    int k = classes.size();
+    double[] support = new double[k];
+    double[] answeredBefore = new double[k];
+    double[] answeredAfter = new double[k];
+    double[] truePositivesBefore = new double[k];
+    double[] truePositivesAfter = new double[k];
+    double total = 0;
+    for (int i = 0; i < label.length; i++) {
+      double w = weight[i];
+      total += w;
+      support[label[i]] += w;
+      answeredBefore[deployed[i]] += w;
+      answeredAfter[candidate[i]] += w;
+      truePositivesBefore[label[i]] += label[i] == deployed[i] ? w : 0;
+      truePositivesAfter[label[i]] += label[i] == candidate[i] ? w : 0;
+    }
+    double[] deltas = new double[metrics.length];
+    if (total == 0) {
+      java.util.Arrays.fill(deltas, Double.NaN);
+      return deltas;
+    }
+    double[] before = new double[METRICS.length];
+    double[] after = new double[METRICS.length];
+    fill(before, truePositivesBefore, answeredBefore, support, total, null);
+    fill(after, truePositivesAfter, answeredAfter, support, total, null);
+    for (int m = 0; m < metrics.length; m++) {
+      int at = metrics[m].ordinal();
+      deltas[m] = defined(metrics[m]) ? after[at] - before[at] : Double.NaN;
+    }
+    return deltas;
+  }
+
+  /** Whether {@code metric} has a value from answers here (the positive class's only in a binary task that names it). */
+  private boolean defined(SliceMetric metric) {
+    return metric.source() == SliceMetric.Source.ANSWERS && (!metric.ofPositiveClass() || positive >= 0);
+  }
+
+  /**
+   * Every answer metric from the per-class sums of a slice with {@code total > 0}, by the metric's
+   * ordinal; adds each present class's row to {@code perClass} unless it is null.
+   */
+  private void fill(double[] byMetric, double[] truePositives, double[] answered, double[] support, double total,
+      List<ClassificationMetrics.ClassMetrics> perClass) {
+    int k = classes.size();
     double correct = 0;
     double[] sums = new double[6]; // macro p, r, f1; weighted p, r, f1
     double recallOfLabelled = 0;
@@ -68,32 +131,29 @@ final class AnswerMetrics {
         labelled++;
         recallOfLabelled += recall;
       }
-      if (withTables) {
+      if (perClass != null) {
         perClass.add(new ClassificationMetrics.ClassMetrics(classes.get(c), precision, recall, f1, (long) support[c]));
       }
     }
     double accuracy = correct / total;
-    values.put(SliceMetric.ACCURACY, accuracy);
-    values.put(SliceMetric.BALANCED_ACCURACY, recallOfLabelled / labelled);
-    values.put(SliceMetric.MACRO_PRECISION, sums[0] / present);
-    values.put(SliceMetric.MACRO_RECALL, sums[1] / present);
-    values.put(SliceMetric.MACRO_F1, sums[2] / present);
+    byMetric[SliceMetric.ACCURACY.ordinal()] = accuracy;
+    byMetric[SliceMetric.BALANCED_ACCURACY.ordinal()] = recallOfLabelled / labelled;
+    byMetric[SliceMetric.MACRO_PRECISION.ordinal()] = sums[0] / present;
+    byMetric[SliceMetric.MACRO_RECALL.ordinal()] = sums[1] / present;
+    byMetric[SliceMetric.MACRO_F1.ordinal()] = sums[2] / present;
     // Single-label micro averages count every example once: all three equal the accuracy.
-    values.put(SliceMetric.MICRO_PRECISION, accuracy);
-    values.put(SliceMetric.MICRO_RECALL, accuracy);
-    values.put(SliceMetric.MICRO_F1, accuracy);
-    values.put(SliceMetric.WEIGHTED_PRECISION, sums[3] / total);
-    values.put(SliceMetric.WEIGHTED_RECALL, sums[4] / total);
-    values.put(SliceMetric.WEIGHTED_F1, sums[5] / total);
+    byMetric[SliceMetric.MICRO_PRECISION.ordinal()] = accuracy;
+    byMetric[SliceMetric.MICRO_RECALL.ordinal()] = accuracy;
+    byMetric[SliceMetric.MICRO_F1.ordinal()] = accuracy;
+    byMetric[SliceMetric.WEIGHTED_PRECISION.ordinal()] = sums[3] / total;
+    byMetric[SliceMetric.WEIGHTED_RECALL.ordinal()] = sums[4] / total;
+    byMetric[SliceMetric.WEIGHTED_F1.ordinal()] = sums[5] / total;
     if (positive >= 0) {
-      putPositiveClass(values, truePositives[positive], answered[positive], support[positive]);
+      double truePositive = truePositives[positive];
+      byMetric[SliceMetric.PRECISION.ordinal()] = answered[positive] == 0 ? 0 : truePositive / answered[positive];
+      byMetric[SliceMetric.RECALL.ordinal()] = support[positive] == 0 ? 0 : truePositive / support[positive];
+      byMetric[SliceMetric.F1.ordinal()] = answered[positive] + support[positive] == 0 ? 0
+          : 2 * truePositive / (answered[positive] + support[positive]);
     }
-    return new ClassificationMetrics(values, perClass, confusion);
-  }
-
-  private static void putPositiveClass(Map<SliceMetric, Double> values, double truePositives, double answered, double support) {
-    values.put(SliceMetric.PRECISION, answered == 0 ? 0 : truePositives / answered);
-    values.put(SliceMetric.RECALL, support == 0 ? 0 : truePositives / support);
-    values.put(SliceMetric.F1, answered + support == 0 ? 0 : 2 * truePositives / (answered + support));
   }
 }

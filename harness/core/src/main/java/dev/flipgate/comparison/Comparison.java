@@ -71,6 +71,14 @@ public record Comparison(
     return outcomes instanceof OutcomeRows rows ? rows.flips() : outcomes.stream().filter(o -> o.kind().isFlip()).toList();
   }
 
+  /**
+   * The golden-set rows of {@link #flips()}, in the same order, when the outcomes are the golden
+   * set's whole table (a reader then needs no id lookup per flip); empty otherwise.
+   */
+  public Optional<int[]> flipRows() {
+    return outcomes instanceof OutcomeRows rows ? Optional.of(rows.flipRows()) : Optional.empty();
+  }
+
   /** The outcome of the example with this id, if the golden set has it (adversarial examples are not outcomes). */
   public Optional<ExampleOutcome> outcome(String id) {
     return outcomes instanceof OutcomeRows rows ? rows.of(id)

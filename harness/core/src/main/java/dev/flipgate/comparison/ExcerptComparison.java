@@ -117,7 +117,7 @@ public final class ExcerptComparison {
   private static SliceComparison compareSlice(GoldenSet excerpt, OutcomeRows outcomes, int s, SliceComparer comparer) {
     var slice = excerpt.slices().get(s);
     ExampleTable examples = excerpt.table();
-    BitSet members = slice.predicate().members(examples);
+    BitSet members = examples.members(slice.predicate());
     List<String> negativeFlipIds = new ArrayList<>();
     for (int row = members.nextSetBit(0); row >= 0; row = members.nextSetBit(row + 1)) {
       if (outcomes.kind(row) == FlipKind.NEGATIVE) {

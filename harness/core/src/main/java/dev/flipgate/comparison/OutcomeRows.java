@@ -56,6 +56,11 @@ final class OutcomeRows extends AbstractList<ExampleOutcome> implements RandomAc
 
   /** The flips, in golden-set order: a view that makes each outcome when read. */
   List<ExampleOutcome> flips() {
+    return new Rows(flipRows());
+  }
+
+  /** The rows of the flips, in golden-set order. */
+  int[] flipRows() {
     int count = 0;
     for (byte kind : kinds) {
       count += KINDS[kind].isFlip() ? 1 : 0;
@@ -67,7 +72,7 @@ final class OutcomeRows extends AbstractList<ExampleOutcome> implements RandomAc
         rows[next++] = row;
       }
     }
-    return new Rows(rows);
+    return rows;
   }
 
   /** The outcomes of some rows, in their order, each made when read. */

@@ -81,6 +81,11 @@ public final class PairedCells {
     return metrics.compute(label, candidate, weights, false);
   }
 
+  /** The change of each of {@code answerMetrics} when the cells weigh {@code weights}: what the bootstrap resamples. */
+  double[] deltas(double[] weights, SliceMetric[] answerMetrics) {
+    return metrics.deltas(label, deployed, candidate, weights, answerMetrics);
+  }
+
   /**
    * Both models' metrics on the slice itself, with per-class and confusion tables: each cell
    * weighs its count. The sums are of whole numbers, exact in a double, so the values equal those

@@ -49,7 +49,7 @@ final class SliceEvidenceCalculator {
     if (counts.n() > 0 && parts.cells().isPresent()) {
       PairedCells cells = parts.cells().get();
       collect(intervals, ANSWER_METRICS, bootstrap.intervals(cells.counts(),
-          w -> deltas(ANSWER_METRICS, cells.deployedMetrics(w).values(), cells.candidateMetrics(w).values()),
+          w -> cells.deltas(w, ANSWER_METRICS),
           ANSWER_METRICS.length, "slice/" + slice));
     }
     if (counts.n() > 0 && parts.deployedScores().isPresent() && parts.candidateScores().isPresent()) {

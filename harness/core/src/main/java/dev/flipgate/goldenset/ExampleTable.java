@@ -31,6 +31,8 @@ public final class ExampleTable {
   /** Each row's line in the data file (int: a data file of over two billion lines is refused). */
   private final int[] lines;
   private final List<Example> asList = new Rows();
+  /** Each slice's rows, worked out once: the comparison, the reports and the attacks all ask for them. */
+  private final java.util.Map<SlicePredicate, java.util.BitSet> members = new java.util.concurrent.ConcurrentHashMap<>();
 
   private ExampleTable(ExampleIndex ids, String labelColumn, DictionaryColumn labels, List<DictionaryColumn> metadata,
       DictionaryColumn tagTexts, List<Set<String>> tagSets, InputTensor[] inputs, InputTensor noInput, int[] lines) {
@@ -47,6 +49,11 @@ public final class ExampleTable {
 
   public int size() {
     return ids.size();
+  }
+
+  /** The rows {@code predicate} contains: a copy, which the caller may change. */
+  public java.util.BitSet members(SlicePredicate predicate) {
+    return (java.util.BitSet) members.computeIfAbsent(predicate, p -> p.members(this)).clone();
   }
 
   public ExampleIndex ids() {

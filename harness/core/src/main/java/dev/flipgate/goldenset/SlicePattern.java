@@ -19,7 +19,7 @@ public final class SlicePattern {
   public static java.util.BitSet members(GoldenSet goldenSet, java.util.List<String> patterns) {
     var members = new java.util.BitSet(goldenSet.table().size());
     goldenSet.slices().stream().filter(s -> patterns.stream().anyMatch(p -> matches(p, s.name())))
-        .forEach(s -> members.or(s.predicate().members(goldenSet.table())));
+        .forEach(s -> members.or(goldenSet.table().members(s.predicate())));
     return members;
   }
 

@@ -37,9 +37,10 @@ public final class ResultDocuments {
   /** Every flip of the run, in golden-set order, with the slices each example is in: what flips.csv.gz holds. */
   public static List<ResultDocument.Outcome> flips(RunResult result) {
     GoldenSet goldenSet = result.goldenSet();
-    List<java.util.BitSet> members = goldenSet.slices().stream().map(s -> s.predicate().members(goldenSet.table())).toList();
+    List<java.util.BitSet> members = goldenSet.slices().stream().map(s -> goldenSet.table().members(s.predicate())).toList();
     var ids = goldenSet.table().ids();
     List<ExampleOutcome> flips = result.comparison().flips();
+    java.util.Optional<int[]> rows = result.comparison().flipRows();
     // Examples in the same slices share one list of their names.
     Map<java.util.BitSet, List<String>> namesOf = new java.util.concurrent.ConcurrentHashMap<>();
     // A view, made again each time it is read: a run with a million flips never holds a million
@@ -48,7 +49,7 @@ public final class ResultDocuments {
       @Override
       public ResultDocument.Outcome get(int index) {
         ExampleOutcome flip = flips.get(index);
-        int row = ids.rowOf(flip.id());
+        int row = rows.isPresent() ? rows.get()[index] : ids.rowOf(flip.id());
         return outcome(flip, slicesOf(row, goldenSet, members, namesOf), textOf(goldenSet, row));
       }
 
