@@ -64,6 +64,10 @@ public final class DictionaryColumn {
     private byte[] byteCodes = new byte[1024];
     private int[] intCodes;
     private int rows;
+    /** For {@link #addAscii}: each value's slot (its index in asciiValues + 1; 0 empty), its bytes and its code. */
+    private int[] asciiSlots = new int[16];
+    private final List<byte[]> asciiValues = new ArrayList<>();
+    private int[] asciiCodes = new int[8];
 
     Builder(String name) {
       this.name = name;
@@ -80,6 +84,58 @@ public final class DictionaryColumn {
           widen();
         }
       }
+      append(code);
+      return values.get(code);
+    }
+
+    /**
+     * As {@link #add(String)}, for an ASCII value given as bytes: a value seen before is found by
+     * its bytes, so a million rows of a few distinct values make a few Strings, not a million.
+     */
+    void addAscii(byte[] text, int from, int to) {
+      int hash = 0;
+      for (int i = from; i < to; i++) {
+        hash = 31 * hash + text[i];
+      }
+      int mask = asciiSlots.length - 1;
+      int slot = (hash ^ (hash >>> 16)) & mask;
+      while (asciiSlots[slot] != 0) {
+        byte[] seen = asciiValues.get(asciiSlots[slot] - 1);
+        if (Arrays.equals(seen, 0, seen.length, text, from, to)) {
+          append(asciiCodes[asciiSlots[slot] - 1]);
+          return;
+        }
+        slot = (slot + 1) & mask;
+      }
+      String value = add(new String(text, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
+      if (asciiValues.size() == asciiCodes.length) {
+        asciiCodes = Arrays.copyOf(asciiCodes, asciiCodes.length * 2);
+      }
+      asciiCodes[asciiValues.size()] = codeOf.get(value);
+      asciiValues.add(Arrays.copyOfRange(text, from, to));
+      asciiSlots[slot] = asciiValues.size();
+      if (2 * asciiValues.size() > asciiSlots.length) {
+        rehashAscii();
+      }
+    }
+
+    private void rehashAscii() {
+      asciiSlots = new int[asciiSlots.length * 2];
+      int mask = asciiSlots.length - 1;
+      for (int i = 0; i < asciiValues.size(); i++) {
+        int hash = 0;
+        for (byte b : asciiValues.get(i)) {
+          hash = 31 * hash + b;
+        }
+        int slot = (hash ^ (hash >>> 16)) & mask;
+        while (asciiSlots[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        asciiSlots[slot] = i + 1;
+      }
+    }
+
+    private void append(int code) {
       if (intCodes != null) {
         if (rows == intCodes.length) {
           intCodes = Arrays.copyOf(intCodes, rows * 2);
@@ -89,9 +145,8 @@ public final class DictionaryColumn {
         if (rows == byteCodes.length) {
           byteCodes = Arrays.copyOf(byteCodes, rows * 2);
         }
-        byteCodes[rows++] = (byte) (int) code;
+        byteCodes[rows++] = (byte) code;
       }
-      return values.get(code);
     }
 
     private void widen() {
@@ -104,6 +159,11 @@ public final class DictionaryColumn {
 
     int rows() {
       return rows;
+    }
+
+    /** The distinct values so far, in order of first appearance. */
+    List<String> values() {
+      return java.util.Collections.unmodifiableList(values);
     }
 
     DictionaryColumn build() {

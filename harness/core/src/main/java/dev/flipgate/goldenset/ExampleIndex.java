@@ -48,6 +48,15 @@ public final class ExampleIndex extends AbstractSet<String> {
     return expected >= 0 && expected < ids.size() && ids.matches(expected, id) ? expected : rowOf(id);
   }
 
+  /**
+   * Whether the id at {@code row} is the ASCII text {@code text[from, to)}, compared in place: a
+   * reader of answers in the examples' order checks each id without making a String. False also
+   * when the ids are not held as bytes (an id beyond Latin-1); the caller then reads as text.
+   */
+  public boolean matches(int row, byte[] text, int from, int to) {
+    return row >= 0 && row < ids.size() && ids.matches(row, text, from, to);
+  }
+
   public String id(int row) {
     java.util.Objects.checkIndex(row, ids.size());
     return ids.get(row);
@@ -61,6 +70,25 @@ public final class ExampleIndex extends AbstractSet<String> {
       slot = (slot + 1) & mask;
     }
     return 2 * slot;
+  }
+
+  /** As {@link #probe(int[], IdColumn, String, int)}, for an ASCII id given as bytes. */
+  private static int probe(int[] slots, IdColumn ids, byte[] text, int from, int to, int hash) {
+    int mask = slots.length / 2 - 1;
+    int slot = hash & mask;
+    while (slots[2 * slot] != 0 && (slots[2 * slot + 1] != hash || !ids.matches(slots[2 * slot] - 1, text, from, to))) {
+      slot = (slot + 1) & mask;
+    }
+    return 2 * slot;
+  }
+
+  /** The String's hash code of the ASCII text {@code text[from, to)} (String.hashCode is specified). */
+  private static int hashOf(byte[] text, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + (text[i] & 0xFF);
+    }
+    return h;
   }
 
   /**
@@ -94,6 +122,22 @@ public final class ExampleIndex extends AbstractSet<String> {
         return slots[at] - 1;
       }
       ids.add(id);
+      slots[at] = ids.size();
+      slots[at + 1] = hash;
+      return -1;
+    }
+
+    /** As {@link #add(String)}, for an ASCII id given as bytes: no String is made for it. */
+    int add(byte[] text, int from, int to) {
+      if (3 * (long) (ids.size() + 1) > 2L * (slots.length / 2)) {
+        grow();
+      }
+      int hash = spread(hashOf(text, from, to));
+      int at = probe(slots, ids, text, from, to, hash);
+      if (slots[at] != 0) {
+        return slots[at] - 1;
+      }
+      ids.add(text, from, to);
       slots[at] = ids.size();
       slots[at + 1] = hash;
       return -1;

@@ -199,6 +199,40 @@ public final class ExampleTable {
       return ids.add(id);
     }
 
+    /** As {@link #addId(String)}, for an ASCII id given as the bytes {@code text[from, to)}. */
+    int addId(byte[] text, int from, int to) {
+      return ids.add(text, from, to);
+    }
+
+    /**
+     * As {@link #addRow}, for a row without input whose fields are ASCII spans of {@code text}
+     * ({@code starts[f]} to {@code ends[f]}); {@code tagsField} is -1 when there is no tags column.
+     */
+    void addAsciiRow(byte[] text, int[] starts, int[] ends, int labelField, int[] metadataFields, int tagsField, long line) {
+      if (hasInput) {
+        throw new IllegalStateException("a golden set with inputs is read row by row as text");
+      }
+      labels.addAscii(text, starts[labelField], ends[labelField]);
+      for (int i = 0; i < metadataFields.length; i++) {
+        metadata.get(i).addAscii(text, starts[metadataFields[i]], ends[metadataFields[i]]);
+      }
+      int row = tagTexts.rows();
+      if (tagsField < 0) {
+        tagTexts.add("");
+      } else {
+        tagTexts.addAscii(text, starts[tagsField], ends[tagsField]);
+      }
+      if (row == lines.length) {
+        lines = java.util.Arrays.copyOf(lines, row * 2);
+      }
+      lines[row] = Math.toIntExact(line);
+    }
+
+    /** The distinct labels read so far. */
+    List<String> labelValues() {
+      return labels.values();
+    }
+
     /** The rest of the row whose id was just added; {@code metadataValues} in the order of the declared columns. */
     void addRow(String label, String[] metadataValues, String tagsText, InputTensor input, long line) {
       labels.add(label);

@@ -30,6 +30,18 @@ final class ExamplesReader {
 
   /** @param requireRows false for an excerpt of the examples, which may hold none */
   ExampleTable read(Path file, boolean requireRows) {
+    if (input.names().isEmpty() && !task.isRegression()) {
+      var plain = AsciiExamplesCsv.read(file, new AsciiExamplesCsv.Columns(idColumn, labelColumn, metadataColumns, tagsColumn),
+          classSet, new InputTensor(new float[0], input.shape()));
+      if (plain.isPresent()) {
+        return plain.get();
+      }
+    }
+    return readText(file, requireRows);
+  }
+
+  /** Reads any data file the general way: CSV, JSON lines or Parquet, record by record as text. */
+  ExampleTable readText(Path file, boolean requireRows) {
     var table = new ExampleTable.Builder(labelColumn, metadataColumns,
         input.names().isEmpty() ? new InputTensor(new float[0], input.shape()) : null);
     int[] at = new int[3];

@@ -43,12 +43,39 @@ final class IdColumn {
     ends[rows++] = start + id.length();
   }
 
+  /** Adds the ASCII id {@code text[from, to)}, as {@link #add(String)} would add it as a String. */
+  void add(byte[] text, int from, int to) {
+    if (strings != null) {
+      add(new String(text, from, to - from, StandardCharsets.ISO_8859_1));
+      return;
+    }
+    if (rows == ends.length) {
+      ends = Arrays.copyOf(ends, rows * 2);
+    }
+    int start = start(rows);
+    int length = to - from;
+    if (start + length > packed.length) {
+      packed = Arrays.copyOf(packed, Math.max(packed.length * 2, start + length));
+    }
+    System.arraycopy(text, from, packed, start, length);
+    ends[rows++] = start + length;
+  }
+
   String get(int row) {
     if (strings != null) {
       return strings[row];
     }
     int start = start(row);
     return new String(packed, start, ends[row] - start, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Whether row's id is the ASCII text {@code text[from, to)}; false when the ids are not packed. */
+  boolean matches(int row, byte[] text, int from, int to) {
+    if (strings != null) {
+      return false;
+    }
+    int start = start(row);
+    return java.util.Arrays.equals(packed, start, ends[row], text, from, to);
   }
 
   boolean matches(int row, String id) {

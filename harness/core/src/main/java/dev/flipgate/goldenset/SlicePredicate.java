@@ -19,22 +19,27 @@ public sealed interface SlicePredicate {
    * value: a million-example slice costs a million int comparisons, not a million parses.
    */
   private static BitSet byValue(ExampleTable examples, String column, Predicate<String> accepts) {
-    BitSet members = new BitSet(examples.size());
     var values = examples.column(column);
     if (values.isEmpty()) {
-      return members;
+      return new BitSet(examples.size());
     }
     DictionaryColumn cells = values.get();
     boolean[] accepted = new boolean[cells.values().size()];
     for (int code = 0; code < accepted.length; code++) {
       accepted[code] = accepts.test(cells.values().get(code));
     }
-    for (int row = 0; row < cells.rows(); row++) {
-      if (accepted[cells.code(row)]) {
-        members.set(row);
+    return rowsWhere(cells.rows(), row -> accepted[cells.code(row)]);
+  }
+
+  /** The rows below {@code rows} that {@code member} accepts, set word by word (a million rows are a few milliseconds). */
+  private static BitSet rowsWhere(int rows, java.util.function.IntPredicate member) {
+    long[] words = new long[(rows + 63) >>> 6];
+    for (int row = 0; row < rows; row++) {
+      if (member.test(row)) {
+        words[row >>> 6] |= 1L << row;
       }
     }
-    return members;
+    return BitSet.valueOf(words);
   }
 
   /** The column this predicate reads, if it reads one (so the loader can check it exists). */
@@ -134,18 +139,12 @@ public sealed interface SlicePredicate {
 
     @Override
     public BitSet members(ExampleTable examples) {
-      BitSet members = new BitSet(examples.size());
       List<Set<String>> sets = examples.tagSets();
       boolean[] tagged = new boolean[sets.size()];
       for (int code = 0; code < tagged.length; code++) {
         tagged[code] = sets.get(code).contains(tag);
       }
-      for (int row = 0; row < examples.size(); row++) {
-        if (tagged[examples.tagSetCode(row)]) {
-          members.set(row);
-        }
-      }
-      return members;
+      return rowsWhere(examples.size(), row -> tagged[examples.tagSetCode(row)]);
     }
   }
 }

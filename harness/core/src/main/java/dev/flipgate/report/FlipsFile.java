@@ -36,7 +36,7 @@ public final class FlipsFile {
       header[HEADER.length] = TEXT;
     }
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').get();
-    try (Writer writer = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file), 1 << 16),
+    try (Writer writer = new BufferedWriter(new OutputStreamWriter(fastGzip(Files.newOutputStream(file)),
         StandardCharsets.UTF_8), 1 << 16);
         CSVPrinter printer = new CSVPrinter(writer, format)) {
       for (ResultDocument.Outcome flip : flips) {
@@ -49,6 +49,18 @@ public final class FlipsFile {
         printer.printRecord(row);
       }
     }
+  }
+
+  /**
+   * Gzip at its fastest level: at a million examples the flips are megabytes of CSV, and the
+   * default level took three times as long for a file a fifth smaller.
+   */
+  private static GZIPOutputStream fastGzip(java.io.OutputStream out) throws IOException {
+    return new GZIPOutputStream(out, 1 << 16) {
+      {
+        def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+      }
+    };
   }
 
   private static String number(Double value) {

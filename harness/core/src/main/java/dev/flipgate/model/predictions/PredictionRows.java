@@ -124,6 +124,21 @@ final class PredictionRows {
     }
   }
 
+  /**
+   * Takes one answer per example, in row order, from a reader that has checked each against its
+   * example's id and the classes (see {@link InOrderPredictionsCsv}); on line {@code row + 2}.
+   */
+  void answerInOrder(int[] classIndexOfRow) {
+    if (numeric || classIndexOfRow.length != examples.size() || !answered.isEmpty()) {
+      throw new IllegalStateException("answers in order are for a fresh classification's every example");
+    }
+    for (int row = 0; row < classIndexOfRow.length; row++) {
+      columns.answer(row, classIndexOfRow[row]);
+      lineOfRow[row] = (int) Math.min(row + 2L, Integer.MAX_VALUE);
+    }
+    answered.set(0, classIndexOfRow.length);
+  }
+
   private static boolean isFinite(String text) {
     return CsvNumbers.isFinite(text);
   }
@@ -131,6 +146,11 @@ final class PredictionRows {
   /** The file's header: line 1 of a text file; a Parquet file's schema has no position. */
   Problem.Builder atHeader() {
     return rowNumbers ? Problem.at(file) : Problem.at(file).line(1);
+  }
+
+  /** Whether answers are numbers (a regression) rather than classes. */
+  boolean numeric() {
+    return numeric;
   }
 
   boolean rowNumbers() {

@@ -39,7 +39,7 @@ public final class PredictionsFileAdapter extends StoredAnswersAdapter {
         try (BufferedReader reader = openText(file)) {
           PredictionsJsonLinesReader.read(reader, rows);
         }
-      } else {
+      } else if (!InOrderPredictionsCsv.read(file, rows)) {
         PredictionsTableReader.read(file, rows);
       }
       checkCoverage(file, rows, context);

@@ -1,0 +1,165 @@
+package dev.flipgate.goldenset;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The common examples file of a classification golden set without model input (the models are
+ * predictions files), read as bytes: CSV, plain or gzip, every byte printable ASCII, no quote,
+ * no field starting or ending with a space, no blank line. Ids, labels, metadata and tags go into
+ * the table's columns straight from the bytes: a value seen before is found by its bytes, so a
+ * million rows make a few Strings, not five million, and no character decoding is needed.
+ *
+ * <p>It only recognises files that need no decision. Anything else — a quote, a byte beyond
+ * ASCII, a column missing, a row of the wrong width, an empty or repeated id, a label that is no
+ * class, a read error — makes it give up, and {@link ExamplesReader} reads the file from the start
+ * and reports what it finds with its located messages; so a file makes the same table, and the
+ * same faults, whichever reader took it.
+ */
+final class AsciiExamplesCsv {
+  private static final int BUFFER = 1 << 20;
+  private static final int MAX_HEADER_COLUMNS = 1024;
+
+  /** Which columns to read, as the manifest names them. */
+  record Columns(String id, String label, List<String> metadata, String tags) {}
+
+  private AsciiExamplesCsv() {}
+
+  /** The table of {@code file}, or empty when the file is left to the general reader. */
+  static Optional<ExampleTable> read(Path file, Columns columns, Set<String> classes, InputTensor noInput) {
+    String name = file.getFileName().toString();
+    String plain = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+    if (plain.endsWith(".parquet") || plain.endsWith(".jsonl")) {
+      return Optional.empty();
+    }
+    var table = new ExampleTable.Builder(columns.label(), columns.metadata(), noInput);
+    try (InputStream raw = Files.newInputStream(file);
+        InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
+      if (!readRows(in, columns, table)) {
+        return Optional.empty();
+      }
+    } catch (IOException e) {
+      return Optional.empty(); // the general reader reports it, located
+    }
+    if (table.rows() == 0 || !classes.containsAll(table.labelValues())) {
+      return Optional.empty();
+    }
+    return Optional.of(table.build());
+  }
+
+  private static boolean readRows(InputStream in, Columns columns, ExampleTable.Builder table) throws IOException {
+    byte[] buffer = new byte[BUFFER];
+    int limit = in.readNBytes(buffer, 0, BUFFER);
+    boolean ended = limit < BUFFER;
+    int position = 0;
+    long line = 1;
+    int[] starts = new int[MAX_HEADER_COLUMNS];
+    int[] ends = new int[MAX_HEADER_COLUMNS];
+    Fields fields = null;
+    while (true) {
+      int end = lineEnd(buffer, position, limit);
+      if (end < 0) {
+        if (ended) {
+          if (position == limit) {
+            return fields != null;
+          }
+          end = limit; // a last line without a line feed
+        } else {
+          if (position == 0) {
+            return false; // a line longer than the buffer
+          }
+          int rest = limit - position;
+          System.arraycopy(buffer, position, buffer, 0, rest);
+          int read = in.readNBytes(buffer, rest, BUFFER - rest);
+          ended = read < BUFFER - rest;
+          limit = rest + read;
+          position = 0;
+          continue;
+        }
+      }
+      int count = end == position ? -1 : split(buffer, position, end, starts, ends);
+      if (count < 0) {
+        return false;
+      }
+      if (fields == null) {
+        fields = Fields.of(buffer, starts, ends, count, columns);
+        if (fields == null) {
+          return false;
+        }
+        starts = new int[count];
+        ends = new int[count];
+      } else {
+        if (count != fields.width() || ends[fields.id()] == starts[fields.id()]
+            || ends[fields.label()] == starts[fields.label()] || line > Integer.MAX_VALUE
+            || table.addId(buffer, starts[fields.id()], ends[fields.id()]) >= 0) {
+          return false;
+        }
+        table.addAsciiRow(buffer, starts, ends, fields.label(), fields.metadata(), fields.tags(), line);
+      }
+      line++;
+      position = Math.min(end + 1, limit);
+    }
+  }
+
+  /** Where the columns read are in the header, and its width. */
+  private record Fields(int width, int id, int label, int[] metadata, int tags) {
+    /** Null when the header is not one this reader takes (a name missing, empty or repeated). */
+    static Fields of(byte[] text, int[] starts, int[] ends, int count, Columns columns) {
+      List<String> header = new ArrayList<>();
+      for (int f = 0; f < count; f++) {
+        header.add(new String(text, starts[f], ends[f] - starts[f], StandardCharsets.US_ASCII));
+      }
+      if (header.contains("") || new HashSet<>(header).size() != header.size()) {
+        return null;
+      }
+      int[] metadata = columns.metadata().stream().mapToInt(header::indexOf).toArray();
+      int id = header.indexOf(columns.id());
+      int label = header.indexOf(columns.label());
+      int tags = columns.tags() == null ? -1 : header.indexOf(columns.tags());
+      boolean missing = id < 0 || label < 0 || (columns.tags() != null && tags < 0)
+          || java.util.Arrays.stream(metadata).anyMatch(at -> at < 0);
+      return missing ? null : new Fields(count, id, label, metadata, tags);
+    }
+  }
+
+  private static int lineEnd(byte[] buffer, int from, int limit) {
+    for (int i = from; i < limit; i++) {
+      if (buffer[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Splits the line {@code text[from, to)} at its commas into {@code starts}/{@code ends}; the
+   * number of fields, or -1 for a line this reader does not take (a control or non-ASCII byte, a
+   * quote, a space at either end of a field, more fields than there is room for).
+   */
+  private static int split(byte[] text, int from, int to, int[] starts, int[] ends) {
+    int count = 0;
+    int start = from;
+    for (int i = from; i <= to; i++) {
+      if (i == to || text[i] == ',') {
+        if (count == starts.length || i > start && (text[start] == ' ' || text[i - 1] == ' ')) {
+          return -1;
+        }
+        starts[count] = start;
+        ends[count++] = i;
+        start = i + 1;
+      } else if (text[i] < ' ' || text[i] == '"' || text[i] == 0x7F) { // bytes beyond ASCII are negative
+        return -1;
+      }
+    }
+    return count;
+  }
+}
