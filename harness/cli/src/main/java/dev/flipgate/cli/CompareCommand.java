@@ -108,7 +108,9 @@ final class CompareCommand implements Callable<Integer> {
     } else if (ledger.ledger != null) {
       gate.addAll(List.of("--ledger", ledger.ledger));
     }
-    return spec.root().commandLine().execute(gate.toArray(String[]::new));
+    var root = spec.root().commandLine();
+    // A command line of its own: the one running this command was built with this command alone.
+    return FlipgateMain.execute(gate.toArray(String[]::new), root.getOut(), root.getErr());
   }
 
   /** A predictions-only golden set: the labels file's classes (with every answer the predictions give), and a slice a value. */

@@ -14,8 +14,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = FlipgateMain.Version.class,
     description = "Gates a candidate model against the deployed one, example by example, on curated golden sets.",
-    subcommands = {GateCommand.class, CompareCommand.class, AnnotateCommand.class, HistoryCommand.class, LockCommand.class, PromoteCommand.class, RecordCommand.class, ReportCommand.class,
-        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:PROMOTE", "1:BLOCK", "2:bad usage or configuration", "3:runtime failure (a model or endpoint failed)"})
@@ -40,9 +38,30 @@ public final class FlipgateMain implements Runnable {
     System.exit(code);
   }
 
+  /** Every subcommand by name, in the order help lists them. */
+  private static final java.util.Map<String, Class<?>> COMMANDS = commands();
+
+  private static java.util.Map<String, Class<?>> commands() {
+    var commands = new java.util.LinkedHashMap<String, Class<?>>();
+    for (Class<?> command : java.util.List.of(GateCommand.class, CompareCommand.class, AnnotateCommand.class,
+        HistoryCommand.class, LockCommand.class, PromoteCommand.class, RecordCommand.class, ReportCommand.class,
+        CommandLine.HelpCommand.class)) {
+      commands.put(command.getAnnotation(Command.class).name(), command);
+    }
+    return java.util.Collections.unmodifiableMap(commands);
+  }
+
   /** Runs the CLI with the given streams and returns its exit code; tests call this directly. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    var commandLine = new CommandLine(new FlipgateMain())
+    var commandLine = new CommandLine(new FlipgateMain());
+    // Only the command asked for is built: picocli reads every registered command's options by
+    // reflection, and the others would cost every run a third of a second. Help, a mistyped or a
+    // missing command see them all.
+    Class<?> asked = args.length == 0 || args[0].equals("help") ? null : COMMANDS.get(args[0]);
+    for (Class<?> command : asked == null ? COMMANDS.values() : java.util.List.<Class<?>>of(asked)) {
+      commandLine.addSubcommand(command);
+    }
+    commandLine
         .setOut(out)
         .setErr(err)
         .setExitCodeExceptionMapper(FlipgateMain::exitCodeOf)
