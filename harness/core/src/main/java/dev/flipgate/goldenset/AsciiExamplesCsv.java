@@ -36,6 +36,11 @@ final class AsciiExamplesCsv {
 
   /** The table of {@code file}, or empty when the file is left to the general reader. */
   static Optional<ExampleTable> read(Path file, Columns columns, Set<String> classes, InputTensor noInput) {
+    return read(file, columns, classes, noInput, BUFFER);
+  }
+
+  /** As above, reading {@code bufferSize} bytes at a time (small sizes test the refills; a longer line is declined). */
+  static Optional<ExampleTable> read(Path file, Columns columns, Set<String> classes, InputTensor noInput, int bufferSize) {
     String name = file.getFileName().toString();
     String plain = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
     if (plain.endsWith(".parquet") || plain.endsWith(".jsonl")) {
@@ -44,7 +49,7 @@ final class AsciiExamplesCsv {
     var table = new ExampleTable.Builder(columns.label(), columns.metadata(), noInput);
     try (InputStream raw = Files.newInputStream(file);
         InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
-      if (!readRows(in, columns, table)) {
+      if (!readRows(in, columns, table, bufferSize)) {
         return Optional.empty();
       }
     } catch (IOException e) {
@@ -56,10 +61,11 @@ final class AsciiExamplesCsv {
     return Optional.of(table.build());
   }
 
-  private static boolean readRows(InputStream in, Columns columns, ExampleTable.Builder table) throws IOException {
-    byte[] buffer = new byte[BUFFER];
-    int limit = in.readNBytes(buffer, 0, BUFFER);
-    boolean ended = limit < BUFFER;
+  private static boolean readRows(InputStream in, Columns columns, ExampleTable.Builder table, int bufferSize)
+      throws IOException {
+    byte[] buffer = new byte[bufferSize];
+    int limit = in.readNBytes(buffer, 0, bufferSize);
+    boolean ended = limit < bufferSize;
     int position = 0;
     long line = 1;
     int[] starts = new int[MAX_HEADER_COLUMNS];
@@ -79,8 +85,8 @@ final class AsciiExamplesCsv {
           }
           int rest = limit - position;
           System.arraycopy(buffer, position, buffer, 0, rest);
-          int read = in.readNBytes(buffer, rest, BUFFER - rest);
-          ended = read < BUFFER - rest;
+          int read = in.readNBytes(buffer, rest, bufferSize - rest);
+          ended = read < bufferSize - rest;
           limit = rest + read;
           position = 0;
           continue;

@@ -50,8 +50,7 @@ public final class ExampleIndex extends AbstractSet<String> {
 
   /**
    * Whether the id at {@code row} is the ASCII text {@code text[from, to)}, compared in place: a
-   * reader of answers in the examples' order checks each id without making a String. False also
-   * when the ids are not held as bytes (an id beyond Latin-1); the caller then reads as text.
+   * reader of answers in the examples' order checks each id without making a String.
    */
   public boolean matches(int row, byte[] text, int from, int to) {
     return row >= 0 && row < ids.size() && ids.matches(row, text, from, to);

@@ -69,10 +69,19 @@ final class IdColumn {
     return new String(packed, start, ends[row] - start, StandardCharsets.ISO_8859_1);
   }
 
-  /** Whether row's id is the ASCII text {@code text[from, to)}; false when the ids are not packed. */
+  /** Whether row's id is the Latin-1 text {@code text[from, to)}. */
   boolean matches(int row, byte[] text, int from, int to) {
     if (strings != null) {
-      return false;
+      String id = strings[row];
+      if (id.length() != to - from) {
+        return false;
+      }
+      for (int i = 0; i < id.length(); i++) {
+        if (id.charAt(i) != (text[from + i] & 0xFF)) {
+          return false;
+        }
+      }
+      return true;
     }
     int start = start(row);
     return java.util.Arrays.equals(packed, start, ends[row], text, from, to);

@@ -32,10 +32,11 @@ class AsciiExamplesCsvProperties {
   private static final AsciiExamplesCsv.Columns COLUMNS = new AsciiExamplesCsv.Columns("id", "label", METADATA, "tags");
 
   @Property(tries = 400)
-  void declinesOrMakesTheGeneralReadersTable(@ForAll("files") String content, @ForAll boolean gzip) {
+  void declinesOrMakesTheGeneralReadersTable(@ForAll("files") String content, @ForAll boolean gzip,
+      @ForAll("buffers") int buffer) {
     Path file = write(content, gzip);
 
-    Optional<ExampleTable> plain = AsciiExamplesCsv.read(file, COLUMNS, Set.copyOf(CLASSES), noInput());
+    Optional<ExampleTable> plain = AsciiExamplesCsv.read(file, COLUMNS, Set.copyOf(CLASSES), noInput(), buffer);
     Object general = general(file);
     // Both outcomes must be common, or the property would check little.
     net.jqwik.api.statistics.Statistics.label("taken by the plain reader").collect(plain.isPresent())
@@ -44,6 +45,10 @@ class AsciiExamplesCsvProperties {
           c.check(false).percentage(p -> p > 15);
         });
 
+    if (buffer > longestLine(content)) {
+      assertThat(plain.isPresent()).as("whether the file is taken does not depend on how it is buffered")
+          .isEqualTo(AsciiExamplesCsv.read(file, COLUMNS, Set.copyOf(CLASSES), noInput()).isPresent());
+    }
     if (plain.isPresent()) {
       assertThat(general).isInstanceOf(ExampleTable.class);
       assertSameTable(plain.get(), (ExampleTable) general);
@@ -78,10 +83,22 @@ class AsciiExamplesCsvProperties {
         "id,label,region,age,tags\ne1,cat,zürich,31,\n",
         "id,label,region,age,tags\r\ne1,cat,north,31,\r\n",
         "id,label,region,age,tags\ne1,cat, north,31,\n",
+        "id,label,region,age,tags\ne1,cat,north ,31,\n",
         "id,label,region,age\ne1,cat,north,31\n",
         "id,label,region,age,tags\ne1,cat,north,31,\n\ne2,dog,north,31,\n")) {
       assertThat(AsciiExamplesCsv.read(write(content, false), COLUMNS, Set.copyOf(CLASSES), noInput())).as(content).isEmpty();
     }
+  }
+
+  static int longestLine(String content) {
+    return content.lines().mapToInt(line -> line.getBytes(StandardCharsets.UTF_8).length + 1).max().orElse(0);
+  }
+
+  /** The whole file at once, or a few lines at a time (refilled many times; a longer line is declined). */
+  @Provide
+  Arbitrary<Integer> buffers() {
+    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just(1 << 20)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(40, 200)));
   }
 
   private static void assertSameTable(ExampleTable actual, ExampleTable expected) {

@@ -40,6 +40,28 @@ class ExampleIndexProperties {
   }
 
   @Property(tries = 300)
+  void asciiIdsGivenAsBytesAreNumberedAsTheSameStrings(@ForAll("ids") List<String> ids) {
+    Map<String, Integer> firstRow = new LinkedHashMap<>();
+    ExampleIndex.Builder builder = new ExampleIndex.Builder();
+
+    for (String id : ids) {
+      boolean ascii = id.chars().allMatch(c -> c < 0x80);
+      byte[] text = ("<" + id + ">").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      int earlier = ascii ? builder.add(text, 1, text.length - 1) : builder.add(id);
+      assertThat(earlier).isEqualTo(firstRow.getOrDefault(id, -1));
+      firstRow.putIfAbsent(id, firstRow.size());
+    }
+    ExampleIndex index = builder.build();
+    firstRow.forEach((id, row) -> {
+      assertThat(index.rowOf(id)).isEqualTo(row);
+      assertThat(index.id(row)).isEqualTo(id);
+      byte[] text = id.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertThat(index.matches(row, text, 0, text.length)).isEqualTo(id.chars().allMatch(c -> c < 0x100));
+      assertThat(index.matches(row, text, 0, Math.max(0, text.length - 1))).isEqualTo(id.isEmpty());
+    });
+  }
+
+  @Property(tries = 300)
   void theBuilderReportsTheEarlierRowOfARepeatedId(@ForAll("ids") List<String> ids) {
     Map<String, Integer> firstRow = new LinkedHashMap<>();
     ExampleIndex.Builder builder = new ExampleIndex.Builder();

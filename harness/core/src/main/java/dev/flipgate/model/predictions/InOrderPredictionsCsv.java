@@ -29,6 +29,11 @@ final class InOrderPredictionsCsv {
 
   /** @return true when every example's answer was taken; false when the file is left to the general reader */
   static boolean read(Path file, PredictionRows rows) throws IOException {
+    return read(file, rows, BUFFER);
+  }
+
+  /** As above, reading {@code bufferSize} bytes at a time (small sizes test the refills; a longer line is declined). */
+  static boolean read(Path file, PredictionRows rows, int bufferSize) throws IOException {
     String name = file.getFileName().toString();
     if (rows.rowNumbers() || rows.numeric() || name.replace(".gz", "").endsWith(".jsonl") || rows.examples().isEmpty()) {
       return false;
@@ -39,9 +44,9 @@ final class InOrderPredictionsCsv {
     int row = 0;
     try (InputStream raw = Files.newInputStream(file);
         InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
-      byte[] buffer = new byte[BUFFER];
-      int limit = in.readNBytes(buffer, 0, BUFFER);
-      boolean ended = limit < BUFFER;
+      byte[] buffer = new byte[bufferSize];
+      int limit = in.readNBytes(buffer, 0, bufferSize);
+      boolean ended = limit < bufferSize;
       if (limit < HEADER.length || !Arrays.equals(buffer, 0, HEADER.length, HEADER, 0, HEADER.length)) {
         return false;
       }
@@ -60,8 +65,8 @@ final class InOrderPredictionsCsv {
             }
             int rest = limit - position;
             System.arraycopy(buffer, position, buffer, 0, rest);
-            int read = in.readNBytes(buffer, rest, BUFFER - rest);
-            ended = read < BUFFER - rest;
+            int read = in.readNBytes(buffer, rest, bufferSize - rest);
+            ended = read < bufferSize - rest;
             limit = rest + read;
             position = 0;
             continue;

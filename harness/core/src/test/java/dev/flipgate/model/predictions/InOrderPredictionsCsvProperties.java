@@ -35,16 +35,21 @@ class InOrderPredictionsCsvProperties {
   private static final ExampleIndex IDS = ExampleIndex.of(IntStream.range(0, EXAMPLES).mapToObj(i -> "e" + i).toList());
 
   @Property(tries = 400)
-  void declinesOrTakesTheGeneralReadersAnswers(@ForAll("files") String content, @ForAll boolean gzip) throws IOException {
+  void declinesOrTakesTheGeneralReadersAnswers(@ForAll("files") String content, @ForAll boolean gzip,
+      @ForAll("buffers") int buffer) throws IOException {
     Path file = write(content, gzip);
     var plain = rows(file);
-    boolean taken = InOrderPredictionsCsv.read(file, plain);
+    boolean taken = InOrderPredictionsCsv.read(file, plain, buffer);
     Object general = general(file);
     Statistics.label("taken by the plain reader").collect(taken).coverage(c -> {
       c.check(true).percentage(p -> p > 15);
       c.check(false).percentage(p -> p > 15);
     });
 
+    if (buffer > content.lines().mapToInt(line -> line.getBytes(StandardCharsets.UTF_8).length + 1).max().orElse(0)) {
+      assertThat(taken).as("whether the file is taken does not depend on how it is buffered")
+          .isEqualTo(InOrderPredictionsCsv.read(file, rows(file)));
+    }
     if (taken) {
       assertThat(general).isInstanceOf(List.class);
       assertThat(plain.answers()).isEqualTo(general);
@@ -68,6 +73,25 @@ class InOrderPredictionsCsvProperties {
     assertThat(InOrderPredictionsCsv.read(write(reversed.toString(), false), rows(write(reversed.toString(), false)))).isFalse();
     assertThat(rows.answers()).isEqualTo(general(write(reversed.toString(), false)));
     assertThat(rows.answers()).extracting(Prediction::label).startsWith("cat", "dog", "owl");
+  }
+
+  /** The whole file at once, or a few lines at a time (refilled many times). */
+  @Provide
+  Arbitrary<Integer> buffers() {
+    return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(1 << 20)), Tuple.of(1, Arbitraries.integers().between(16, 64)));
+  }
+
+  @Example
+  void aSmallBufferIsRefilledAndALineLongerThanItIsDeclined() throws IOException {
+    String content = "id,prediction\n" + IntStream.range(0, EXAMPLES).mapToObj(i -> "e" + i + ",cat\n")
+        .reduce("", String::concat);
+    Path file = write(content, false);
+    var rows = rows(file);
+
+    assertThat(InOrderPredictionsCsv.read(file, rows, 16)).isTrue();
+    assertThat(rows.answers()).isEqualTo(general(file));
+    assertThat(InOrderPredictionsCsv.read(file, rows(file), 15)).as("'id,prediction' and 'e10,cat' with a line feed each").isTrue();
+    assertThat(InOrderPredictionsCsv.read(file, rows(file), 7)).as("a buffer shorter than the header line").isFalse();
   }
 
   private static PredictionRows rows(Path file) {
