@@ -4,6 +4,6 @@ rem FLIPGATE_JAVA_OPTS replaces the default JVM options. The exit code is the ga
 setlocal
 set "HERE=%~dp0.."
 if defined JAVA_HOME (set "JAVA=%JAVA_HOME%\bin\java.exe") else (set "JAVA=java")
-if not defined FLIPGATE_JAVA_OPTS set "FLIPGATE_JAVA_OPTS=-XX:+UseSerialGC"
+if not defined FLIPGATE_JAVA_OPTS set "FLIPGATE_JAVA_OPTS=-XX:+UseSerialGC -Xms64m"
 "%JAVA%" %FLIPGATE_JAVA_OPTS% -cp "%HERE%\lib\*" dev.flipgate.cli.FlipgateMain %*
 exit /b %ERRORLEVEL%
