@@ -1,5 +1,6 @@
 package dev.flipgate.goldenset;
 
+import dev.flipgate.io.ByteLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -63,41 +64,19 @@ final class AsciiExamplesCsv {
 
   private static boolean readRows(InputStream in, Columns columns, ExampleTable.Builder table, int bufferSize)
       throws IOException {
-    byte[] buffer = new byte[bufferSize];
-    int limit = in.readNBytes(buffer, 0, bufferSize);
-    boolean ended = limit < bufferSize;
-    int position = 0;
-    long line = 1;
+    var lines = new ByteLines(in, bufferSize);
     int[] starts = new int[MAX_HEADER_COLUMNS];
     int[] ends = new int[MAX_HEADER_COLUMNS];
     Fields fields = null;
-    while (true) {
-      int end = lineEnd(buffer, position, limit);
-      if (end < 0) {
-        if (ended) {
-          if (position == limit) {
-            return fields != null;
-          }
-          end = limit; // a last line without a line feed
-        } else {
-          if (position == 0) {
-            return false; // a line longer than the buffer
-          }
-          int rest = limit - position;
-          System.arraycopy(buffer, position, buffer, 0, rest);
-          int read = in.readNBytes(buffer, rest, bufferSize - rest);
-          ended = read < bufferSize - rest;
-          limit = rest + read;
-          position = 0;
-          continue;
-        }
-      }
-      int count = end == position ? -1 : split(buffer, position, end, starts, ends);
+    long line = 1;
+    while (lines.next()) {
+      byte[] text = lines.buffer();
+      int count = lines.end() == lines.start() ? -1 : split(text, lines.start(), lines.end(), starts, ends);
       if (count < 0) {
         return false;
       }
       if (fields == null) {
-        fields = Fields.of(buffer, starts, ends, count, columns);
+        fields = Fields.of(text, starts, ends, count, columns);
         if (fields == null) {
           return false;
         }
@@ -106,14 +85,14 @@ final class AsciiExamplesCsv {
       } else {
         if (count != fields.width() || ends[fields.id()] == starts[fields.id()]
             || ends[fields.label()] == starts[fields.label()] || line > Integer.MAX_VALUE
-            || table.addId(buffer, starts[fields.id()], ends[fields.id()]) >= 0) {
+            || table.addId(text, starts[fields.id()], ends[fields.id()]) >= 0) {
           return false;
         }
-        table.addAsciiRow(buffer, starts, ends, fields.label(), fields.metadata(), fields.tags(), line);
+        table.addAsciiRow(text, starts, ends, fields.label(), fields.metadata(), fields.tags(), line);
       }
       line++;
-      position = Math.min(end + 1, limit);
     }
+    return fields != null && !lines.tooLong();
   }
 
   /** Where the columns read are in the header, and its width. */
@@ -135,15 +114,6 @@ final class AsciiExamplesCsv {
           || java.util.Arrays.stream(metadata).anyMatch(at -> at < 0);
       return missing ? null : new Fields(count, id, label, metadata, tags);
     }
-  }
-
-  private static int lineEnd(byte[] buffer, int from, int limit) {
-    for (int i = from; i < limit; i++) {
-      if (buffer[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /**

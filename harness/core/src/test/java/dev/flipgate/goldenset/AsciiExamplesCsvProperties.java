@@ -2,17 +2,13 @@ package dev.flipgate.goldenset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.flipgate.testing.TemporaryDataFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.GZIPOutputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -34,7 +30,7 @@ class AsciiExamplesCsvProperties {
   @Property(tries = 400)
   void declinesOrMakesTheGeneralReadersTable(@ForAll("files") String content, @ForAll boolean gzip,
       @ForAll("buffers") int buffer) {
-    Path file = write(content, gzip);
+    Path file = TemporaryDataFiles.csv(content, gzip);
 
     Optional<ExampleTable> plain = AsciiExamplesCsv.read(file, COLUMNS, Set.copyOf(CLASSES), noInput(), buffer);
     Object general = general(file);
@@ -63,7 +59,7 @@ class AsciiExamplesCsvProperties {
 
   @Example
   void takesAPlainFileAndKeepsItsLines() {
-    Path file = write("id,label,region,age,tags\ne1,cat,north,31,hard\ne2,dog,south east,52,\ne3,owl,north,31,hard;new", true);
+    Path file = TemporaryDataFiles.csv("id,label,region,age,tags\ne1,cat,north,31,hard\ne2,dog,south east,52,\ne3,owl,north,31,hard;new", true);
 
     ExampleTable table = AsciiExamplesCsv.read(file, COLUMNS, Set.copyOf(CLASSES), noInput()).orElseThrow();
 
@@ -86,7 +82,7 @@ class AsciiExamplesCsvProperties {
         "id,label,region,age,tags\ne1,cat,north ,31,\n",
         "id,label,region,age\ne1,cat,north,31\n",
         "id,label,region,age,tags\ne1,cat,north,31,\n\ne2,dog,north,31,\n")) {
-      assertThat(AsciiExamplesCsv.read(write(content, false), COLUMNS, Set.copyOf(CLASSES), noInput())).as(content).isEmpty();
+      assertThat(AsciiExamplesCsv.read(TemporaryDataFiles.csv(content, false), COLUMNS, Set.copyOf(CLASSES), noInput())).as(content).isEmpty();
     }
   }
 
@@ -143,19 +139,6 @@ class AsciiExamplesCsvProperties {
 
   private static InputTensor noInput() {
     return new InputTensor(new float[0], InputColumns.of(null, Path.of("manifest.yaml")).shape());
-  }
-
-  private static Path write(String content, boolean gzip) {
-    try {
-      Path file = Files.createTempFile("examples", gzip ? ".csv.gz" : ".csv");
-      file.toFile().deleteOnExit();
-      try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
-        out.write(content.getBytes(StandardCharsets.UTF_8));
-      }
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.flipgate.model.predictions;
 
+import dev.flipgate.io.ByteLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ import java.util.zip.GZIPInputStream;
  * gives the same answers, and the same faults, whichever reader took it.
  */
 final class InOrderPredictionsCsv {
-  private static final byte[] HEADER = "id,prediction\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] HEADER = "id,prediction".getBytes(StandardCharsets.US_ASCII);
   private static final int BUFFER = 1 << 20;
 
   private InOrderPredictionsCsv() {}
@@ -44,45 +45,25 @@ final class InOrderPredictionsCsv {
     int row = 0;
     try (InputStream raw = Files.newInputStream(file);
         InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
-      byte[] buffer = new byte[bufferSize];
-      int limit = in.readNBytes(buffer, 0, bufferSize);
-      boolean ended = limit < bufferSize;
-      if (limit < HEADER.length || !Arrays.equals(buffer, 0, HEADER.length, HEADER, 0, HEADER.length)) {
+      var lines = new ByteLines(in, bufferSize);
+      if (!lines.next() || !Arrays.equals(lines.buffer(), lines.start(), lines.end(), HEADER, 0, HEADER.length)) {
         return false;
       }
-      int position = HEADER.length;
-      while (true) {
-        int end = lineEnd(buffer, position, limit);
-        if (end < 0) {
-          if (ended) {
-            if (position == limit) {
-              break;
-            }
-            end = limit; // a last line without a line feed
-          } else {
-            if (position == 0) {
-              return false; // a line longer than the buffer: not a line of this kind of file
-            }
-            int rest = limit - position;
-            System.arraycopy(buffer, position, buffer, 0, rest);
-            int read = in.readNBytes(buffer, rest, bufferSize - rest);
-            ended = read < bufferSize - rest;
-            limit = rest + read;
-            position = 0;
-            continue;
-          }
-        }
-        int comma = comma(buffer, position, end);
-        if (comma <= position || comma >= end - 1 || row >= codes.length
-            || !examples.matches(row, buffer, position, comma)) {
+      while (lines.next()) {
+        byte[] line = lines.buffer();
+        int comma = comma(line, lines.start(), lines.end());
+        if (comma <= lines.start() || comma >= lines.end() - 1 || row >= codes.length
+            || !examples.matches(row, line, lines.start(), comma)) {
           return false;
         }
-        int code = classOf(classes, buffer, comma + 1, end);
+        int code = classOf(classes, line, comma + 1, lines.end());
         if (code < 0) {
           return false;
         }
         codes[row++] = code;
-        position = Math.min(end + 1, limit);
+      }
+      if (lines.tooLong()) {
+        return false; // not a line of this kind of file
       }
     }
     if (row != codes.length) {
@@ -90,16 +71,6 @@ final class InOrderPredictionsCsv {
     }
     rows.answerInOrder(codes);
     return true;
-  }
-
-  /** The line feed ending the line at {@code from}, or -1 when the buffer holds no more. */
-  private static int lineEnd(byte[] buffer, int from, int limit) {
-    for (int i = from; i < limit; i++) {
-      if (buffer[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** The single comma of a line of plain ASCII (no space, control, quote or non-ASCII byte), or -1. */

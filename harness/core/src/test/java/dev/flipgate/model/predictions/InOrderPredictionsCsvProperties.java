@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flipgate.goldenset.ExampleIndex;
 import dev.flipgate.model.Prediction;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.flipgate.testing.TemporaryDataFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import java.util.zip.GZIPOutputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -37,7 +34,7 @@ class InOrderPredictionsCsvProperties {
   @Property(tries = 400)
   void declinesOrTakesTheGeneralReadersAnswers(@ForAll("files") String content, @ForAll boolean gzip,
       @ForAll("buffers") int buffer) throws IOException {
-    Path file = write(content, gzip);
+    Path file = TemporaryDataFiles.csv(content, gzip);
     var plain = rows(file);
     boolean taken = InOrderPredictionsCsv.read(file, plain, buffer);
     Object general = general(file);
@@ -67,11 +64,11 @@ class InOrderPredictionsCsvProperties {
       inOrder.append('e').append(i).append(',').append(CLASSES.get(i % 3)).append('\n');
       reversed.append('e').append(EXAMPLES - 1 - i).append(',').append(CLASSES.get((EXAMPLES - 1 - i) % 3)).append('\n');
     }
-    var rows = rows(write(inOrder.toString(), true));
+    var rows = rows(TemporaryDataFiles.csv(inOrder.toString(), true));
 
-    assertThat(InOrderPredictionsCsv.read(write(inOrder.toString(), true), rows)).isTrue();
-    assertThat(InOrderPredictionsCsv.read(write(reversed.toString(), false), rows(write(reversed.toString(), false)))).isFalse();
-    assertThat(rows.answers()).isEqualTo(general(write(reversed.toString(), false)));
+    assertThat(InOrderPredictionsCsv.read(TemporaryDataFiles.csv(inOrder.toString(), true), rows)).isTrue();
+    assertThat(InOrderPredictionsCsv.read(TemporaryDataFiles.csv(reversed.toString(), false), rows(TemporaryDataFiles.csv(reversed.toString(), false)))).isFalse();
+    assertThat(rows.answers()).isEqualTo(general(TemporaryDataFiles.csv(reversed.toString(), false)));
     assertThat(rows.answers()).extracting(Prediction::label).startsWith("cat", "dog", "owl");
   }
 
@@ -85,7 +82,7 @@ class InOrderPredictionsCsvProperties {
   void aSmallBufferIsRefilledAndALineLongerThanItIsDeclined() throws IOException {
     String content = "id,prediction\n" + IntStream.range(0, EXAMPLES).mapToObj(i -> "e" + i + ",cat\n")
         .reduce("", String::concat);
-    Path file = write(content, false);
+    Path file = TemporaryDataFiles.csv(content, false);
     var rows = rows(file);
 
     assertThat(InOrderPredictionsCsv.read(file, rows, 16)).isTrue();
@@ -109,19 +106,6 @@ class InOrderPredictionsCsvProperties {
       return rows.answers();
     } catch (IOException | RuntimeException e) {
       return e.getMessage();
-    }
-  }
-
-  private static Path write(String content, boolean gzip) {
-    try {
-      Path file = Files.createTempFile("predictions", gzip ? ".csv.gz" : ".csv");
-      file.toFile().deleteOnExit();
-      try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
-        out.write(content.getBytes(StandardCharsets.UTF_8));
-      }
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
