@@ -56,6 +56,11 @@ public final class ExampleIndex extends AbstractSet<String> {
     return row >= 0 && row < ids.size() && ids.matches(row, text, from, to);
   }
 
+  /** Whether the id at {@code row} is {@code id}, compared in place (no String is made for the row's id). */
+  public boolean matches(int row, String id) {
+    return row >= 0 && row < ids.size() && ids.matches(row, id);
+  }
+
   public String id(int row) {
     java.util.Objects.checkIndex(row, ids.size());
     return ids.get(row);

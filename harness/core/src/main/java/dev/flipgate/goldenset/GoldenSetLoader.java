@@ -67,6 +67,15 @@ public final class GoldenSetLoader {
     return GoldenSetLock.of(Files.isDirectory(location) ? location.resolve(MANIFEST) : location);
   }
 
+  /** The hash computed beside the read, its failure rethrown as {@link Sha256#ofFile} throws it. */
+  private static String joined(java.util.concurrent.CompletableFuture<String> hash) {
+    try {
+      return hash.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
   /**
    * @param checkLock false only to write a new lock ({@code flipgate lock})
    * @param excerpt the rows to hold instead of the examples file's, or null for all of them
@@ -85,6 +94,9 @@ public final class GoldenSetLoader {
 
     Path examplesFile = excerpt != null ? excerpt.rows()
         : DeclaredPaths.resolveConfined(manifestFile, manifest.examples().file(), "examples file");
+    // The examples file is hashed on the other core while it is read: at a million rows each is a pass over the file.
+    var examplesHash = excerpt != null ? null
+        : java.util.concurrent.CompletableFuture.supplyAsync(() -> Sha256.ofFile(examplesFile));
     ExampleTable examples = new ExamplesReader(manifest.examples(), input, classes, task).read(examplesFile, excerpt == null);
     Map<String, Example> byId = examples.byId();
 
@@ -112,7 +124,8 @@ public final class GoldenSetLoader {
     for (Path file : dataFiles) {
       boolean excerpted = excerpt != null && file.equals(examplesFile);
       sha256OfFile.put(excerpted ? excerpt.examplesName() : file.getFileName().toString(),
-          excerpted ? excerpt.examplesSha256() : Sha256.ofFile(file));
+          excerpted ? excerpt.examplesSha256() : examplesHash != null && file.equals(examplesFile) ? joined(examplesHash)
+              : Sha256.ofFile(file));
     }
     // Data files only: the manifest itself holds the version the lock is checked against.
     Map<String, String> data = new LinkedHashMap<>(sha256OfFile);

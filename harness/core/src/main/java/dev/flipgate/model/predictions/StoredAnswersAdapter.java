@@ -71,12 +71,13 @@ public abstract sealed class StoredAnswersAdapter implements ModelAdapter permit
       return java.util.Optional.empty();
     }
     for (int row = 0; row < inputs.size(); row++) {
-      if (!inputs.get(row).exampleId().equals(examples.id(row))) {
+      if (!examples.matches(row, inputs.get(row).exampleId())) {
         return java.util.Optional.empty();
       }
     }
     for (int row = 0; row < inputs.size(); row++) {
-      if (answers.get(row) == null) {
+      // Stored columns say so by the class code, without making the row's Prediction (and its scores).
+      if (answers instanceof dev.flipgate.model.AnswerColumns columns ? columns.code(row) < 0 : answers.get(row) == null) {
         throw Problem.at(identity.location()).example(inputs.get(row).exampleId()).expected("a prediction").found("none")
             .modelFailure("missing prediction");
       }
