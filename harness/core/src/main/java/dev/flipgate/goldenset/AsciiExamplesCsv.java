@@ -71,7 +71,7 @@ final class AsciiExamplesCsv {
     long line = 1;
     while (lines.next()) {
       byte[] text = lines.buffer();
-      int count = lines.end() == lines.start() ? -1 : split(text, lines.start(), lines.end(), starts, ends);
+      int count = lines.end() == lines.start() ? -1 : ByteLines.plainFields(text, lines.start(), lines.end(), starts, ends);
       if (count < 0) {
         return false;
       }
@@ -114,28 +114,5 @@ final class AsciiExamplesCsv {
           || java.util.Arrays.stream(metadata).anyMatch(at -> at < 0);
       return missing ? null : new Fields(count, id, label, metadata, tags);
     }
-  }
-
-  /**
-   * Splits the line {@code text[from, to)} at its commas into {@code starts}/{@code ends}; the
-   * number of fields, or -1 for a line this reader does not take (a control or non-ASCII byte, a
-   * quote, a space at either end of a field, more fields than there is room for).
-   */
-  private static int split(byte[] text, int from, int to, int[] starts, int[] ends) {
-    int count = 0;
-    int start = from;
-    for (int i = from; i <= to; i++) {
-      if (i == to || text[i] == ',') {
-        if (count == starts.length || i > start && (text[start] == ' ' || text[i - 1] == ' ')) {
-          return -1;
-        }
-        starts[count] = start;
-        ends[count++] = i;
-        start = i + 1;
-      } else if (text[i] < ' ' || text[i] == '"' || text[i] == 0x7F) { // bytes beyond ASCII are negative
-        return -1;
-      }
-    }
-    return count;
   }
 }

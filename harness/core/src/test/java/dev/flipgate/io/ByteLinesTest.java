@@ -36,6 +36,21 @@ class ByteLinesTest {
     assertThat(lines.tooLong()).isTrue();
   }
 
+  @org.junit.jupiter.api.Test
+  void splitsAPlainLineAtItsCommasAndRefusesWhatCsvReadersWouldReadOtherwise() {
+    int[] starts = new int[4];
+    int[] ends = new int[4];
+    byte[] line = "e1,south east,,31".getBytes(StandardCharsets.US_ASCII);
+
+    assertThat(ByteLines.plainFields(line, 0, line.length, starts, ends)).isEqualTo(4);
+    assertThat(new String(line, starts[1], ends[1] - starts[1], StandardCharsets.US_ASCII)).isEqualTo("south east");
+    assertThat(ends[2] - starts[2]).isZero();
+    for (String refused : List.of("\"e1\",x", "e1, x", "e1,x ", "e1,x\r", "e1,zürich", "a,b,c,d,e")) {
+      byte[] bytes = refused.getBytes(StandardCharsets.UTF_8);
+      assertThat(ByteLines.plainFields(bytes, 0, bytes.length, starts, ends)).as(refused).isEqualTo(-1);
+    }
+  }
+
   private static ByteArrayInputStream stream(String text) {
     return new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII));
   }

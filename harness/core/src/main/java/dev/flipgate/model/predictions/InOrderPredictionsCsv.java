@@ -12,15 +12,16 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The common predictions file, read as bytes: CSV (plain or gzip) with the header
- * {@code id,prediction} and nothing else, plain ASCII without quotes or spaces, one line per
- * example in the golden set's order. Each id is compared in place with its example's and each
- * answer matched to a class without making a String, which at a million rows is most of the read.
+ * {@code id,prediction} and nothing else, plain ASCII without quotes or spaces at a field's ends
+ * ({@link ByteLines#plainFields}), one line per example in the golden set's order. Each id is
+ * compared in place with its example's and each answer matched to a class without making a String,
+ * which at a million rows is most of the read.
  *
  * <p>It only recognises files that need no decision. Anything else — another order, a score
- * column, a quote, a space, a blank line, a byte beyond ASCII, a label that is no class, a row too
- * many or too few — makes it give up before taking any answer, and {@link PredictionsTableReader}
- * reads the file from the start and reports what it finds with its located messages. So a file
- * gives the same answers, and the same faults, whichever reader took it.
+ * column, a quote, a space at a field's ends, a blank line, a byte beyond ASCII, a label that is
+ * no class, a row too many or too few — makes it give up before taking any answer, and
+ * {@link PredictionsTableReader} reads the file from the start and reports what it finds with its
+ * located messages. So a file gives the same answers, and the same faults, whichever reader took it.
  */
 final class InOrderPredictionsCsv {
   private static final byte[] HEADER = "id,prediction".getBytes(StandardCharsets.US_ASCII);
@@ -49,14 +50,15 @@ final class InOrderPredictionsCsv {
       if (!lines.next() || !Arrays.equals(lines.buffer(), lines.start(), lines.end(), HEADER, 0, HEADER.length)) {
         return false;
       }
+      int[] starts = new int[2];
+      int[] ends = new int[2];
       while (lines.next()) {
         byte[] line = lines.buffer();
-        int comma = comma(line, lines.start(), lines.end());
-        if (comma <= lines.start() || comma >= lines.end() - 1 || row >= codes.length
-            || !examples.matches(row, line, lines.start(), comma)) {
+        int count = lines.end() == lines.start() ? -1 : ByteLines.plainFields(line, lines.start(), lines.end(), starts, ends);
+        if (count != 2 || starts[0] == ends[0] || row >= codes.length || !examples.matches(row, line, starts[0], ends[0])) {
           return false;
         }
-        int code = classOf(classes, line, comma + 1, lines.end());
+        int code = classOf(classes, line, starts[1], ends[1]);
         if (code < 0) {
           return false;
         }
@@ -71,23 +73,6 @@ final class InOrderPredictionsCsv {
     }
     rows.answerInOrder(codes);
     return true;
-  }
-
-  /** The single comma of a line of plain ASCII (no space, control, quote or non-ASCII byte), or -1. */
-  private static int comma(byte[] buffer, int from, int end) {
-    int comma = -1;
-    for (int i = from; i < end; i++) {
-      byte b = buffer[i];
-      if (b == ',') {
-        if (comma >= 0) {
-          return -1;
-        }
-        comma = i;
-      } else if (b <= ' ' || b == '"' || b == 0x7F) { // bytes beyond ASCII are negative
-        return -1;
-      }
-    }
-    return comma;
   }
 
   private static int classOf(byte[][] classes, byte[] buffer, int from, int to) {
