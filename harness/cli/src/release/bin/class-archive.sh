@@ -1,0 +1,61 @@
+# Sourced (POSIX sh) by the launchers: ./flipgate in a checkout and bin/flipgate in the release.
+#
+# A gate loads about 3,400 classes from the jars in lib/ (Jackson, Thymeleaf, the JSON Schema
+# validator, the harness). HotSpot can map them, already parsed and verified, from a class-data-sharing
+# archive instead (JDK 13+ "dynamic" archive, -XX:ArchiveClassesAtExit). That is worth about 0.5 s on
+# every gate; see README, "Benchmarks". The archive holds class metadata only, never a result: the JVM
+# checks it against its own build and against every jar's size and time, and runs without it on any
+# mismatch. So the archive cannot change what a gate decides, only how soon.
+#
+# class_archive_options JAVA DIR CLASSPATH TRAINING_SUITE JAR_OR_DIR...
+#   sets CLASS_ARCHIVE_OPTIONS to the JVM options that use DIR/flipgate-<key>.jsa (the key names the
+#   JDK and the jars that made it) with the class path CLASSPATH, first making the archive when it is
+#   missing or older than one of the JAR_OR_DIRs (the jars on CLASSPATH) or than the JDK: one gate on
+#   TRAINING_SUITE (the bundled breast-cancer golden set) with its output thrown away. When the
+#   archive cannot be made (DIR not writable, a JVM without CDS, a training gate that fails), the
+#   options are empty, and a marker file stops the next runs from trying again until a jar changes.
+class_archive_options() {
+  CLASS_ARCHIVE_OPTIONS=""
+  _java="$1" _dir="$2" _classpath="$3" _training="$4"
+  shift 4
+  _java_file=$(command -v "$_java" 2>/dev/null) || return 0
+  _java_file=$(readlink -f "$_java_file" 2>/dev/null || printf '%s' "$_java_file")
+  # The JDK and the jars' names and sizes name the archive: a new release unpacked over an old one
+  # (its jars keep their build time) gets a new archive rather than one the JVM would refuse.
+  _key=$( (printf '%s\n' "$_java_file"; find "$@" -name '*.jar' -exec wc -c {} +) | cksum | cut -d ' ' -f 1) || return 0
+  _archive="$_dir/flipgate-$_key.jsa"
+  # The JVM warns on standard output when it cannot use an archive; a gate's standard output may be
+  # its JSON verdict, and the JVM then simply runs without the archive.
+  _quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
+  if _class_archive_fresh "$_archive" "$_java_file" "$@"; then
+    CLASS_ARCHIVE_OPTIONS="-XX:SharedArchiveFile=$_archive $_quiet"
+    return 0
+  fi
+  if _class_archive_fresh "$_archive.none" "$_java_file" "$@" || [ ! -w "$_dir" ]; then return 0; fi
+  echo "flipgate: preparing the class-data archive for this JDK (once) ..." >&2
+  _partial="$_archive.$$.partial"
+  _out=$(mktemp -d "${TMPDIR:-/tmp}/flipgate-class-archive.XXXXXX") || return 0
+  # The training gate BLOCKs (exit 1) by design. A gate that fails (exit 2 or more) loaded too few classes
+  # for its archive to be worth keeping.
+  _status=0
+  # shellcheck disable=SC2086
+  "$_java" -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$_partial" $_quiet -cp "$_classpath" \
+    dev.flipgate.cli.FlipgateMain gate "$_training" --out "$_out" --quiet --no-ledger --no-cache \
+    >/dev/null 2>&1 || _status=$?
+  rm -rf "$_out"
+  if [ "$_status" -le 1 ] && [ -s "$_partial" ]; then
+    rm -f "$_dir"/flipgate-*.jsa "$_dir"/flipgate-*.jsa.none
+    mv -f "$_partial" "$_archive"
+    CLASS_ARCHIVE_OPTIONS="-XX:SharedArchiveFile=$_archive $_quiet"
+  else
+    rm -f "$_partial"
+    : > "$_archive.none"
+  fi
+}
+
+# _class_archive_fresh FILE DEPENDENCY...: FILE exists and no jar in a DEPENDENCY (nor the JDK) is newer.
+_class_archive_fresh() {
+  _file="$1"
+  shift
+  [ -f "$_file" ] && [ -z "$(find "$@" -type f ! -name 'flipgate-*.jsa*' -newer "$_file" 2>/dev/null | head -n 1)" ]
+}

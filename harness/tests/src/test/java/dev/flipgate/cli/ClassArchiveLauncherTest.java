@@ -1,0 +1,172 @@
+package dev.flipgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flipgate.testing.RepositoryPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launchers' class-data archive (harness/cli/src/release/bin/class-archive.sh, sourced by ./flipgate
+ * and the release's bin/flipgate), run by sh on the packaged CLI (harness/cli/target: flipgate.jar and
+ * lib/) with the bundled breast-cancer gate as its training run. The archive may change how soon a gate
+ * answers and nothing else: not its standard output, not its exit code, whatever state the archive is in.
+ */
+class ClassArchiveLauncherTest {
+  private static final Path CLI = RepositoryPaths.root().resolve("harness/cli/target");
+  private static final Path SCRIPT = RepositoryPaths.root().resolve("harness/cli/src/release/bin/class-archive.sh");
+  private static final Path TRAINING = RepositoryPaths.root().resolve("golden-sets/breast-cancer/suite.yaml");
+  private static final String CLASS_PATH = CLI.resolve("flipgate.jar") + ":" + CLI.resolve("lib") + "/*";
+
+  @TempDir Path directory;
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private static Run run(List<String> command) throws IOException, InterruptedException {
+    assertThat(CLI.resolve("flipgate.jar")).as("the packaged CLI (./mvnw -B verify from the root builds it first)")
+        .exists();
+    Process process = new ProcessBuilder(command).start();
+    var err = new java.io.ByteArrayOutputStream();
+    Thread errReader = new Thread(() -> {
+      try {
+        process.getErrorStream().transferTo(err);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    errReader.start();
+    String out = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    errReader.join();
+    return new Run(process.exitValue(), out, err.toString());
+  }
+
+  /** Sources the script and prints CLASS_ARCHIVE_OPTIONS, with the archive kept in {@code archiveDir}. */
+  private Run archiveOptions(Path archiveDir, String training, Path... extraDependencies)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("sh", "-c",
+        ". \"$0\"; class_archive_options \"$@\"; printf '%s' \"$CLASS_ARCHIVE_OPTIONS\"", SCRIPT.toString(),
+        javaExecutable(), archiveDir.toString(), CLASS_PATH, training,
+        CLI.resolve("flipgate.jar").toString(), CLI.resolve("lib").toString()));
+    for (Path dependency : extraDependencies) {
+      command.add(dependency.toString());
+    }
+    return run(command);
+  }
+
+  private Run gate(String archiveOptions, String classPath) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC"));
+    if (!archiveOptions.isBlank()) {
+      command.addAll(List.of(archiveOptions.split(" ")));
+    }
+    command.addAll(List.of("-cp", classPath, "dev.flipgate.cli.FlipgateMain", "gate", TRAINING.toString(),
+        "--out", directory.resolve("out").toString(), "--quiet", "--no-ledger", "--no-cache"));
+    return run(command);
+  }
+
+  private static String javaExecutable() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private List<Path> archives(Path archiveDir) throws IOException {
+    try (Stream<Path> files = Files.list(archiveDir)) {
+      return files.filter(file -> file.getFileName().toString().endsWith(".jsa")).toList();
+    }
+  }
+
+  @Test
+  void theFirstRunPreparesTheArchiveAndLaterRunsMapIt() throws Exception {
+    Path archiveDir = Files.createDirectory(directory.resolve("archive"));
+
+    Run first = archiveOptions(archiveDir, TRAINING.toString());
+    Run second = archiveOptions(archiveDir, TRAINING.toString());
+
+    assertThat(first.err()).contains("preparing the class-data archive");
+    List<Path> archives = archives(archiveDir);
+    assertThat(archives).hasSize(1);
+    assertThat(Files.size(archives.get(0))).isPositive();
+    assertThat(first.out()).startsWith("-XX:SharedArchiveFile=" + archives.get(0) + " ");
+    assertThat(second.err()).isEmpty();
+    assertThat(second.out()).isEqualTo(first.out());
+    Path classLoads = directory.resolve("class-loads.txt");
+    gate(first.out() + " -Xlog:class+load=info:file=" + classLoads, CLASS_PATH);
+    assertThat(Files.readAllLines(classLoads)).anyMatch(line ->
+        line.contains(" dev.flipgate.cli.FlipgateMain source: shared objects file (top)"));
+  }
+
+  @Test
+  void aGateWritesTheSameVerdictWithTheArchiveWithoutItAndWithOneMadeForOtherJars() throws Exception {
+    Path archiveDir = Files.createDirectory(directory.resolve("archive"));
+    String options = archiveOptions(archiveDir, TRAINING.toString()).out();
+    Run without = gate("", CLASS_PATH);
+
+    Run with = gate(options, CLASS_PATH);
+    // The JVM refuses an archive whose class path is not the one it was made with, and says so on
+    // standard output unless told not to.
+    Run stale = gate(options, anotherJar() + ":" + CLASS_PATH);
+
+    assertThat(without.exitCode()).isEqualTo(1);
+    assertThat(without.out()).contains("BLOCK").doesNotContain("[warning]");
+    assertThat(List.of(with, stale)).allSatisfy(run -> {
+      assertThat(run.exitCode()).isEqualTo(without.exitCode());
+      assertThat(run.out()).isEqualTo(without.out());
+    });
+  }
+
+  private Path anotherJar() throws IOException {
+    Path jar = directory.resolve("another.jar");
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new java.util.zip.ZipEntry("another.txt"));
+      out.write("a jar the archive was not made with".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return jar;
+  }
+
+  @Test
+  void aJarNewerThanTheArchivePreparesItAgain() throws Exception {
+    Path archiveDir = Files.createDirectory(directory.resolve("archive"));
+    Path rebuiltJar = Files.writeString(directory.resolve("rebuilt.jar"), "a jar the build rewrote");
+    Files.setLastModifiedTime(rebuiltJar, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+    archiveOptions(archiveDir, TRAINING.toString(), rebuiltJar);
+
+    Files.setLastModifiedTime(rebuiltJar, FileTime.from(Instant.now().plusSeconds(60)));
+    Run afterRebuild = archiveOptions(archiveDir, TRAINING.toString(), rebuiltJar);
+
+    assertThat(afterRebuild.err()).contains("preparing the class-data archive");
+    assertThat(archives(archiveDir)).hasSize(1);
+    assertThat(afterRebuild.out()).startsWith("-XX:SharedArchiveFile=" + archives(archiveDir).get(0));
+  }
+
+  @Test
+  void anArchiveThatCannotBeMadeLeavesTheOptionsEmptyAndIsNotTriedOnEveryRun() throws Exception {
+    Path archiveDir = Files.createDirectory(directory.resolve("archive"));
+    String noSuchSuite = directory.resolve("missing/suite.yaml").toString();
+
+    Run first = archiveOptions(archiveDir, noSuchSuite);
+    Run second = archiveOptions(archiveDir, noSuchSuite);
+
+    assertThat(first.err()).contains("preparing the class-data archive");
+    assertThat(first.out()).isEmpty();
+    assertThat(archives(archiveDir)).isEmpty();
+    assertThat(second.err()).isEmpty();
+    assertThat(second.out()).isEmpty();
+  }
+
+  @Test
+  void aFolderThatCannotBeWrittenMeansNoArchiveAndNoError() throws Exception {
+    Run run = archiveOptions(directory.resolve("no-such-folder"), TRAINING.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEmpty();
+  }
+}
