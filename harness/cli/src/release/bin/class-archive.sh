@@ -20,9 +20,9 @@ class_archive_options() {
   shift 4
   _java_file=$(command -v "$_java" 2>/dev/null) || return 0
   _java_file=$(readlink -f "$_java_file" 2>/dev/null || printf '%s' "$_java_file")
-  # The JDK and the jars' names and sizes name the archive: a new release unpacked over an old one
+  # The JDK, the class path and its jars' names and sizes name the archive: a new release unpacked over an old one
   # (its jars keep their build time) gets a new archive rather than one the JVM would refuse.
-  _key=$( (printf '%s\n' "$_java_file"; find "$@" -name '*.jar' -exec wc -c {} +) | cksum | cut -d ' ' -f 1) || return 0
+  _key=$( (printf '%s\n' "$_java_file" "$_classpath"; find "$@" -name '*.jar' -exec wc -c {} +) | cksum | cut -d ' ' -f 1) || return 0
   _archive="$_dir/flipgate-$_key.jsa"
   # The JVM warns on standard output when it cannot use an archive; a gate's standard output may be
   # its JSON verdict, and the JVM then simply runs without the archive.
@@ -35,15 +35,17 @@ class_archive_options() {
   echo "flipgate: preparing the class-data archive for this JDK (once) ..." >&2
   _partial="$_archive.$$.partial"
   _out=$(mktemp -d "${TMPDIR:-/tmp}/flipgate-class-archive.XXXXXX") || return 0
-  # The training gate BLOCKs (exit 1) by design. A gate that fails (exit 2 or more) loaded too few classes
+  # The training gate BLOCKs (exit 1) by design, and the JVM exits 1 too when it cannot start: a gate
+  # that reached its verdict is one that wrote result.json. One that did not loaded too few classes
   # for its archive to be worth keeping.
-  _status=0
   # shellcheck disable=SC2086
   "$_java" -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$_partial" $_quiet -cp "$_classpath" \
     dev.flipgate.cli.FlipgateMain gate "$_training" --out "$_out" --quiet --no-ledger --no-cache \
-    >/dev/null 2>&1 || _status=$?
+    >/dev/null 2>&1 || true
+  _trained=false
+  if [ -f "$_out/result.json" ] && [ -s "$_partial" ]; then _trained=true; fi
   rm -rf "$_out"
-  if [ "$_status" -le 1 ] && [ -s "$_partial" ]; then
+  if $_trained; then
     rm -f "$_dir"/flipgate-*.jsa "$_dir"/flipgate-*.jsa.none
     mv -f "$_partial" "$_archive"
     CLASS_ARCHIVE_OPTIONS="-XX:SharedArchiveFile=$_archive $_quiet"

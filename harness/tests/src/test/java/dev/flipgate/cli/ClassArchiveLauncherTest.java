@@ -53,9 +53,14 @@ class ClassArchiveLauncherTest {
   /** Sources the script and prints CLASS_ARCHIVE_OPTIONS, with the archive kept in {@code archiveDir}. */
   private Run archiveOptions(Path archiveDir, String training, Path... extraDependencies)
       throws IOException, InterruptedException {
+    return archiveOptions(archiveDir, CLASS_PATH, training, extraDependencies);
+  }
+
+  private Run archiveOptions(Path archiveDir, String classPath, String training, Path... extraDependencies)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("sh", "-c",
         ". \"$0\"; class_archive_options \"$@\"; printf '%s' \"$CLASS_ARCHIVE_OPTIONS\"", SCRIPT.toString(),
-        javaExecutable(), archiveDir.toString(), CLASS_PATH, training,
+        javaExecutable(), archiveDir.toString(), classPath, training,
         CLI.resolve("flipgate.jar").toString(), CLI.resolve("lib").toString()));
     for (Path dependency : extraDependencies) {
       command.add(dependency.toString());
@@ -159,6 +164,19 @@ class ClassArchiveLauncherTest {
     assertThat(archives(archiveDir)).isEmpty();
     assertThat(second.err()).isEmpty();
     assertThat(second.out()).isEmpty();
+  }
+
+  @Test
+  void aJvmThatCannotStartTheGateLeavesNoArchive() throws Exception {
+    Path archiveDir = Files.createDirectory(directory.resolve("archive"));
+    String withoutTheHarness = CLI.resolve("lib") + "/*";
+
+    // java exits 1 when it finds no main class, as a gate that BLOCKs does: only a result.json tells them apart.
+    Run run = archiveOptions(archiveDir, withoutTheHarness, TRAINING.toString());
+
+    assertThat(run.err()).contains("preparing the class-data archive");
+    assertThat(run.out()).isEmpty();
+    assertThat(archives(archiveDir)).isEmpty();
   }
 
   @Test
