@@ -46,7 +46,10 @@ class_archive_options() {
   if [ -f "$_out/result.json" ] && [ -s "$_partial" ]; then _trained=true; fi
   rm -rf "$_out"
   if $_trained; then
-    rm -f "$_dir"/flipgate-*.jsa "$_dir"/flipgate-*.jsa.none
+    # Archives made for earlier jars go; another JDK's archive for these jars stays, for when it comes back.
+    for _old in "$_dir"/flipgate-*.jsa "$_dir"/flipgate-*.jsa.none; do
+      if [ -f "$_old" ] && ! _class_archive_fresh "$_old" "$@"; then rm -f "$_old"; fi
+    done
     mv -f "$_partial" "$_archive"
     CLASS_ARCHIVE_OPTIONS="-XX:SharedArchiveFile=$_archive $_quiet"
   else

@@ -152,6 +152,22 @@ class ClassArchiveLauncherTest {
   }
 
   @Test
+  void preparingAnArchiveRemovesThoseOfEarlierJarsAndKeepsAnotherJdksForTheseJars() throws Exception {
+    Path archiveDir = Files.createDirectory(directory.resolve("archive"));
+    Path earlierBuilds = Files.writeString(archiveDir.resolve("flipgate-1.jsa"), "made for the jars before");
+    Files.setLastModifiedTime(earlierBuilds, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+    Path anotherJdks = Files.writeString(archiveDir.resolve("flipgate-2.jsa"), "made by another JDK for these jars");
+    Files.setLastModifiedTime(anotherJdks, FileTime.from(Instant.now().plusSeconds(60)));
+
+    Run run = archiveOptions(archiveDir, TRAINING.toString());
+
+    assertThat(run.err()).contains("preparing the class-data archive");
+    assertThat(earlierBuilds).doesNotExist();
+    assertThat(anotherJdks).exists();
+    assertThat(archives(archiveDir)).hasSize(2);
+  }
+
+  @Test
   void anArchiveThatCannotBeMadeLeavesTheOptionsEmptyAndIsNotTriedOnEveryRun() throws Exception {
     Path archiveDir = Files.createDirectory(directory.resolve("archive"));
     String noSuchSuite = directory.resolve("missing/suite.yaml").toString();
