@@ -24,6 +24,9 @@ class_archive_options() {
   # (its jars keep their build time) gets a new archive rather than one the JVM would refuse.
   _key=$( (printf '%s\n' "$_java_file" "$_classpath"; find "$@" -name '*.jar' -exec wc -c {} +) | cksum | cut -d ' ' -f 1) || return 0
   _archive="$_dir/flipgate-$_key.jsa"
+  # The options reach java unquoted (the launchers split them into words): a path with a blank in it
+  # would become two arguments, so such an install goes without the archive.
+  case "$_archive" in *[[:space:]]*) return 0 ;; esac
   # The JVM warns on standard output when it cannot use an archive; a gate's standard output may be
   # its JSON verdict, and the JVM then simply runs without the archive.
   _quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"

@@ -196,6 +196,19 @@ class ClassArchiveLauncherTest {
   }
 
   @Test
+  void aFolderWithABlankInItsPathGoesWithoutAnArchive() throws Exception {
+    Path archiveDir = Files.createDirectory(directory.resolve("my archives"));
+
+    Run run = archiveOptions(archiveDir, TRAINING.toString());
+
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEmpty();
+    try (Stream<Path> files = Files.list(archiveDir)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
   void aFolderThatCannotBeWrittenMeansNoArchiveAndNoError() throws Exception {
     Run run = archiveOptions(directory.resolve("no-such-folder"), TRAINING.toString());
 
