@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The launchers' class-data archive (harness/cli/src/release/bin/class-archive.sh, sourced by ./flipgate
  * and the release's bin/flipgate), run by sh on the packaged CLI (harness/cli/target: flipgate.jar and
- * lib/) with the bundled breast-cancer gate as its training run. The archive may change how soon a gate
+ * lib/, and the release tar.gz) with the bundled breast-cancer gate as its training run. The archive may change how soon a gate
  * answers and nothing else: not its standard output, not its exit code, whatever state the archive is in.
  */
 class ClassArchiveLauncherTest {
@@ -50,16 +50,16 @@ class ClassArchiveLauncherTest {
     return new Run(process.exitValue(), out, err.toString());
   }
 
-  /** Sources the script and prints CLASS_ARCHIVE_OPTIONS, with the archive kept in {@code archiveDir}. */
-  private Run archiveOptions(Path archiveDir, String training, Path... extraDependencies)
+  /** Sources the script and prints CLASS_ARCHIVE, with the archive kept in {@code archiveDir}. */
+  private Run classArchive(Path archiveDir, String training, Path... extraDependencies)
       throws IOException, InterruptedException {
-    return archiveOptions(archiveDir, CLASS_PATH, training, extraDependencies);
+    return classArchive(archiveDir, CLASS_PATH, training, extraDependencies);
   }
 
-  private Run archiveOptions(Path archiveDir, String classPath, String training, Path... extraDependencies)
+  private Run classArchive(Path archiveDir, String classPath, String training, Path... extraDependencies)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("sh", "-c",
-        ". \"$0\"; class_archive_options \"$@\"; printf '%s' \"$CLASS_ARCHIVE_OPTIONS\"", SCRIPT.toString(),
+        ". \"$0\"; class_archive \"$@\"; printf '%s' \"$CLASS_ARCHIVE\"", SCRIPT.toString(),
         javaExecutable(), archiveDir.toString(), classPath, training,
         CLI.resolve("flipgate.jar").toString(), CLI.resolve("lib").toString()));
     for (Path dependency : extraDependencies) {
@@ -68,11 +68,14 @@ class ClassArchiveLauncherTest {
     return run(command);
   }
 
-  private Run gate(String archiveOptions, String classPath) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC"));
-    if (!archiveOptions.isBlank()) {
-      command.addAll(List.of(archiveOptions.split(" ")));
+  /** The breast-cancer gate, run as the launchers run it: with the archive when {@code archive} is not empty. */
+  private Run gate(String archive, String classPath, String... jvmOptions) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xlog:cds=off",
+        "-Xlog:cds+dynamic=off"));
+    if (!archive.isEmpty()) {
+      command.add("-XX:SharedArchiveFile=" + archive);
     }
+    command.addAll(List.of(jvmOptions));
     command.addAll(List.of("-cp", classPath, "dev.flipgate.cli.FlipgateMain", "gate", TRAINING.toString(),
         "--out", directory.resolve("out").toString(), "--quiet", "--no-ledger", "--no-cache"));
     return run(command);
@@ -92,18 +95,18 @@ class ClassArchiveLauncherTest {
   void theFirstRunPreparesTheArchiveAndLaterRunsMapIt() throws Exception {
     Path archiveDir = Files.createDirectory(directory.resolve("archive"));
 
-    Run first = archiveOptions(archiveDir, TRAINING.toString());
-    Run second = archiveOptions(archiveDir, TRAINING.toString());
+    Run first = classArchive(archiveDir, TRAINING.toString());
+    Run second = classArchive(archiveDir, TRAINING.toString());
 
     assertThat(first.err()).contains("preparing the class-data archive");
     List<Path> archives = archives(archiveDir);
     assertThat(archives).hasSize(1);
     assertThat(Files.size(archives.get(0))).isPositive();
-    assertThat(first.out()).startsWith("-XX:SharedArchiveFile=" + archives.get(0) + " ");
+    assertThat(first.out()).isEqualTo(archives.get(0).toString());
     assertThat(second.err()).isEmpty();
     assertThat(second.out()).isEqualTo(first.out());
     Path classLoads = directory.resolve("class-loads.txt");
-    gate(first.out() + " -Xlog:class+load=info:file=" + classLoads, CLASS_PATH);
+    gate(first.out(), CLASS_PATH, "-Xlog:class+load=info:file=" + classLoads);
     assertThat(Files.readAllLines(classLoads)).anyMatch(line ->
         line.contains(" dev.flipgate.cli.FlipgateMain source: shared objects file (top)"));
   }
@@ -111,13 +114,13 @@ class ClassArchiveLauncherTest {
   @Test
   void aGateWritesTheSameVerdictWithTheArchiveWithoutItAndWithOneMadeForOtherJars() throws Exception {
     Path archiveDir = Files.createDirectory(directory.resolve("archive"));
-    String options = archiveOptions(archiveDir, TRAINING.toString()).out();
+    String archive = classArchive(archiveDir, TRAINING.toString()).out();
     Run without = gate("", CLASS_PATH);
 
-    Run with = gate(options, CLASS_PATH);
+    Run with = gate(archive, CLASS_PATH);
     // The JVM refuses an archive whose class path is not the one it was made with, and says so on
     // standard output unless told not to.
-    Run stale = gate(options, anotherJar() + ":" + CLASS_PATH);
+    Run stale = gate(archive, anotherJar() + ":" + CLASS_PATH);
 
     assertThat(without.exitCode()).isEqualTo(1);
     assertThat(without.out()).contains("BLOCK").doesNotContain("[warning]");
@@ -141,14 +144,30 @@ class ClassArchiveLauncherTest {
     Path archiveDir = Files.createDirectory(directory.resolve("archive"));
     Path rebuiltJar = Files.writeString(directory.resolve("rebuilt.jar"), "a jar the build rewrote");
     Files.setLastModifiedTime(rebuiltJar, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
-    archiveOptions(archiveDir, TRAINING.toString(), rebuiltJar);
+    classArchive(archiveDir, TRAINING.toString(), rebuiltJar);
 
     Files.setLastModifiedTime(rebuiltJar, FileTime.from(Instant.now().plusSeconds(60)));
-    Run afterRebuild = archiveOptions(archiveDir, TRAINING.toString(), rebuiltJar);
+    Run afterRebuild = classArchive(archiveDir, TRAINING.toString(), rebuiltJar);
 
     assertThat(afterRebuild.err()).contains("preparing the class-data archive");
     assertThat(archives(archiveDir)).hasSize(1);
-    assertThat(afterRebuild.out()).startsWith("-XX:SharedArchiveFile=" + archives(archiveDir).get(0));
+    assertThat(afterRebuild.out()).isEqualTo(archives(archiveDir).get(0).toString());
+  }
+
+  @Test
+  void aJarReplacedByOneWithAnEarlierTimePreparesItAgain() throws Exception {
+    Path archiveDir = Files.createDirectory(directory.resolve("archive"));
+    Path copiedJar = Files.writeString(directory.resolve("copied.jar"), "a jar copied with its time kept");
+    Files.setLastModifiedTime(copiedJar, FileTime.from(Instant.parse("2021-01-01T00:00:00Z")));
+    classArchive(archiveDir, TRAINING.toString(), copiedJar);
+
+    // Same size, an earlier time than the archive's, as Maven's copy-dependencies leaves a re-installed jar.
+    Files.writeString(copiedJar, "A JAR COPIED WITH ITS TIME KEPT");
+    Files.setLastModifiedTime(copiedJar, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+    Run afterCopy = classArchive(archiveDir, TRAINING.toString(), copiedJar);
+
+    assertThat(afterCopy.err()).contains("preparing the class-data archive");
+    assertThat(afterCopy.out()).isNotEmpty();
   }
 
   @Test
@@ -159,7 +178,7 @@ class ClassArchiveLauncherTest {
     Path anotherJdks = Files.writeString(archiveDir.resolve("flipgate-2.jsa"), "made by another JDK for these jars");
     Files.setLastModifiedTime(anotherJdks, FileTime.from(Instant.now().plusSeconds(60)));
 
-    Run run = archiveOptions(archiveDir, TRAINING.toString());
+    Run run = classArchive(archiveDir, TRAINING.toString());
 
     assertThat(run.err()).contains("preparing the class-data archive");
     assertThat(earlierBuilds).doesNotExist();
@@ -168,12 +187,12 @@ class ClassArchiveLauncherTest {
   }
 
   @Test
-  void anArchiveThatCannotBeMadeLeavesTheOptionsEmptyAndIsNotTriedOnEveryRun() throws Exception {
+  void anArchiveThatCannotBeMadeIsNotNamedAndNotTriedOnEveryRun() throws Exception {
     Path archiveDir = Files.createDirectory(directory.resolve("archive"));
     String noSuchSuite = directory.resolve("missing/suite.yaml").toString();
 
-    Run first = archiveOptions(archiveDir, noSuchSuite);
-    Run second = archiveOptions(archiveDir, noSuchSuite);
+    Run first = classArchive(archiveDir, noSuchSuite);
+    Run second = classArchive(archiveDir, noSuchSuite);
 
     assertThat(first.err()).contains("preparing the class-data archive");
     assertThat(first.out()).isEmpty();
@@ -188,29 +207,69 @@ class ClassArchiveLauncherTest {
     String withoutTheHarness = CLI.resolve("lib") + "/*";
 
     // java exits 1 when it finds no main class, as a gate that BLOCKs does: only a result.json tells them apart.
-    Run run = archiveOptions(archiveDir, withoutTheHarness, TRAINING.toString());
+    Run run = classArchive(archiveDir, withoutTheHarness, TRAINING.toString());
 
     assertThat(run.err()).contains("preparing the class-data archive");
     assertThat(run.out()).isEmpty();
     assertThat(archives(archiveDir)).isEmpty();
   }
 
-  @Test
-  void aFolderWithABlankInItsPathGoesWithoutAnArchive() throws Exception {
-    Path archiveDir = Files.createDirectory(directory.resolve("my archives"));
-
-    Run run = archiveOptions(archiveDir, TRAINING.toString());
-
-    assertThat(run.out()).isEmpty();
-    assertThat(run.err()).isEmpty();
-    try (Stream<Path> files = Files.list(archiveDir)) {
-      assertThat(files).isEmpty();
+  /** Unpacks the release tar.gz into {@code folder} and returns its home (bin/, lib/, examples/). */
+  private static Path unpackedRelease(Path folder) throws IOException, InterruptedException {
+    Files.createDirectories(folder);
+    Path release;
+    try (Stream<Path> files = Files.list(CLI)) {
+      release = files.filter(file -> file.getFileName().toString().matches("flipgate-.*\\.tar\\.gz")).findFirst()
+          .orElseThrow(() -> new AssertionError("no release tar.gz in " + CLI + ": ./mvnw -B verify builds it"));
     }
+    assertThat(run(List.of("tar", "xzf", release.toString(), "-C", folder.toString())).exitCode()).isZero();
+    try (Stream<Path> unpacked = Files.list(folder)) {
+      return unpacked.findFirst().orElseThrow();
+    }
+  }
+
+  /** The release's bin/flipgate on its bundled gate, the JVM logging where each class came from. */
+  private Run releaseGate(Path home, Path classLoads) throws IOException, InterruptedException {
+    return run(List.of("sh", "-c", "FLIPGATE_JAVA_OPTS=\"-XX:+UseSerialGC -Xlog:class+load=info:file=" + classLoads
+        + "\" \"$0\" gate \"$1\" --out \"$2\" --quiet --no-ledger --no-cache", home.resolve("bin/flipgate").toString(),
+        home.resolve("examples/breast-cancer/suite.yaml").toString(), directory.resolve("out").toString()));
+  }
+
+  @Test
+  void theReleaseLauncherPreparesItsArchiveOnceAndMapsFlipgatesClassesFromIt() throws Exception {
+    Path home = unpackedRelease(directory.resolve("tools"));
+    Path classLoads = directory.resolve("class-loads.txt");
+
+    Run first = releaseGate(home, classLoads);
+    Run second = releaseGate(home, classLoads);
+
+    assertThat(first.err()).contains("preparing the class-data archive");
+    assertThat(List.of(first, second)).allSatisfy(run -> {
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.out()).startsWith("BLOCK");
+    });
+    assertThat(second.out()).isEqualTo(first.out());
+    assertThat(second.err()).doesNotContain("preparing");
+    assertThat(archives(home.resolve("lib"))).hasSize(1);
+    assertThat(Files.readAllLines(classLoads)).anyMatch(line ->
+        line.contains(" dev.flipgate.cli.FlipgateMain source: shared objects file (top)"));
+  }
+
+  @Test
+  void theReleaseInAFolderWithABlankInItsPathGatesWithoutAnArchive() throws Exception {
+    Path home = unpackedRelease(directory.resolve("my tools"));
+
+    Run run = releaseGate(home, directory.resolve("class-loads.txt"));
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).startsWith("BLOCK");
+    assertThat(run.err()).doesNotContain("preparing");
+    assertThat(archives(home.resolve("lib"))).isEmpty();
   }
 
   @Test
   void aFolderThatCannotBeWrittenMeansNoArchiveAndNoError() throws Exception {
-    Run run = archiveOptions(directory.resolve("no-such-folder"), TRAINING.toString());
+    Run run = classArchive(directory.resolve("no-such-folder"), TRAINING.toString());
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).isEmpty();
