@@ -68,10 +68,14 @@ public final class ByteLines {
   /**
    * Splits {@code text[from, to)} at its commas into {@code starts}/{@code ends}, for a line of
    * plain CSV: every byte printable ASCII, no quote, no field starting or ending with a space
-   * (which CSV readers trim). The number of fields, or -1 for a line that is not of that kind or
-   * has more fields than there is room for.
+   * (which CSV readers trim). The number of fields, or -1 for a line that is not of that kind, is
+   * blank (CSV readers skip a blank line, so it is no row of one empty field), or has more fields
+   * than there is room for.
    */
   public static int plainFields(byte[] text, int from, int to, int[] starts, int[] ends) {
+    if (from == to) {
+      return -1;
+    }
     int count = 0;
     int start = from;
     for (int i = from; i <= to; i++) {

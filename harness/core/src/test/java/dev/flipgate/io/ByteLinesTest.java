@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,7 +37,7 @@ class ByteLinesTest {
     assertThat(lines.tooLong()).isTrue();
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void splitsAPlainLineAtItsCommasAndRefusesWhatCsvReadersWouldReadOtherwise() {
     int[] starts = new int[4];
     int[] ends = new int[4];
@@ -45,7 +46,7 @@ class ByteLinesTest {
     assertThat(ByteLines.plainFields(line, 0, line.length, starts, ends)).isEqualTo(4);
     assertThat(new String(line, starts[1], ends[1] - starts[1], StandardCharsets.US_ASCII)).isEqualTo("south east");
     assertThat(ends[2] - starts[2]).isZero();
-    for (String refused : List.of("\"e1\",x", "e1, x", "e1,x ", "e1,x\r", "e1,zürich", "a,b,c,d,e")) {
+    for (String refused : List.of("", "\"e1\",x", "e1, x", "e1,x ", "e1,x\r", "e1,zürich", "a,b,c,d,e")) {
       byte[] bytes = refused.getBytes(StandardCharsets.UTF_8);
       assertThat(ByteLines.plainFields(bytes, 0, bytes.length, starts, ends)).as(refused).isEqualTo(-1);
     }

@@ -139,12 +139,18 @@ class ClassArchiveLauncherTest {
     return jar;
   }
 
+  /** A jar of {@code content} last modified at {@code time}, and the archive prepared for it in {@code archiveDir}. */
+  private Path archivedWith(Path archiveDir, String name, String content, String time) throws Exception {
+    Path jar = Files.writeString(directory.resolve(name), content);
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.parse(time)));
+    classArchive(archiveDir, TRAINING.toString(), jar);
+    return jar;
+  }
+
   @Test
   void aJarNewerThanTheArchivePreparesItAgain() throws Exception {
     Path archiveDir = Files.createDirectory(directory.resolve("archive"));
-    Path rebuiltJar = Files.writeString(directory.resolve("rebuilt.jar"), "a jar the build rewrote");
-    Files.setLastModifiedTime(rebuiltJar, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
-    classArchive(archiveDir, TRAINING.toString(), rebuiltJar);
+    Path rebuiltJar = archivedWith(archiveDir, "rebuilt.jar", "a jar the build rewrote", "2020-01-01T00:00:00Z");
 
     Files.setLastModifiedTime(rebuiltJar, FileTime.from(Instant.now().plusSeconds(60)));
     Run afterRebuild = classArchive(archiveDir, TRAINING.toString(), rebuiltJar);
@@ -157,9 +163,7 @@ class ClassArchiveLauncherTest {
   @Test
   void aJarReplacedByOneWithAnEarlierTimePreparesItAgain() throws Exception {
     Path archiveDir = Files.createDirectory(directory.resolve("archive"));
-    Path copiedJar = Files.writeString(directory.resolve("copied.jar"), "a jar copied with its time kept");
-    Files.setLastModifiedTime(copiedJar, FileTime.from(Instant.parse("2021-01-01T00:00:00Z")));
-    classArchive(archiveDir, TRAINING.toString(), copiedJar);
+    Path copiedJar = archivedWith(archiveDir, "copied.jar", "a jar copied with its time kept", "2021-01-01T00:00:00Z");
 
     // Same size, an earlier time than the archive's, as Maven's copy-dependencies leaves a re-installed jar.
     Files.writeString(copiedJar, "A JAR COPIED WITH ITS TIME KEPT");

@@ -54,7 +54,7 @@ final class InOrderPredictionsCsv {
       int[] ends = new int[2];
       while (lines.next()) {
         byte[] line = lines.buffer();
-        int count = lines.end() == lines.start() ? -1 : ByteLines.plainFields(line, lines.start(), lines.end(), starts, ends);
+        int count = ByteLines.plainFields(line, lines.start(), lines.end(), starts, ends);
         if (count != 2 || starts[0] == ends[0] || row >= codes.length || !examples.matches(row, line, starts[0], ends[0])) {
           return false;
         }
